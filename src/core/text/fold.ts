@@ -1,0 +1,70 @@
+/**
+ * Folding: a copy of a text in which the look of a character no longer matters to a pattern.
+ *
+ * Reporting types the same name in many ways: "Reko\u00a0Diq" (non-breaking space), "Re\u00adko"
+ * (soft hyphen from a CMS's hyphenator), "Export–Import" (en dash), "Barrick’s" (curly apostrophe),
+ * a name broken over two lines. Recognizers match against the folded copy and report offsets in the
+ * original through `toOriginal`.
+ *
+ * Folding is one-for-one except for invisible characters, which are removed; so when a text has no
+ * invisible character (almost always) the offset map is the identity and costs nothing.
+ */
+
+/** Invisible characters a reader does not see: soft hyphen, zero-width (non-)joiner/space, word joiner, BOM. */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
+const INVISIBLE_G = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
+/** Characters that need a one-for-one replacement. */
+const REPLACEABLE = /[\s\u2010\u2011\u2013\u2212\u2018\u2019\u02bc]/;
+
+export interface Folded {
+  /** The folded text: whitespace of every kind is ' ', hyphen-like dashes are '-', apostrophes are "'". */
+  readonly text: string;
+  /** Offset in the original text of folded offset `i` (0 ≤ i ≤ text.length). */
+  toOriginal(i: number): number;
+}
+
+function replaceChar(c: string): string {
+  switch (c) {
+    case '\u2010': // hyphen
+    case '\u2011': // non-breaking hyphen
+    case '\u2013': // en dash: "Export–Import Bank"
+    case '\u2212': // minus sign
+      return '-';
+    case '\u2018':
+    case '\u2019':
+    case '\u02bc':
+      return "'";
+    default:
+      // Every kind of whitespace (line breaks, tabs, NBSP, thin and narrow spaces) is one space.
+      return ' ';
+  }
+}
+
+const REPLACEABLE_G = /[\s\u2010\u2011\u2013\u2212\u2018\u2019\u02bc]/g;
+
+export function fold(original: string): Folded {
+  const replaced = REPLACEABLE.test(original)
+    ? original.replace(REPLACEABLE_G, (c) => (c === ' ' ? c : replaceChar(c)))
+    : original;
+  if (!INVISIBLE.test(replaced)) {
+    return { text: replaced, toOriginal: (i) => i };
+  }
+  // Build the map only for texts that contain invisible characters.
+  const map: number[] = [];
+  let out = '';
+  for (let i = 0; i < replaced.length; i++) {
+    const c = replaced[i] as string;
+    INVISIBLE_G.lastIndex = 0;
+    if (INVISIBLE_G.test(c)) continue;
+    map.push(i);
+    out += c;
+  }
+  map.push(replaced.length);
+  return { text: out, toOriginal: (i) => map[i] ?? replaced.length };
+}
+
+/** The text of original[start, end) as a reader sees it: invisible characters gone, whitespace collapsed. */
+export function displayText(original: string, start: number, end: number): string {
+  return original.slice(start, end).replace(INVISIBLE_G, '').replace(/\s+/g, ' ').trim();
+}
