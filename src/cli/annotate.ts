@@ -1,0 +1,24 @@
+/** One input document to one report: the same engine the content script runs. */
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import type { FactIndex } from '../core/compare';
+import { analyzeText, buildReport } from '../core/report/analyze';
+import type { Report } from '../core/types';
+import { extractVisibleText } from './html-text';
+import type { InputDocument } from './input';
+
+export function reportForHtml(html: string, url: string, facts: FactIndex): Report {
+  const page = extractVisibleText(html);
+  return buildReport({ url: page.canonical ?? url, title: page.title }, analyzeText(page.text), facts);
+}
+
+/** Plain text: the visible text is the text itself; blocks are its lines. */
+export function reportForText(text: string, url: string, facts: FactIndex): Report {
+  const title = text.split('\n').find((l) => l.trim() !== '')?.replace(/\s+/g, ' ').trim() ?? '';
+  return buildReport({ url, title: title.slice(0, 200) }, analyzeText(text), facts);
+}
+
+export function reportForDocument(doc: InputDocument, facts: FactIndex): Report {
+  const url = pathToFileURL(resolve(doc.file)).href;
+  return doc.type === 'html' ? reportForHtml(doc.content, url, facts) : reportForText(doc.content, url, facts);
+}

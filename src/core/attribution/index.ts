@@ -1,0 +1,2 @@
+export { attributeFigures } from './attribute';
+export { ATTRIBUTES, ATTRIBUTE_BY_ID, type AttributeDefinition } from './schema';

@@ -1,0 +1,2 @@
+export { findMentions } from './match';
+export { ENTITIES, type EntityDefinition } from './lexicon';
