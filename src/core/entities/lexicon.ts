@@ -54,7 +54,8 @@ const NOT_A_GIVEN_NAME = new Set(
 );
 
 const GIVEN_NAME_BEFORE = /(?:^|[^\w'])([A-Z][a-z]+|[A-Z]\.)(?: [A-Z]\.)? +$/;
-const PRONOUN_AFTER = /^,? +(?:said|says|told|added|wrote) +(?:he|she)\b/i;
+// "Barrick said she…", "Barrick, he added,": a personal pronoun right after says a person.
+const PRONOUN_AFTER = /^,? +(?:(?:said|says|told|added|wrote) +(?:he|she)|(?:he|she) +(?:said|says|told|added|wrote))\b/i;
 
 function precededByGivenName(folded: string, start: number): boolean {
   const before = folded.slice(Math.max(0, start - 40), start);
