@@ -1,0 +1,121 @@
+/**
+ * Factmark's content script. Runs in every frame of http(s) pages, in the extension's isolated
+ * world: it defines nothing the page can see, adds one closed-shadow UI host, paints highlights
+ * through the CSS Custom Highlight API, and stores nothing in the page's storage — facts and
+ * settings come from the background by message.
+ */
+import { indexFacts, type FactIndex } from '../core/compare';
+import type { Fact } from '../core/types';
+import { parseContentRequest, type ContentRequest } from '../shared/messages';
+import { contentBrowserApi, type ContentBrowserApi } from './browser-api';
+import { Highlighter } from './highlighter';
+import { HoverCard } from './hover-card';
+import { OverviewStrip } from './overview-strip';
+import { PageHighlights, revealRange } from './page-highlights';
+import { buildPageReport, type PageReport } from './page-report';
+import { report as reportError } from './safe';
+import { createUiRoot, type UiRoot } from './ui-root';
+import { UI_CSS } from './ui-styles';
+
+export class ContentApp {
+  private facts: FactIndex = new Map();
+  private factsById = new Map<string, Fact>();
+  private enabled = true;
+  private highlightsRun: AbortController | null = null;
+  private readonly life = new AbortController();
+  private ui: UiRoot | null = null;
+  private highlighter: Highlighter | null = null;
+  private lastReport: PageReport | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly api: ContentBrowserApi,
+  ) {}
+
+  async start(): Promise<void> {
+    const unsubscribe = this.api.onMessage((message, senderId) => this.onMessage(message, senderId));
+    this.life.signal.addEventListener('abort', unsubscribe, { once: true });
+    await this.loadFacts();
+    const host = this.doc.location?.hostname ?? '';
+    if (host) {
+      const site = await this.api.request({ type: 'factmark/site-get', host });
+      this.enabled = site.ok ? site.enabled : true;
+    }
+    if (this.enabled) this.startHighlights();
+  }
+
+  stop(): void {
+    this.highlightsRun?.abort();
+    this.life.abort();
+  }
+
+  private async loadFacts(): Promise<void> {
+    const answer = await this.api.request({ type: 'factmark/facts' });
+    if (!answer.ok) throw new Error(`facts unavailable: ${answer.error}`);
+    this.facts = indexFacts(answer.facts);
+    this.factsById = new Map(answer.facts.map((f) => [f.id, f]));
+  }
+
+  private startHighlights(): void {
+    if (this.highlightsRun) return;
+    const run = new AbortController();
+    this.highlightsRun = run;
+    this.ui ??= createUiRoot(this.doc, UI_CSS);
+    this.highlighter ??= new Highlighter();
+    const highlights = new PageHighlights({
+      doc: this.doc,
+      facts: this.facts,
+      factsById: this.factsById,
+      highlighter: this.highlighter,
+      card: new HoverCard(this.ui.shadow),
+      strip: new OverviewStrip(this.ui.shadow),
+    });
+    highlights.init(run.signal).catch(reportError);
+  }
+
+  private stopHighlights(): void {
+    this.highlightsRun?.abort();
+    this.highlightsRun = null;
+    this.highlighter?.dispose();
+    this.highlighter = null;
+    this.ui?.remove();
+    this.ui = null;
+  }
+
+  private onMessage(message: unknown, senderId: string | undefined): Promise<unknown> | undefined {
+    if (senderId !== this.api.extensionId) return undefined;
+    const request = parseContentRequest(message);
+    if (!request) return undefined;
+    // Only the top frame answers: the popup asks the tab, and the top frame's report includes
+    // same-origin frames. Sub-frames answering too would race it.
+    if (this.doc.defaultView && this.doc.defaultView !== this.doc.defaultView.top) return undefined;
+    return this.handle(request);
+  }
+
+  private async handle(request: ContentRequest): Promise<unknown> {
+    switch (request.type) {
+      case 'factmark/report': {
+        this.lastReport = await buildPageReport(this.doc, this.facts, this.life.signal);
+        return this.lastReport.report;
+      }
+      case 'factmark/reveal': {
+        const ranges = request.target === 'figure' ? this.lastReport?.figureRanges : this.lastReport?.mentionRanges;
+        const range = ranges?.[request.index];
+        if (!range || range.collapsed) return { ok: false, error: 'not on the page any more' };
+        const highlighter = this.highlighter ?? new Highlighter();
+        this.highlighter = highlighter;
+        revealRange(this.doc, range, highlighter);
+        return { ok: true };
+      }
+      case 'factmark/site-enabled': {
+        this.enabled = request.enabled;
+        if (request.enabled) this.startHighlights();
+        else this.stopHighlights();
+        return { ok: true, enabled: this.enabled };
+      }
+    }
+  }
+}
+
+// Start once per document; a module runs once per injection, so module state is the guard.
+new ContentApp(document, contentBrowserApi).start().catch(reportError);

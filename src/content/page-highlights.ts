@@ -1,0 +1,245 @@
+/**
+ * Feature: highlights on the live page, the hover card and the overview strip — kept up to date as
+ * the page changes. `init(signal)` starts it; aborting the signal takes everything down again.
+ *
+ * First pass: the page walked in slices (page-walker.ts), each block analyzed and painted as it is
+ * found. After that, a MutationObserver redoes only the blocks whose content changed: 100 appended
+ * paragraphs cost 100 paragraphs, whatever the page's length.
+ */
+import type { FactIndex } from '../core/compare';
+import type { Fact } from '../core/types';
+import type { HighlightCategory, Highlighter } from './highlighter';
+import type { HoverCard } from './hover-card';
+import type { OverviewStrip, StripMark } from './overview-strip';
+import { itemsOfBlock, type PageItem } from './page-items';
+import { PageWalker, collectBlocks, nearestBlock } from './page-walker';
+import { safely } from './safe';
+import { checkpoint, sliceDeadline } from './schedule';
+import { isOurs } from './ui-root';
+
+export interface HighlightDeps {
+  doc: Document;
+  facts: FactIndex;
+  factsById: ReadonlyMap<string, Fact>;
+  highlighter: Highlighter;
+  card: HoverCard;
+  strip: OverviewStrip;
+}
+
+function categoryOf(item: PageItem): HighlightCategory {
+  return item.type === 'mention' ? 'mention' : item.figure.verdict;
+}
+
+// The strip is redrawn at most this often while a page keeps changing (infinite scroll).
+const STRIP_REDRAW_MS = 500;
+// Pointer moves are handled at most once per frame.
+const HOVER_THROTTLE_MS = 16;
+
+export class PageHighlights {
+  /** Items by the block element that owns them, to redo or drop a block's items as one. */
+  private readonly byOwner = new Map<Element, PageItem[]>();
+  private stripTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly deps: HighlightDeps) {}
+
+  async init(signal: AbortSignal): Promise<void> {
+    const { doc } = this.deps;
+    signal.addEventListener('abort', () => this.teardown(), { once: true });
+    const body = doc.body;
+    if (!body) return;
+
+    const walker = new PageWalker(body, (block) => this.addItems(block.owner, itemsOfBlock(block, this.deps.facts)));
+    while (!walker.step(sliceDeadline())) await checkpoint(signal);
+    this.scheduleStrip();
+
+    const observer = new MutationObserver(safely((records: MutationRecord[]) => this.onMutations(records)));
+    observer.observe(body, { childList: true, subtree: true, characterData: true });
+    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+
+    let lastMove = 0;
+    const onMove = safely((e: PointerEvent) => {
+      if (e.timeStamp - lastMove < HOVER_THROTTLE_MS) return;
+      lastMove = e.timeStamp;
+      this.hover(e.clientX, e.clientY);
+    });
+    doc.addEventListener('pointermove', onMove, { passive: true, signal });
+    doc.defaultView?.addEventListener('scroll', () => this.deps.card.hide(), { passive: true, signal });
+    doc.defaultView?.addEventListener('resize', () => this.scheduleStrip(), { passive: true, signal });
+  }
+
+  private addItems(owner: Element, items: PageItem[]): void {
+    if (items.length === 0) return;
+    const list = this.byOwner.get(owner);
+    if (list) list.push(...items);
+    else this.byOwner.set(owner, items);
+    for (const item of items) this.deps.highlighter.add(categoryOf(item), item.range);
+  }
+
+  private dropOwner(owner: Element): void {
+    const items = this.byOwner.get(owner);
+    if (!items) return;
+    for (const item of items) this.deps.highlighter.delete(categoryOf(item), item.range);
+    this.byOwner.delete(owner);
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    const redo = new Set<Element>();
+    let removed = false;
+    for (const r of records) {
+      const target = r.target.nodeType === Node.ELEMENT_NODE ? (r.target as Element) : r.target.parentElement;
+      if (!target || insideOurUi(target)) continue;
+      if (r.type === 'characterData') {
+        redo.add(nearestBlock(target));
+        continue;
+      }
+      if (r.removedNodes.length > 0) {
+        removed = true;
+        redo.add(nearestBlock(target));
+      }
+      for (const node of r.addedNodes) {
+        if (node.nodeType === Node.ELEMENT_NODE && isOurs(node)) continue;
+        // An added block element is a block of its own; added inline content changes its block.
+        const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : target;
+        redo.add(this.byOwner.has(el) || !isBlockRoot(el) ? nearestBlock(el) : el);
+      }
+    }
+    if (removed) {
+      for (const owner of [...this.byOwner.keys()]) if (!owner.isConnected) this.dropOwner(owner);
+    }
+    for (const owner of outermost(redo)) this.redo(owner);
+    this.scheduleStrip();
+  }
+
+  /** Redo one block element: drop what it and the blocks inside it had, walk it again. */
+  private redo(owner: Element): void {
+    if (!owner.isConnected) return;
+    this.dropOwner(owner);
+    for (const inner of owner.querySelectorAll('*')) if (this.byOwner.has(inner)) this.dropOwner(inner);
+    for (const block of collectBlocks(owner)) {
+      this.addItems(block.owner, itemsOfBlock(block, this.deps.facts));
+    }
+  }
+
+  private hover(x: number, y: number): void {
+    const { doc, card } = this.deps;
+    const caret = caretAt(doc, x, y);
+    const item = caret ? this.itemAt(caret.node, caret.offset) : undefined;
+    // The caret API answers with the nearest caret even beside the text: check the pointer is on it.
+    if (!item || !pointOnRange(item.range, x, y)) {
+      card.hide();
+      return;
+    }
+    const anchor = item.range.getBoundingClientRect();
+    if (item.type === 'mention') card.show({ type: 'mention', mention: item.mention }, anchor);
+    else {
+      const facts = item.figure.facts.map((id) => this.deps.factsById.get(id)).filter((f): f is Fact => f !== undefined);
+      card.show({ type: 'figure', figure: item.figure, facts }, anchor);
+    }
+  }
+
+  private itemAt(node: Node, offset: number): PageItem | undefined {
+    const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+    if (!el) return undefined;
+    const items = this.byOwner.get(nearestBlock(el));
+    // Figures first: where a figure and a mention overlap, the figure's card says more.
+    return (
+      items?.find((i) => i.type === 'figure' && pointIn(i.range, node, offset)) ??
+      items?.find((i) => pointIn(i.range, node, offset))
+    );
+  }
+
+  private scheduleStrip(): void {
+    if (this.stripTimer !== undefined) return;
+    this.stripTimer = setTimeout(
+      safely(() => {
+        this.stripTimer = undefined;
+        this.renderStrip();
+      }),
+      STRIP_REDRAW_MS,
+    );
+  }
+
+  private renderStrip(): void {
+    const { doc, strip, highlighter } = this.deps;
+    const height = Math.max(doc.documentElement.scrollHeight, 1);
+    const scrollY = doc.defaultView?.scrollY ?? 0;
+    const marks: StripMark[] = [];
+    for (const [owner, items] of this.byOwner) {
+      if (!items.some((i) => i.type === 'figure')) continue;
+      // One layout read per block, not per figure: a block's figures sit within a few lines.
+      const top = owner.getBoundingClientRect().top + scrollY;
+      for (const item of items) {
+        if (item.type !== 'figure') continue;
+        const range = item.range;
+        marks.push({
+          position: Math.min(1, Math.max(0, top / height)),
+          verdict: item.figure.verdict,
+          label: item.figure.text,
+          reveal: () => revealRange(doc, range, highlighter),
+        });
+      }
+    }
+    strip.render(marks);
+  }
+
+  private teardown(): void {
+    if (this.stripTimer !== undefined) clearTimeout(this.stripTimer);
+    for (const owner of [...this.byOwner.keys()]) this.dropOwner(owner);
+    this.deps.card.hide();
+    this.deps.strip.hide();
+  }
+}
+
+export function revealRange(doc: Document, range: Range, highlighter: Highlighter): void {
+  const rect = range.getBoundingClientRect();
+  const view = doc.defaultView;
+  if (view) {
+    view.scrollTo({ top: view.scrollY + rect.top - view.innerHeight / 3, behavior: 'smooth' });
+  }
+  highlighter.flash(range);
+}
+
+function pointIn(range: Range, node: Node, offset: number): boolean {
+  try {
+    return range.isPointInRange(node, offset) && !(range.endContainer === node && range.endOffset === offset);
+  } catch {
+    return false;
+  }
+}
+
+function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  const withPosition = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (withPosition.caretPositionFromPoint) {
+    const p = withPosition.caretPositionFromPoint(x, y);
+    return p ? { node: p.offsetNode, offset: p.offset } : null;
+  }
+  const r = withPosition.caretRangeFromPoint?.(x, y);
+  return r ? { node: r.startContainer, offset: r.startOffset } : null;
+}
+
+function insideOurUi(el: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement) if (isOurs(e)) return true;
+  return false;
+}
+
+function isBlockRoot(el: Element): boolean {
+  return nearestBlock(el) === el;
+}
+
+/** Drop elements contained in another element of the set: redoing the outer one redoes them. */
+function outermost(elements: Set<Element>): Element[] {
+  return [...elements].filter((e) => {
+    for (let p = e.parentElement; p; p = p.parentElement) if (elements.has(p)) return false;
+    return true;
+  });
+}
+
+function pointOnRange(range: Range, x: number, y: number): boolean {
+  for (const r of range.getClientRects()) {
+    if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return true;
+  }
+  return false;
+}

@@ -1,0 +1,31 @@
+/**
+ * Cooperative scheduling: long passes run in slices and yield to the page between them, so no
+ * task of ours blocks input or rendering.
+ *
+ * SLICE_MS is 8 ms: half a 60 Hz frame, leaving the page the other half, and far under the 50 ms at
+ * which the browser counts a long task.
+ */
+export const SLICE_MS = 8;
+
+type SchedulerWithYield = { yield?: () => Promise<void> };
+
+/** Give the event loop a turn: scheduler.yield() where the browser has it, else a macrotask. */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: SchedulerWithYield }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** A deadline for the current slice. */
+export function sliceDeadline(now: () => number = () => performance.now()): () => boolean {
+  const end = now() + SLICE_MS;
+  return () => now() >= end;
+}
+
+/** Thrown out of a pass whose signal was aborted; callers treat it as a normal stop. */
+export class Aborted extends Error {}
+
+export async function checkpoint(signal: AbortSignal): Promise<void> {
+  await yieldToPage();
+  if (signal.aborted) throw new Aborted();
+}
