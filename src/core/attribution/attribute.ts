@@ -85,7 +85,11 @@ function cut(text: string, from: number, to: number): { left: number; right: num
 function holds(ctx: BlockContext, r: Requirement, sentence: Span, previous: Span | undefined): boolean {
   if ('anyOf' in r) return r.anyOf.some((x) => holds(ctx, x, sentence, previous));
   const spans = [sentence];
-  if (r.scope === 'anaphora' && previous && ANAPHORIC_OPENING.test(ctx.text.slice(sentence.start, sentence.end))) {
+  if (
+    previous &&
+    (r.scope === 'nearby' ||
+      (r.scope === 'anaphora' && ANAPHORIC_OPENING.test(ctx.text.slice(sentence.start, sentence.end))))
+  ) {
     spans.push(previous);
   }
   return spans.some((s) =>

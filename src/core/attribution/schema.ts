@@ -20,8 +20,13 @@ export type Requirement =
   | { pattern: RegExp; scope: Scope }
   | { anyOf: Requirement[] };
 
-/** `sentence`: the figure's own sentence; `anaphora`: also the previous one if this one opens with a pronoun. */
-export type Scope = 'sentence' | 'anaphora';
+/**
+ * Where a requirement is looked for: `sentence`, the figure's own sentence; `anaphora`, also the
+ * previous sentence when this one opens with a pronoun ("It has also approved…"); `nearby`, the
+ * figure's sentence or the one before it, whatever its opening (a story's setting, named once:
+ * "The project is set to generate jobs. Estimates suggest 6,000 jobs…").
+ */
+export type Scope = 'sentence' | 'anaphora' | 'nearby';
 
 /** A cue is a pattern or the mentions of an entity. */
 export type Cue = RegExp | { entity: EntityId };
@@ -41,8 +46,8 @@ export interface AttributeDefinition {
 // The story's own context: the mine named, or the words reporting uses for it.
 const REKO_DIQ_CONTEXT: Requirement = {
   anyOf: [
-    { entity: 'reko-diq', scope: 'anaphora' },
-    { pattern: /\b(?:the|this)\s+(?:mine|project|venture)\b|\bcopper\s+and\s+gold\b/i, scope: 'anaphora' },
+    { entity: 'reko-diq', scope: 'nearby' },
+    { pattern: /\b(?:the|this)\s+(?:mine|project|venture)\b|\bcopper\s+and\s+gold\b/i, scope: 'nearby' },
   ],
 };
 const EXIM_CONTEXT: Requirement = { entity: 'exim', scope: 'anaphora' };
