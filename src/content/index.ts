@@ -26,6 +26,7 @@ export class ContentApp {
   private ui: UiRoot | null = null;
   private highlighter: Highlighter | null = null;
   private lastReport: PageReport | null = null;
+  private highlights: PageHighlights | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -70,6 +71,7 @@ export class ContentApp {
       card: new HoverCard(this.ui.shadow),
       strip: new OverviewStrip(this.ui.shadow),
     });
+    this.highlights = highlights;
     highlights.init(run.signal).catch(reportError);
   }
 
@@ -107,6 +109,8 @@ export class ContentApp {
         revealRange(this.doc, range, highlighter);
         return { ok: true };
       }
+      case 'factmark/stats':
+        return this.highlights?.stats ?? null;
       case 'factmark/site-enabled': {
         this.enabled = request.enabled;
         if (request.enabled) this.startHighlights();

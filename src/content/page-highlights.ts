@@ -8,6 +8,7 @@
  */
 import type { FactIndex } from '../core/compare';
 import type { Fact } from '../core/types';
+import type { ContentStats } from '../shared/messages';
 import type { HighlightCategory, Highlighter } from './highlighter';
 import type { HoverCard } from './hover-card';
 import type { OverviewStrip, StripMark } from './overview-strip';
@@ -39,6 +40,16 @@ export class PageHighlights {
   /** Items by the block element that owns them, to redo or drop a block's items as one. */
   private readonly byOwner = new Map<Element, PageItem[]>();
   private stripTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly stats: ContentStats = {
+    passMs: null,
+    passWorkMs: null,
+    slices: 0,
+    longestSliceMs: 0,
+    blocks: 0,
+    items: 0,
+    mutationBatches: 0,
+    mutationMs: 0,
+  };
 
   constructor(private readonly deps: HighlightDeps) {}
 
@@ -48,11 +59,34 @@ export class PageHighlights {
     const body = doc.body;
     if (!body) return;
 
-    const walker = new PageWalker(body, (block) => this.addItems(block.owner, itemsOfBlock(block, this.deps.facts)));
-    while (!walker.step(sliceDeadline())) await checkpoint(signal);
+    const walker = new PageWalker(body, (block) => {
+      this.stats.blocks++;
+      this.addItems(block.owner, itemsOfBlock(block, this.deps.facts));
+    });
+    const passStart = performance.now();
+    let work = 0;
+    for (;;) {
+      const sliceStart = performance.now();
+      const done = walker.step(sliceDeadline());
+      const slice = performance.now() - sliceStart;
+      work += slice;
+      this.stats.slices++;
+      this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, slice);
+      if (done) break;
+      await checkpoint(signal);
+    }
+    this.stats.passMs = performance.now() - passStart;
+    this.stats.passWorkMs = work;
     this.scheduleStrip();
 
-    const observer = new MutationObserver(safely((records: MutationRecord[]) => this.onMutations(records)));
+    const observer = new MutationObserver(
+      safely((records: MutationRecord[]) => {
+        const t0 = performance.now();
+        this.onMutations(records);
+        this.stats.mutationBatches++;
+        this.stats.mutationMs += performance.now() - t0;
+      }),
+    );
     observer.observe(body, { childList: true, subtree: true, characterData: true });
     signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 
@@ -72,6 +106,7 @@ export class PageHighlights {
     const list = this.byOwner.get(owner);
     if (list) list.push(...items);
     else this.byOwner.set(owner, items);
+    this.stats.items += items.length;
     for (const item of items) this.deps.highlighter.add(categoryOf(item), item.range);
   }
 

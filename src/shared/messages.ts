@@ -23,7 +23,24 @@ export interface SiteSwitchNotice {
   type: 'factmark/site-enabled';
   enabled: boolean;
 }
-export type ContentRequest = ReportRequest | RevealRequest | SiteSwitchNotice;
+/** The content script's own measurements, for the benchmark (bench/). Answer: ContentStats. */
+export interface StatsRequest {
+  type: 'factmark/stats';
+}
+export interface ContentStats {
+  /** The first pass over the page: wall-clock from its start to its end, yields included. */
+  passMs: number | null;
+  /** The same pass's own work: the sum of its slices. */
+  passWorkMs: number | null;
+  slices: number;
+  longestSliceMs: number;
+  blocks: number;
+  items: number;
+  /** Work done for page changes after the first pass (MutationObserver batches). */
+  mutationBatches: number;
+  mutationMs: number;
+}
+export type ContentRequest = ReportRequest | RevealRequest | SiteSwitchNotice | StatsRequest;
 
 // ---- To the background (from content scripts and extension pages) -------------------------
 
@@ -71,6 +88,8 @@ export function parseContentRequest(msg: unknown): ContentRequest | null {
         (msg.index as number) >= 0
         ? { type: 'factmark/reveal', target: msg.target, index: msg.index as number }
         : null;
+    case 'factmark/stats':
+      return { type: 'factmark/stats' };
     case 'factmark/site-enabled':
       return typeof msg.enabled === 'boolean' ? { type: 'factmark/site-enabled', enabled: msg.enabled } : null;
     default:
