@@ -4,7 +4,14 @@
  * answered with { ok: false, error } (background). Names marked "contract" are in design.md and
  * other tools send them: keep them exact.
  */
-import type { Fact, Report } from '../core/types';
+import type {
+  EntityId,
+  Fact,
+  Report,
+  ReportAnnotation,
+  ReportFigure,
+  ReportMention,
+} from '../core/types';
 
 // ---- To the content script (from the popup or the background) ------------------------------
 
@@ -59,7 +66,16 @@ export interface SiteSetRequest {
   host: string;
   enabled: boolean;
 }
-export type BackgroundRequest = FactsRequest | SiteGetRequest | SiteSetRequest;
+/**
+ * Only the facts with these ids (those a report's figures name). The popup asks for these rather
+ * than for all facts, so it opens fast however many facts are stored. Answer: { ok: true, facts }
+ * with the facts found, in no particular order.
+ */
+export interface FactsGetRequest {
+  type: 'factmark/facts-get';
+  ids: string[];
+}
+export type BackgroundRequest = FactsRequest | FactsGetRequest | SiteGetRequest | SiteSetRequest;
 
 export type Failure = { ok: false; error: string };
 export type FactsAnswer = { ok: true; facts: Fact[] } | Failure;
@@ -91,10 +107,25 @@ export function parseContentRequest(msg: unknown): ContentRequest | null {
     case 'factmark/stats':
       return { type: 'factmark/stats' };
     case 'factmark/site-enabled':
-      return typeof msg.enabled === 'boolean' ? { type: 'factmark/site-enabled', enabled: msg.enabled } : null;
+      return typeof msg.enabled === 'boolean'
+        ? { type: 'factmark/site-enabled', enabled: msg.enabled }
+        : null;
     default:
       return null;
   }
+}
+
+// A report names at most a few facts per figure; 10,000 ids is far above any real page and bounds
+// the work one message can ask for. Fact ids are short ("seed:<file>:<offset>", "user:<uuid>").
+const MAX_FACT_IDS = 10_000;
+const MAX_FACT_ID_LENGTH = 300;
+
+function isFactIdList(x: unknown): x is string[] {
+  return (
+    Array.isArray(x) &&
+    x.length <= MAX_FACT_IDS &&
+    x.every((id) => typeof id === 'string' && id.length > 0 && id.length <= MAX_FACT_ID_LENGTH)
+  );
 }
 
 export function parseBackgroundRequest(msg: unknown): BackgroundRequest | null {
@@ -102,6 +133,8 @@ export function parseBackgroundRequest(msg: unknown): BackgroundRequest | null {
   switch (msg.type) {
     case 'factmark/facts':
       return { type: 'factmark/facts' };
+    case 'factmark/facts-get':
+      return isFactIdList(msg.ids) ? { type: 'factmark/facts-get', ids: [...msg.ids] } : null;
     case 'factmark/site-get':
       return isHost(msg.host) ? { type: 'factmark/site-get', host: msg.host.toLowerCase() } : null;
     case 'factmark/site-set':
@@ -121,4 +154,84 @@ export function parseBackgroundRequest(msg: unknown): BackgroundRequest | null {
  */
 export function isOwnSender(sender: { id?: string } | undefined, ownId: string): boolean {
   return sender !== undefined && sender.id === ownId;
+}
+
+// ---- Answers the extension's pages receive --------------------------------------------------
+
+const VERDICTS: ReadonlySet<unknown> = new Set(['supported', 'contradicted', 'unverified']);
+const FIGURE_KINDS: ReadonlySet<unknown> = new Set(['money', 'count', 'percent', 'year']);
+
+function isSpan(x: Record<string, unknown>): boolean {
+  return Number.isInteger(x.start) && Number.isInteger(x.end);
+}
+
+function parseMention(x: unknown): ReportMention | null {
+  if (!isRecord(x) || !isSpan(x) || typeof x.text !== 'string') return null;
+  // Entity ids are open-ended (design.md: more may be added); a reader shows an unknown id as is.
+  if (typeof x.entity !== 'string' || x.entity === '') return null;
+  return {
+    entity: x.entity as EntityId,
+    text: x.text,
+    start: x.start as number,
+    end: x.end as number,
+  };
+}
+
+function parseFigure(x: unknown): ReportFigure | null {
+  if (!isRecord(x) || !isSpan(x) || typeof x.text !== 'string') return null;
+  if (!FIGURE_KINDS.has(x.kind) || !VERDICTS.has(x.verdict)) return null;
+  if (typeof x.value !== 'number' || typeof x.unit !== 'string') return null;
+  if (x.attribute !== null && typeof x.attribute !== 'string') return null;
+  if (!Array.isArray(x.facts) || !x.facts.every((id) => typeof id === 'string')) return null;
+  if (x.qualifier !== undefined && typeof x.qualifier !== 'string') return null;
+  const figure: ReportFigure = {
+    text: x.text,
+    start: x.start as number,
+    end: x.end as number,
+    kind: x.kind as ReportFigure['kind'],
+    value: x.value,
+    unit: x.unit,
+    attribute: x.attribute,
+    verdict: x.verdict as ReportFigure['verdict'],
+    facts: [...(x.facts as string[])],
+  };
+  if (x.qualifier !== undefined) figure.qualifier = x.qualifier;
+  return figure;
+}
+
+function parseAnnotation(x: unknown): ReportAnnotation | null {
+  return isRecord(x) &&
+    typeof x.id === 'string' &&
+    typeof x.quote === 'string' &&
+    typeof x.anchored === 'boolean'
+    ? { id: x.id, quote: x.quote, anchored: x.anchored }
+    : null;
+}
+
+/**
+ * The content script's answer to factmark/report, checked by the page that asked (the popup):
+ * a content script of another version, or a page's frame gone wrong, must not crash the UI.
+ * Returns a copy holding only the fields of the contract, or null when the shape is wrong.
+ */
+export function parseReport(x: unknown): Report | null {
+  if (!isRecord(x) || x.version !== 1 || typeof x.url !== 'string' || typeof x.title !== 'string') {
+    return null;
+  }
+  if (!Array.isArray(x.mentions) || !Array.isArray(x.figures)) return null;
+  const mentions = x.mentions.map(parseMention);
+  const figures = x.figures.map(parseFigure);
+  if (mentions.includes(null) || figures.includes(null)) return null;
+  const report: Report = {
+    version: 1,
+    url: x.url,
+    title: x.title,
+    mentions: mentions as ReportMention[],
+    figures: figures as ReportFigure[],
+  };
+  if (x.annotations !== undefined) {
+    const annotations = Array.isArray(x.annotations) ? x.annotations.map(parseAnnotation) : [null];
+    if (annotations.includes(null)) return null;
+    report.annotations = annotations as ReportAnnotation[];
+  }
+  return report;
 }

@@ -1,0 +1,8 @@
+/** The options page ("Factmark Library"). */
+import { render } from 'preact';
+import { optionsBrowserApi } from './browser-api';
+import { Library } from './Library';
+import './options.css';
+
+const root = document.getElementById('app');
+if (root) render(<Library api={optionsBrowserApi} />, root);

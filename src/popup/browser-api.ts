@@ -1,0 +1,43 @@
+/**
+ * The popup's only door to extension APIs: a thin seam over webextension-polyfill that unit tests
+ * replace. It builds the typed messages of src/shared/messages.ts; nothing leaves the browser.
+ */
+import browser from 'webextension-polyfill';
+import type { ContentRequest, FactsAnswer, SiteAnswer } from '../shared/messages';
+import { tabIdFromSearch } from './tab-from-url';
+
+export interface PopupBrowserApi {
+  /**
+   * The tab the popup speaks about: the active tab of the popup's window. When the popup page is
+   * opened in a tab of its own (end-to-end tests, debugging), `?tab=<id>` names the tab instead.
+   * Null when there is none.
+   */
+  targetTabId(): Promise<number | null>;
+  /** A message to the content script of a tab; rejects when none listens there. */
+  sendToTab(tabId: number, message: ContentRequest): Promise<unknown>;
+  getFacts(ids: string[]): Promise<FactsAnswer>;
+  getSiteEnabled(host: string): Promise<SiteAnswer>;
+  setSiteEnabled(host: string, enabled: boolean): Promise<SiteAnswer>;
+}
+
+export const popupBrowserApi: PopupBrowserApi = {
+  async targetTabId() {
+    const named = tabIdFromSearch(location.search);
+    if (named !== null) return named;
+    // Without the "tabs" permission the tab's url and title are hidden, but its id is not.
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.id ?? null;
+  },
+  sendToTab(tabId, message) {
+    return browser.tabs.sendMessage(tabId, message);
+  },
+  getFacts(ids) {
+    return browser.runtime.sendMessage({ type: 'factmark/facts-get', ids });
+  },
+  getSiteEnabled(host) {
+    return browser.runtime.sendMessage({ type: 'factmark/site-get', host });
+  },
+  setSiteEnabled(host, enabled) {
+    return browser.runtime.sendMessage({ type: 'factmark/site-set', host, enabled });
+  },
+};

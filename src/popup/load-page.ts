@@ -1,0 +1,55 @@
+/**
+ * What the popup shows, fetched when it opens: the tab's report (from its content script) and the
+ * facts that the report's figures name (from the background).
+ */
+import type { Fact, Report } from '../core/types';
+import { parseReport } from '../shared/messages';
+import type { PopupBrowserApi } from './browser-api';
+
+export type PageState =
+  | { status: 'loading' }
+  /** No content script answers in this tab: a browser page, the web store, a PDF, or a page
+   * opened before Factmark was installed. */
+  | { status: 'unavailable' }
+  | {
+      status: 'ready';
+      tabId: number;
+      report: Report;
+      facts: ReadonlyMap<string, Fact>;
+      /** Set when the facts could not be read: figures still show, without quotes. */
+      factsError: string | null;
+    };
+
+export async function loadPage(api: PopupBrowserApi): Promise<PageState> {
+  const tabId = await api.targetTabId().catch(() => null);
+  if (tabId === null) return { status: 'unavailable' };
+  let report: Report | null;
+  try {
+    report = parseReport(await api.sendToTab(tabId, { type: 'factmark/report' }));
+  } catch {
+    return { status: 'unavailable' };
+  }
+  if (!report) return { status: 'unavailable' };
+
+  const ids = [...new Set(report.figures.flatMap((f) => f.facts))];
+  if (ids.length === 0)
+    return { status: 'ready', tabId, report, facts: new Map(), factsError: null };
+  try {
+    const answer = await api.getFacts(ids);
+    if (!answer.ok) throw new Error(answer.error);
+    const facts = new Map(answer.facts.map((f) => [f.id, f]));
+    return { status: 'ready', tabId, report, facts, factsError: null };
+  } catch (error) {
+    const factsError = error instanceof Error ? error.message : String(error);
+    return { status: 'ready', tabId, report, facts: new Map(), factsError };
+  }
+}
+
+/** The host a report's page belongs to, or '' for a URL without one. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Debian's Chromium with the built extension (dist/chrome), driven by playwright-core. Headless:
+ * there is no X server. A fresh profile per launch, under the OS temp dir, removed on close.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { ExtensionBrowser, TestPage } from './harness';
+import { DIST_CHROME, assertBuilt } from './paths';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+// Flags: no sandbox (containers run as root), no GPU (none here), and nothing that reaches the
+// network or changes under the test on its own (background networking, component updates, sync).
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+function wrap(page: Page): TestPage {
+  return {
+    evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) =>
+      // playwright types the argument as it arrives in the page (unboxed handles); ours are
+      // plain JSON values, which arrive as they are sent.
+      page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown) as Promise<R>,
+    addScript: async (source) => {
+      await page.evaluate(source);
+    },
+    screenshot: async (path, options) => {
+      await page.screenshot({ path, fullPage: options?.fullPage ?? false });
+    },
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    setColorScheme: async (scheme) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      return true;
+    },
+    bringToFront: () => page.bringToFront(),
+    close: () => page.close(),
+  };
+}
+
+export async function launchChromium(): Promise<ExtensionBrowser> {
+  assertBuilt(DIST_CHROME);
+  const profile = mkdtempSync(join(tmpdir(), 'factmark-chromium-'));
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        ...FLAGS,
+        `--disable-extensions-except=${DIST_CHROME}`,
+        `--load-extension=${DIST_CHROME}`,
+      ],
+    });
+  } catch (error) {
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
+  // The extension's id is the host of its service worker's URL.
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
+  const requested: string[] = [];
+  context.on('request', (request) => requested.push(request.url()));
+
+  return {
+    name: 'chromium',
+    extensionOrigin,
+    async openPage(url) {
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      return wrap(page);
+    },
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`${extensionOrigin}/${path}`, { waitUntil: 'load' });
+      return wrap(page);
+    },
+    requestedUrls: () => [...requested],
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

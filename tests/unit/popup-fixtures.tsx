@@ -1,0 +1,134 @@
+/** A fake browser seam and a report for the popup's unit tests. */
+import { render, type ComponentChild } from 'preact';
+import { act } from 'preact/test-utils';
+import { vi } from 'vitest';
+import type { PopupBrowserApi } from '../../src/popup/browser-api';
+import type { Fact, Report } from '../../src/core/types';
+import type { ContentRequest } from '../../src/shared/messages';
+import { fact } from './background-fixtures';
+
+export const TAB_ID = 42;
+
+export const FACTS: Fact[] = [
+  fact('seed:a.txt:10'),
+  fact('seed:b.txt:20', {
+    text: '$1.3 billion',
+    value: 1_300_000_000,
+    qualifier: { text: 'up to', sense: 'max' },
+    quote: 'The bank approved up to $1.3 billion.',
+    source: { type: 'seed', file: 'b.txt', title: 'Seed B', date: '2026-02-07' },
+  }),
+  fact('seed:c.txt:5', {
+    attribute: 'barrick.stake',
+    kind: 'percent',
+    value: 50,
+    unit: '%',
+    text: '50%',
+    quote: 'Barrick holds 50% of the project.',
+    source: { type: 'seed', file: 'c.txt', title: 'Seed C', date: null },
+  }),
+];
+
+export function report(extra: Partial<Report> = {}): Report {
+  return {
+    version: 1,
+    url: 'https://news.example/story',
+    title: 'EXIM backs Reko Diq',
+    mentions: [
+      { entity: 'reko-diq', text: 'Reko Diq', start: 0, end: 8 },
+      { entity: 'reko-diq', text: 'Reco Dig', start: 20, end: 28 },
+      { entity: 'exim', text: 'US Export-Import Bank (EXIM)', start: 30, end: 34 },
+    ],
+    figures: [
+      {
+        text: '$1.25 billion',
+        start: 40,
+        end: 53,
+        kind: 'money',
+        value: 1_250_000_000,
+        unit: 'USD',
+        attribute: 'exim.financing',
+        verdict: 'supported',
+        facts: ['seed:a.txt:10', 'seed:b.txt:20'],
+      },
+      {
+        text: '75%',
+        start: 60,
+        end: 63,
+        kind: 'percent',
+        value: 75,
+        unit: '%',
+        attribute: 'barrick.stake',
+        verdict: 'contradicted',
+        facts: ['seed:c.txt:5'],
+        qualifier: 'about',
+      },
+      {
+        text: '2031',
+        start: 70,
+        end: 74,
+        kind: 'year',
+        value: 2031,
+        unit: 'year',
+        attribute: null,
+        verdict: 'unverified',
+        facts: [],
+      },
+    ],
+    ...extra,
+  };
+}
+
+/** The browser seam, answering like a page whose content script returns `pageReport`. */
+export function fakeApi(pageReport: unknown = report()) {
+  const toTab: ContentRequest[] = [];
+  const api = {
+    targetTabId: vi.fn(async () => TAB_ID),
+    sendToTab: vi.fn(async (_tabId: number, message: ContentRequest): Promise<unknown> => {
+      toTab.push(message);
+      switch (message.type) {
+        case 'factmark/report':
+          return pageReport;
+        case 'factmark/reveal':
+          return { ok: true };
+        default:
+          return { ok: true };
+      }
+    }),
+    getFacts: vi.fn(async (ids: string[]) => ({
+      ok: true as const,
+      facts: FACTS.filter((f) => ids.includes(f.id)),
+    })),
+    getSiteEnabled: vi.fn(async () => ({ ok: true as const, enabled: true })),
+    setSiteEnabled: vi.fn(async (_host: string, enabled: boolean) => ({
+      ok: true as const,
+      enabled,
+    })),
+  } satisfies PopupBrowserApi;
+  return { api, toTab };
+}
+
+/** Render into a fresh container and let effects run. */
+export async function mount(node: ComponentChild): Promise<HTMLElement> {
+  document.body.replaceChildren();
+  const root = document.createElement('div');
+  document.body.append(root);
+  await act(() => render(node, root));
+  return root;
+}
+
+/**
+ * Let pending promises (the fake answers) and the renders they cause run, until `ready` holds.
+ * Counts turns, not time: the fake seam answers within a few microtask turns.
+ */
+export async function settle(ready: () => boolean = () => true, turns = 50): Promise<void> {
+  for (let i = 0; i < turns && !ready(); i++) {
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+  }
+  if (!ready()) throw new Error('the popup did not reach the expected state');
+}
+
+export const text = (el: Element | null | undefined) =>
+  el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
