@@ -1,0 +1,2 @@
+/** Figures: money, counts, percentages and years, normalized. See recognize.ts. */
+export { findFigures } from './recognize';

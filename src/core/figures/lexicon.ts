@@ -1,0 +1,282 @@
+/**
+ * The words figures are made of: number words, scales, currencies, percent signs, qualifiers and
+ * the nouns that make a number a count. Lower-case keys; the recognizer folds case before lookup.
+ */
+import type { QualifierSense } from '../types';
+
+/** Number words below one hundred that stand on their own ("seven", "fifteen"). */
+export const UNIT_WORDS: ReadonlyMap<string, number> = new Map([
+  ['zero', 0],
+  ['one', 1],
+  ['two', 2],
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['seven', 7],
+  ['eight', 8],
+  ['nine', 9],
+  ['ten', 10],
+  ['eleven', 11],
+  ['twelve', 12],
+  ['thirteen', 13],
+  ['fourteen', 14],
+  ['fifteen', 15],
+  ['sixteen', 16],
+  ['seventeen', 17],
+  ['eighteen', 18],
+  ['nineteen', 19],
+]);
+
+/** Tens, which may take a unit after a hyphen or space ("twenty-five", "fifty four"). */
+export const TENS_WORDS: ReadonlyMap<string, number> = new Map([
+  ['twenty', 20],
+  ['thirty', 30],
+  ['forty', 40],
+  ['fifty', 50],
+  ['sixty', 60],
+  ['seventy', 70],
+  ['eighty', 80],
+  ['ninety', 90],
+]);
+
+/**
+ * Scale words and abbreviations. Single letters ("$500m", "7.5k") are accepted only when attached
+ * to the number (see `attachedOnly`), since "5 m" is as likely metres as millions.
+ * Lakh and crore are South Asian scales that Pakistani reporting uses ("Rs 10 crore").
+ */
+export interface Scale {
+  value: number;
+  attachedOnly: boolean;
+}
+
+export const SCALES: ReadonlyMap<string, Scale> = new Map([
+  ['thousand', { value: 1e3, attachedOnly: false }],
+  ['k', { value: 1e3, attachedOnly: true }],
+  ['lakh', { value: 1e5, attachedOnly: false }],
+  ['million', { value: 1e6, attachedOnly: false }],
+  ['mn', { value: 1e6, attachedOnly: false }],
+  ['mln', { value: 1e6, attachedOnly: false }],
+  ['m', { value: 1e6, attachedOnly: true }],
+  ['crore', { value: 1e7, attachedOnly: false }],
+  ['billion', { value: 1e9, attachedOnly: false }],
+  ['bn', { value: 1e9, attachedOnly: false }],
+  ['bln', { value: 1e9, attachedOnly: false }],
+  ['b', { value: 1e9, attachedOnly: true }],
+  ['trillion', { value: 1e12, attachedOnly: false }],
+  ['tn', { value: 1e12, attachedOnly: false }],
+  ['trn', { value: 1e12, attachedOnly: false }],
+]);
+
+/**
+ * Currency signs and codes written before the number. `$` alone is the US dollar: the story's
+ * money is American and Pakistani, and outlets of both countries write US dollars as "$".
+ * "Rs" is read as the Pakistani rupee for the same reason (Indian outlets would write ₹ or INR).
+ */
+export const CURRENCY_PREFIXES: ReadonlyMap<string, string> = new Map([
+  ['$', 'USD'],
+  ['us$', 'USD'],
+  ['us $', 'USD'],
+  ['usd', 'USD'],
+  ['c$', 'CAD'],
+  ['a$', 'AUD'],
+  ['hk$', 'HKD'],
+  ['€', 'EUR'],
+  ['eur', 'EUR'],
+  ['£', 'GBP'],
+  ['gbp', 'GBP'],
+  ['¥', 'JPY'],
+  ['₹', 'INR'],
+  ['inr', 'INR'],
+  ['rs', 'PKR'],
+  ['rs.', 'PKR'],
+  ['pkr', 'PKR'],
+  ['cny', 'CNY'],
+  ['rmb', 'CNY'],
+]);
+
+/** Currency words written after the number ("1.25 billion dollars", "Rs 5 billion rupees"). */
+export const CURRENCY_SUFFIXES: ReadonlyMap<string, string> = new Map([
+  ['dollars', 'USD'],
+  ['dollar', 'USD'],
+  ['us dollars', 'USD'],
+  ['rupees', 'PKR'],
+  ['rupee', 'PKR'],
+  ['euros', 'EUR'],
+  ['euro', 'EUR'],
+  ['yuan', 'CNY'],
+]);
+
+/** Words after a number that make it a percentage ("25 per cent", "25pc" in British and Pakistani style). */
+export const PERCENT_WORDS: ReadonlySet<string> = new Set(['percent', 'per cent', 'pc', 'pct', 'per-cent']);
+
+/**
+ * Qualifiers, as they stand right before a figure. Longest first matters only for readability:
+ * the recognizer matches them against the words before the figure, end-anchored.
+ */
+export const QUALIFIERS: ReadonlyMap<string, QualifierSense> = new Map([
+  ['about', 'approx'],
+  ['around', 'approx'],
+  ['approximately', 'approx'],
+  ['roughly', 'approx'],
+  ['nearly', 'approx'],
+  ['almost', 'approx'],
+  ['some', 'approx'],
+  ['close to', 'approx'],
+  ['an estimated', 'approx'],
+  ['estimated', 'approx'],
+  ['circa', 'approx'],
+  ['up to', 'max'],
+  ['as much as', 'max'],
+  ['as many as', 'max'],
+  ['at most', 'max'],
+  ['no more than', 'max'],
+  ['not more than', 'max'],
+  ['less than', 'max'],
+  ['fewer than', 'max'],
+  ['under', 'max'],
+  ['below', 'max'],
+  ['just under', 'max'],
+  ['more than', 'min'],
+  ['over', 'min'],
+  ['just over', 'min'],
+  ['above', 'min'],
+  ['at least', 'min'],
+  ['upwards of', 'min'],
+  ['in excess of', 'min'],
+  ['no less than', 'min'],
+  ['no fewer than', 'min'],
+]);
+
+/**
+ * Nouns that make a bare number a count even when the number looks like a year ("2000 jobs").
+ * Other plural nouns make a count too, but not after a year-like number ("2025 elections").
+ */
+export const KNOWN_COUNT_NOUNS: ReadonlySet<string> = new Set([
+  'jobs',
+  'workers',
+  'employees',
+  'people',
+  'persons',
+  'staff',
+  'personnel',
+  'countries',
+  'nations',
+  'ministers',
+  'families',
+  'households',
+  'members',
+  'companies',
+  'firms',
+  'contractors',
+  'engineers',
+  'positions',
+  'posts',
+  'vacancies',
+  'residents',
+]);
+
+/** Irregular plurals that do not end in "s". */
+export const IRREGULAR_PLURALS: ReadonlySet<string> = new Set([
+  'people',
+  'staff',
+  'personnel',
+  'children',
+  'men',
+  'women',
+  'police',
+]);
+
+/** Count units that are the same thing under another name. */
+export const COUNT_UNIT_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['nations', 'countries'],
+  ['persons', 'people'],
+]);
+
+/** Singular nouns in the compound form "a 55-nation meeting", "a 6,000-job plan". */
+export const COMPOUND_COUNT_NOUNS: ReadonlyMap<string, string> = new Map([
+  ['nation', 'countries'],
+  ['country', 'countries'],
+  ['job', 'jobs'],
+  ['member', 'members'],
+  ['worker', 'workers'],
+]);
+
+/**
+ * Words that end a count's noun phrase: a number followed by these is not counting anything
+ * ("2,000 of its", "50 were hired"), and a word ending in "s" from this list is not a plural noun.
+ */
+export const NOT_NOUNS: ReadonlySet<string> = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'by',
+  'for',
+  'from',
+  'with',
+  'and',
+  'or',
+  'but',
+  'as',
+  'is',
+  'was',
+  'has',
+  'does',
+  'its',
+  'this',
+  'thus',
+  'plus',
+  'us',
+  'yes',
+  'less',
+  'unless',
+  'across',
+  'perhaps',
+  'always',
+  'sometimes',
+  'towards',
+  'afterwards',
+  'besides',
+  'whereas',
+  'his',
+  'hers',
+  'ours',
+  'yours',
+  'theirs',
+  'were',
+  'are',
+  'be',
+  'been',
+  'had',
+  'have',
+  'will',
+  'would',
+  'could',
+  'should',
+  'may',
+  'might',
+  'said',
+  'says',
+  'that',
+  'which',
+  'who',
+  'than',
+  'more',
+  'per',
+  'cent',
+  'percent',
+  'times',
+  'years',
+  'days',
+  'hours',
+  'minutes',
+  'seconds',
+  'weeks',
+  'months',
+  'decades',
+]);
