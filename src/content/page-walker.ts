@@ -93,6 +93,11 @@ export class PageWalker {
         continue;
       }
       if (!isWalkable(el)) continue;
+      // A line break reads as a space, as in the CLI (src/cli/html-text.ts).
+      if (el.localName === 'br') {
+        this.builder.addBreak();
+        continue;
+      }
       const isBlock = BLOCK_TAGS.has(el.localName);
       if (isBlock) {
         this.boundary();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { agrees, compareFigure, indexFacts } from '../../src/core/compare';
 import type { AttributedFigure, Fact, QualifierSense } from '../../src/core/types';
 
-const q = (sense: QualifierSense, text = sense) => ({ text, sense });
+const q = (sense: QualifierSense, text: string = sense) => ({ text, sense });
 
 function fact(id: string, value: number, precision: number, extra: Partial<Fact> = {}): Fact {
   return {

@@ -1,0 +1,201 @@
+/**
+ * Scoring a report against a labelled page of the corpus (see README.md here).
+ *
+ * Expected items carry no offsets: they are found in the page's visible text in order, each
+ * searched from where the previous one of its list was found. A predicted item matches an expected
+ * one when their spans overlap and they are of the same entity (mentions) or kind (figures); each
+ * expected item matches at most one prediction, taken in document order. Verdict accuracy is over
+ * all expected figures: an expected figure that was missed counts as a wrong verdict, so detection
+ * misses cannot flatter it.
+ */
+import type { Report } from '../../src/core/types';
+
+export interface ExpectedMention {
+  entity: string;
+  text: string;
+}
+
+export interface ExpectedFigure {
+  text: string;
+  kind: string;
+  value: number;
+  unit: string;
+  attribute: string | null;
+  verdict: string;
+}
+
+export interface ExpectedPage {
+  page: string;
+  notes?: string;
+  mentions: ExpectedMention[];
+  figures: ExpectedFigure[];
+}
+
+export interface Counts {
+  truePositives: number;
+  falsePositives: number;
+  falseNegatives: number;
+}
+
+export interface PageScore {
+  page: string;
+  mentions: Counts;
+  figures: Counts;
+  verdictsRight: number;
+  verdictsTotal: number;
+  /** Expected texts that could not be found in the visible text: a labelling or extraction error. */
+  unlocated: string[];
+  /** Human-readable list of what went wrong, for the test's output. */
+  errors: string[];
+}
+
+interface Located<T> {
+  item: T;
+  start: number;
+  end: number;
+}
+
+/** Whitespace-insensitive search: the labels write text whitespace-collapsed, as reports do. */
+function locate<T extends { text: string }>(text: string, items: readonly T[], unlocated: string[]): Located<T>[] {
+  const out: Located<T>[] = [];
+  let from = 0;
+  for (const item of items) {
+    const pattern = new RegExp(
+      item.text
+        .split(/\s+/)
+        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('\\s+'),
+      'g',
+    );
+    pattern.lastIndex = from;
+    const m = pattern.exec(text);
+    if (!m) {
+      unlocated.push(item.text);
+      continue;
+    }
+    out.push({ item, start: m.index, end: m.index + m[0].length });
+    from = m.index + 1;
+  }
+  return out;
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function match<E, P extends { start: number; end: number }>(
+  expected: Located<E>[],
+  predicted: readonly P[],
+  same: (e: E, p: P) => boolean,
+): { pairs: [Located<E>, P][]; missed: Located<E>[]; extra: P[] } {
+  const used = new Set<number>();
+  const pairs: [Located<E>, P][] = [];
+  const missed: Located<E>[] = [];
+  for (const e of expected) {
+    const i = predicted.findIndex((p, j) => !used.has(j) && overlaps(e, p) && same(e.item, p));
+    if (i === -1) {
+      missed.push(e);
+      continue;
+    }
+    used.add(i);
+    pairs.push([e, predicted[i] as P]);
+  }
+  const extra = predicted.filter((_, j) => !used.has(j));
+  return { pairs, missed, extra };
+}
+
+export function scorePage(visibleText: string, report: Report, expected: ExpectedPage): PageScore {
+  const unlocated: string[] = [];
+  const errors: string[] = [];
+  const mentions = match(locate(visibleText, expected.mentions, unlocated), report.mentions, (e, p) => e.entity === p.entity);
+  const figures = match(locate(visibleText, expected.figures, unlocated), report.figures, (e, p) => e.kind === p.kind);
+  for (const m of mentions.missed) errors.push(`missed mention ${m.item.entity} "${m.item.text}"`);
+  for (const p of mentions.extra) errors.push(`extra mention ${p.entity} "${p.text}"`);
+  for (const f of figures.missed) errors.push(`missed figure ${f.item.kind} "${f.item.text}"`);
+  for (const p of figures.extra) errors.push(`extra figure ${p.kind} "${p.text}"`);
+  let verdictsRight = 0;
+  for (const [e, p] of figures.pairs) {
+    if (e.item.verdict === p.verdict) verdictsRight++;
+    else
+      errors.push(
+        `verdict "${e.item.text}": expected ${e.item.verdict} (${e.item.attribute}), got ${p.verdict} (${p.attribute})`,
+      );
+    if (e.item.value !== p.value || e.item.unit !== p.unit)
+      errors.push(`value "${e.item.text}": expected ${e.item.value} ${e.item.unit}, got ${p.value} ${p.unit}`);
+  }
+  for (const text of unlocated) errors.push(`label not found in visible text: "${text}"`);
+  return {
+    page: expected.page,
+    mentions: {
+      truePositives: mentions.pairs.length,
+      falsePositives: mentions.extra.length,
+      falseNegatives: mentions.missed.length + unlocatedCount(unlocated, expected.mentions),
+    },
+    figures: {
+      truePositives: figures.pairs.length,
+      falsePositives: figures.extra.length,
+      falseNegatives: figures.missed.length + unlocatedCount(unlocated, expected.figures),
+    },
+    verdictsRight,
+    verdictsTotal: expected.figures.length,
+    unlocated,
+    errors,
+  };
+}
+
+function unlocatedCount(unlocated: string[], items: readonly { text: string }[]): number {
+  return unlocated.filter((t) => items.some((i) => i.text === t)).length;
+}
+
+export interface CorpusScore {
+  mentionsF1: number;
+  figuresF1: number;
+  verdictAccuracy: number;
+  pages: PageScore[];
+}
+
+function f1(c: Counts): number {
+  const denominator = 2 * c.truePositives + c.falsePositives + c.falseNegatives;
+  return denominator === 0 ? 1 : (2 * c.truePositives) / denominator;
+}
+
+function sum(counts: Counts[]): Counts {
+  return counts.reduce(
+    (a, c) => ({
+      truePositives: a.truePositives + c.truePositives,
+      falsePositives: a.falsePositives + c.falsePositives,
+      falseNegatives: a.falseNegatives + c.falseNegatives,
+    }),
+    { truePositives: 0, falsePositives: 0, falseNegatives: 0 },
+  );
+}
+
+/** Micro-averaged over all pages: every mention and figure weighs the same. */
+export function scoreCorpus(pages: PageScore[]): CorpusScore {
+  const right = pages.reduce((a, p) => a + p.verdictsRight, 0);
+  const total = pages.reduce((a, p) => a + p.verdictsTotal, 0);
+  return {
+    mentionsF1: f1(sum(pages.map((p) => p.mentions))),
+    figuresF1: f1(sum(pages.map((p) => p.figures))),
+    verdictAccuracy: total === 0 ? 1 : right / total,
+    pages,
+  };
+}
+
+export function formatScore(score: CorpusScore): string {
+  const lines = [
+    `corpus: ${score.pages.length} pages`,
+    `  mentions F1       ${score.mentionsF1.toFixed(3)}  (goal ≥ 0.97)`,
+    `  figure F1         ${score.figuresF1.toFixed(3)}  (goal ≥ 0.95)`,
+    `  verdict accuracy  ${score.verdictAccuracy.toFixed(3)}  (goal ≥ 0.90)`,
+  ];
+  for (const p of score.pages) {
+    if (p.errors.length === 0) continue;
+    lines.push(`  ${p.page}:`);
+    for (const e of p.errors) lines.push(`    - ${e}`);
+  }
+  return lines.join('\n');
+}
+
+/** The design's goals (../shared/design.md, "Goals the numbers must reach"). */
+export const GOALS = { mentionsF1: 0.97, figuresF1: 0.95, verdictAccuracy: 0.9 } as const;
