@@ -9,13 +9,13 @@ import type { InputDocument } from './input';
 
 export function reportForHtml(html: string, url: string, facts: FactIndex): Report {
   const page = extractVisibleText(html);
-  return buildReport({ url: page.canonical ?? url, title: page.title }, analyzeText(page.text), facts);
+  return buildReport({ url: page.canonical ?? url, title: page.title }, analyzeText(page.text, page.title), facts);
 }
 
 /** Plain text: the visible text is the text itself; blocks are its lines. */
 export function reportForText(text: string, url: string, facts: FactIndex): Report {
   const title = text.split('\n').find((l) => l.trim() !== '')?.replace(/\s+/g, ' ').trim() ?? '';
-  return buildReport({ url, title: title.slice(0, 200) }, analyzeText(text), facts);
+  return buildReport({ url, title: title.slice(0, 200) }, analyzeText(text, title), facts);
 }
 
 export function reportForDocument(doc: InputDocument, facts: FactIndex): Report {

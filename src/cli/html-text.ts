@@ -21,7 +21,13 @@
  */
 import { Parser } from 'htmlparser2';
 import { VisibleTextBuilder } from '../core/text/visible-text';
-import { BLOCK_TAGS, SKIPPED_TAGS, isEditableHost, isHiddenByAttributes } from '../core/visibility';
+import {
+  BLOCK_TAGS,
+  CELL_TAGS,
+  SKIPPED_TAGS,
+  isEditableHost,
+  isHiddenByAttributes,
+} from '../core/visibility';
 
 export interface PageText {
   /** The `<title>`, white space collapsed and trimmed; else the first `<h1>`'s text; else ''. */
@@ -249,6 +255,8 @@ function readPage(html: string): Page {
             hides = true;
           } else if (BLOCK_TAGS.has(name)) {
             block = true;
+          } else if (CELL_TAGS.has(name)) {
+            builder.addCellBreak();
           } else if (name === 'br') {
             builder.addBreak();
             if (h1Frame !== null) h1Builder.addBreak();

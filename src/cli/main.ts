@@ -7,7 +7,7 @@
  * Exit 0 on success; 2 on bad input or usage, with one line on stderr naming the file and the
  * reason; 1 on an internal error (also one line: a stack trace helps nobody reading a terminal).
  */
-import { renameSync, writeFileSync, unlinkSync } from 'node:fs';
+import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { indexFacts } from '../core/compare';
 import { factBaseToMarkdown, reportToMarkdown, reportsToCsv } from '../core/report/formats';
@@ -21,9 +21,21 @@ const USAGE =
 
 class UsageError extends Error {}
 
-export function run(argv: readonly string[]): { code: number; stdout: string; stderr: string } {
+/**
+ * Run the command. Output goes to `write` chunk by chunk when given (the real command: a report of
+ * a huge page may be larger than one string can be), else it is returned joined as `stdout`.
+ */
+export function run(
+  argv: readonly string[],
+  write?: (chunk: string) => void,
+): { code: number; stdout: string; stderr: string } {
   try {
-    return { code: 0, stdout: execute(argv), stderr: '' };
+    const chunks = execute(argv);
+    if (write) {
+      for (const c of chunks) write(c);
+      return { code: 0, stdout: '', stderr: '' };
+    }
+    return { code: 0, stdout: chunks.join(''), stderr: '' };
   } catch (e) {
     if (e instanceof InputError) return { code: 2, stdout: '', stderr: `factmark: ${e.file}: ${e.reason}\n` };
     if (e instanceof UsageError) return { code: 2, stdout: '', stderr: `factmark: ${e.message}\n${USAGE}\n` };
@@ -32,7 +44,7 @@ export function run(argv: readonly string[]): { code: number; stdout: string; st
   }
 }
 
-function execute(argv: readonly string[]): string {
+function execute(argv: readonly string[]): string[] {
   let parsed;
   try {
     parsed = parseArgs({
@@ -50,9 +62,9 @@ function execute(argv: readonly string[]): string {
   }
   const { values, positionals } = parsed;
   const [command, ...files] = positionals;
-  if (values.help) return USAGE + '\n';
+  if (values.help) return [USAGE + '\n'];
   const facts = BUNDLED_FACT_BASE.facts;
-  let output: string;
+  let output: string[];
   if (command === 'annotate') {
     const format = values.format ?? 'json';
     if (format !== 'json' && format !== 'md' && format !== 'csv') {
@@ -68,29 +80,70 @@ function execute(argv: readonly string[]): string {
     const format = values.format ?? 'json';
     if (format !== 'json' && format !== 'md') throw new UsageError(`unknown format '${format}' for facts (json or md)`);
     if (files.length > 0) throw new UsageError('facts takes no FILE');
-    output = format === 'json' ? JSON.stringify(BUNDLED_FACT_BASE, null, 2) + '\n' : factBaseToMarkdown(BUNDLED_FACT_BASE);
+    output = [format === 'json' ? JSON.stringify(BUNDLED_FACT_BASE, null, 2) + '\n' : factBaseToMarkdown(BUNDLED_FACT_BASE)];
   } else {
     throw new UsageError(command === undefined ? 'no command' : `unknown command '${command}'`);
   }
   if (values.out !== undefined) {
     writeAtomically(values.out, output);
-    return '';
+    return [];
   }
   return output;
 }
 
-function formatReports(reports: Report[], format: 'json' | 'md' | 'csv', facts: readonly Fact[]): string {
-  if (format === 'json') return JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + '\n';
-  if (format === 'csv') return reportsToCsv(reports);
+function formatReports(reports: Report[], format: 'json' | 'md' | 'csv', facts: readonly Fact[]): string[] {
+  if (format === 'json') return reportsJson(reports);
+  if (format === 'csv') return [reportsToCsv(reports)];
   const byId = new Map(facts.map((f) => [f.id, f]));
-  return reports.map((r) => reportToMarkdown(r, byId)).join('\n');
+  return [reports.map((r) => reportToMarkdown(r, byId)).join('\n')];
+}
+
+/**
+ * JSON of one report (an object) or several (an array), in chunks: one line per mention and per
+ * figure, so that no single string has to hold the report of a page with a million figures.
+ */
+function reportsJson(reports: Report[]): string[] {
+  const out: string[] = [];
+  const one = reports.length === 1;
+  const pad = one ? '' : '  ';
+  if (!one) out.push('[\n');
+  reports.forEach((r, i) => {
+    out.push(`${pad}{\n`);
+    const entries = Object.entries(r);
+    entries.forEach(([key, value], k) => {
+      const comma = k < entries.length - 1 ? ',' : '';
+      if (Array.isArray(value) && value.length > 0) {
+        out.push(`${pad}  ${JSON.stringify(key)}: [\n`);
+        let lines: string[] = [];
+        value.forEach((item: unknown, j) => {
+          lines.push(`${pad}    ${JSON.stringify(item)}${j < value.length - 1 ? ',' : ''}\n`);
+          // Join lines in batches: fewer, larger writes.
+          if (lines.length === 4096) {
+            out.push(lines.join(''));
+            lines = [];
+          }
+        });
+        out.push(lines.join(''), `${pad}  ]${comma}\n`);
+      } else {
+        out.push(`${pad}  ${JSON.stringify(key)}: ${JSON.stringify(value)}${comma}\n`);
+      }
+    });
+    out.push(`${pad}}${!one && i < reports.length - 1 ? ',' : ''}\n`);
+  });
+  if (!one) out.push(']\n');
+  return out;
 }
 
 /** Write to a temporary file beside the target, then rename: a reader never sees half a report. */
-function writeAtomically(path: string, text: string): void {
+function writeAtomically(path: string, chunks: readonly string[]): void {
   const tmp = `${path}.${process.pid}.tmp`;
   try {
-    writeFileSync(tmp, text);
+    const fd = openSync(tmp, 'w');
+    try {
+      for (const c of chunks) writeSync(fd, c);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, path);
   } catch (e) {
     try {

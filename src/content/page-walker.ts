@@ -10,7 +10,7 @@
  * The walk is resumable: `step(deadline)` walks until the deadline says stop, keeping its place in
  * an explicit stack, so a page of 50,000 paragraphs is walked in slices between which the page runs.
  */
-import { BLOCK_TAGS, SKIPPED_TAGS, isEditableHost, isHiddenByAttributes } from '../core/visibility';
+import { BLOCK_TAGS, CELL_TAGS, SKIPPED_TAGS, isEditableHost, isHiddenByAttributes } from '../core/visibility';
 import { VisibleTextBuilder, type TextSegment } from '../core/text/visible-text';
 import { isOurs } from './ui-root';
 
@@ -98,6 +98,7 @@ export class PageWalker {
         this.builder.addBreak();
         continue;
       }
+      if (CELL_TAGS.has(el.localName)) this.builder.addCellBreak();
       const isBlock = BLOCK_TAGS.has(el.localName);
       if (isBlock) {
         this.boundary();

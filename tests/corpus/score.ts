@@ -55,18 +55,32 @@ interface Located<T> {
   end: number;
 }
 
+// Invisible characters a page may hold inside a word (soft hyphen, zero-width space and joiners).
+const INVISIBLE = '[\\u00ad\\u200b-\\u200d\\u2060\\ufeff]*';
+
+/**
+ * A label as a pattern over visible text: any run of whitespace for a space, any dash for a
+ * hyphen, any apostrophe for an apostrophe, and invisible characters allowed between characters.
+ */
+function labelPattern(label: string): RegExp {
+  const parts: string[] = [];
+  for (const word of label.trim().split(/\s+/)) {
+    const chars = [...word].map((c) => {
+      if (c === '-' || c === '\u2010' || c === '\u2011' || c === '\u2013') return '[-\u2010\u2011\u2013]';
+      if (c === "'" || c === '\u2019') return "['\u2019]";
+      return c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    });
+    parts.push(chars.join(INVISIBLE));
+  }
+  return new RegExp(parts.join('\\s+'), 'g');
+}
+
 /** Whitespace-insensitive search: the labels write text whitespace-collapsed, as reports do. */
 function locate<T extends { text: string }>(text: string, items: readonly T[], unlocated: string[]): Located<T>[] {
   const out: Located<T>[] = [];
   let from = 0;
   for (const item of items) {
-    const pattern = new RegExp(
-      item.text
-        .split(/\s+/)
-        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('\\s+'),
-      'g',
-    );
+    const pattern = labelPattern(item.text);
     pattern.lastIndex = from;
     const m = pattern.exec(text);
     if (!m) {

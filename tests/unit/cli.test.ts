@@ -79,7 +79,7 @@ describe('reports', () => {
   it('writes markdown and spreadsheet-safe CSV', () => {
     const md = run(['annotate', example, '--format', 'md']);
     expect(md.code).toBe(0);
-    expect(md.stdout).toMatch(/^# /m);
+    expect(md.stdout).toMatch(/^#+ /m);
     const csv = run(['annotate', example, '--format', 'csv']);
     expect(csv.code).toBe(0);
     expect(csv.stdout.split('\r\n')[0]).toMatch(/text/);
@@ -152,14 +152,17 @@ describe('bad input', () => {
       '<p>The <em>US Export-Import Bank</em> approved $1.25 billion for Reko Diq, creating 6,000 jobs in the US.</p>\n';
     const count = Math.ceil((50 * 1024 * 1024) / paragraph.length);
     writeFileSync(big, '<!doctype html><html><head><title>Big</title></head><body>' + paragraph.repeat(count) + '</body></html>');
-    const result = run(['annotate', big]);
+    const out = join(dir, 'big.json');
+    const result = run(['annotate', big, '--out', out]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    const report = JSON.parse(result.stdout) as Report;
-    expect(report.title).toBe('Big');
-    expect(report.figures).toHaveLength(2 * count);
-    expect(report.mentions).toHaveLength(2 * count);
-    expect(report.figures.every((f) => f.verdict === 'supported')).toBe(true);
+    // The report is too large for one string: check it line by line (one item per line).
+    const lines = readFileSync(out, 'utf8').split('\n');
+    expect(lines).toContain('  "title": "Big",');
+    const figures = lines.filter((l) => l.includes('"kind":"money"') || l.includes('"kind":"count"'));
+    expect(figures).toHaveLength(2 * count);
+    expect(figures.every((l) => l.includes('"verdict":"supported"'))).toBe(true);
+    expect(lines.filter((l) => l.includes('"entity":"exim"'))).toHaveLength(count);
   }, 180_000);
 });
 

@@ -17,9 +17,11 @@ const hidden = (record: Record<string, string>, tag = 'div'): boolean =>
 
 describe('visibility rules', () => {
   it('lists block and skipped tags in lower case', () => {
-    for (const t of ['p', 'div', 'li', 'td', 'th', 'h1', 'h6', 'section', 'body', 'center']) {
+    for (const t of ['p', 'div', 'li', 'tr', 'h1', 'h6', 'section', 'body', 'center']) {
       expect(BLOCK_TAGS.has(t)).toBe(true);
     }
+    // Cells are parts of their row's block (separated by tabs), not blocks.
+    for (const t of ['td', 'th']) expect(BLOCK_TAGS.has(t)).toBe(false);
     for (const t of ['span', 'em', 'a', 'b', 'br']) expect(BLOCK_TAGS.has(t)).toBe(false);
     for (const t of ['script', 'style', 'noscript', 'template', 'textarea', 'input', 'svg']) {
       expect(SKIPPED_TAGS.has(t)).toBe(true);
@@ -129,7 +131,7 @@ describe('extractVisibleText', () => {
       '<p>Officials called Re<b>ko</b> <em>Diq</em> a model.</p>' +
       '<div>EXIM approved $1.25<span> billion</span>.</div>' +
       '<ul><li>one</li><li>two<li>three</ul>' +
-      '<table><tr><td>cell 1</td><td>cell 2</td></tr></table>' +
+      '<table><tr><th> label </th><td>cell 1</td><td> cell 2</td></tr><tr><td>next</td></tr></table>' +
       'tail';
     expect(htmlTextBlocks(html)).toEqual([
       'Officials called Reko Diq a model.',
@@ -137,8 +139,8 @@ describe('extractVisibleText', () => {
       'one',
       'two',
       'three',
-      'cell 1',
-      'cell 2',
+      'label\tcell 1\tcell 2',
+      'next',
       'tail',
     ]);
     const page = extractVisibleText(html);

@@ -3,7 +3,7 @@
  * figures beside it. See schema.ts for the rules an entry states; this file applies them.
  */
 import { sentenceSpans, spanIndexAt } from '../text/sentences';
-import type { AttributeId, Figure, Mention, Span } from '../types';
+import type { AttributeId, EntityId, Figure, Mention, Span } from '../types';
 import { ATTRIBUTES, type Cue, type Requirement } from './schema';
 
 /** A sentence that opens like this refers back to the subject of the sentence before. */
@@ -11,13 +11,19 @@ const ANAPHORIC_OPENING =
   /^\W*(?:it|its|they|their|this|that|the\s+(?:bank|lender|agency|loan|deal|financing|package))\b/i;
 
 // Where the stretch between two figures of one sentence is cut: the last clause joint in it
-// ("6,000 jobs in the US and 7,500 jobs in Balochistan"), else the middle.
-const CLAUSE_JOINT = /\b(?:and|while|whereas|but|or)\b|[;,]/gi;
+// ("6,000 jobs in the US and 7,500 jobs in Balochistan"), or a table cell's edge, else the middle.
+const CLAUSE_JOINT = /\b(?:and|while|whereas|but|or)\b|[;,\t]/gi;
+
+/** What the page as a whole names: a story names its subject once and then says "the project". */
+export interface PageContext {
+  entities: ReadonlySet<EntityId>;
+}
 
 interface BlockContext {
   text: string;
   sentences: Span[];
   mentions: readonly Mention[];
+  page: PageContext;
 }
 
 /**
@@ -28,9 +34,13 @@ export function attributeFigures(
   text: string,
   figures: readonly Figure[],
   mentions: readonly Mention[],
+  page: PageContext = { entities: new Set() },
 ): (AttributeId | null)[] {
   if (figures.length === 0) return [];
-  const ctx: BlockContext = { text, sentences: sentenceSpans(text), mentions };
+  // The block is part of its page: what it names counts as named on the page.
+  const entities = new Set(page.entities);
+  for (const m of mentions) entities.add(m.entity);
+  const ctx: BlockContext = { text, sentences: sentenceSpans(text), mentions, page: { entities } };
   return figures.map((figure, i) => attributeOne(ctx, figures, i));
 }
 
@@ -39,24 +49,42 @@ function attributeOne(ctx: BlockContext, figures: readonly Figure[], i: number):
   const sIndex = spanIndexAt(ctx.sentences, figure.start);
   const sentence = ctx.sentences[sIndex] ?? { start: 0, end: ctx.text.length };
   const previous = sIndex > 0 ? ctx.sentences[sIndex - 1] : undefined;
-  const hood = neighbourhood(ctx.text, figures, i, sentence);
+  const hood = clipToCell(ctx.text, neighbourhood(ctx.text, figures, i, sentence), figure);
 
-  let best: AttributeId | null = null;
-  let bestDistance = Infinity;
-  for (const def of ATTRIBUTES) {
-    if (def.kind !== figure.kind) continue;
-    if (def.units && !def.units.includes(figure.unit)) continue;
-    if (!def.requires.every((r) => holds(ctx, r, sentence, previous))) continue;
-    const hoodText = ctx.text.slice(hood.start, hood.end);
-    if (def.excludes && def.excludes.test(hoodText)) continue;
-    const d = nearestCue(ctx, def.cues, hood, figure);
-    // Strictly nearer wins; on a tie the earlier entry of the schema stays (its order is deliberate).
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = def.id;
+  // Two tiers: cues in the figure's own neighbourhood decide; only when none is there do cues in
+  // the rest of its sentence and the sentence before count ("…a big minerals meeting last week.
+  // Sixty countries?"; "…the government of Balochistan, which hold 25% each").
+  const wide = clipToCell(ctx.text, { start: previous?.start ?? sentence.start, end: sentence.end }, figure);
+  const candidates = ATTRIBUTES.filter(
+    (def) =>
+      def.kind === figure.kind &&
+      (!def.units || def.units.includes(figure.unit)) &&
+      def.requires.every((r) => holds(ctx, r, sentence, previous)) &&
+      !(def.excludes && def.excludes.test(ctx.text.slice(hood.start, hood.end))),
+  );
+  for (const area of [hood, wide]) {
+    let best: AttributeId | null = null;
+    let bestDistance = Infinity;
+    for (const def of candidates) {
+      const d = nearestCue(ctx, def.cues, area, figure);
+      // Strictly nearer wins; on a tie the earlier entry of the schema stays (its order is deliberate).
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = def.id;
+      }
     }
+    if (best !== null) return best;
   }
-  return best;
+  return null;
+}
+
+/**
+ * In a table row (cells separated by tabs) a figure is described by its own cell and the cells
+ * before it (the row's label); cells after it are other columns ("Source: US Embassy").
+ */
+function clipToCell(text: string, area: Span, figure: Figure): Span {
+  const tab = text.indexOf('\t', figure.end);
+  return tab !== -1 && tab < area.end ? { start: area.start, end: tab } : area;
 }
 
 /** The stretch of the sentence that belongs to figure i rather than to its neighbours. */
@@ -84,6 +112,7 @@ function cut(text: string, from: number, to: number): { left: number; right: num
 
 function holds(ctx: BlockContext, r: Requirement, sentence: Span, previous: Span | undefined): boolean {
   if ('anyOf' in r) return r.anyOf.some((x) => holds(ctx, x, sentence, previous));
+  if (r.scope === 'page') return 'entity' in r && ctx.page.entities.has(r.entity);
   const spans = [sentence];
   if (
     previous &&
@@ -104,7 +133,10 @@ function nearestCue(ctx: BlockContext, cues: readonly Cue[], hood: Span, figure:
   let best = Infinity;
   const consider = (start: number, end: number): void => {
     if (start < hood.start || end > hood.end) return;
-    const d = end <= figure.start ? figure.start - end : start >= figure.end ? start - figure.end : 0;
+    // What follows a figure usually says what it measures ("$2 billion in equipment", "6,000 jobs in
+    // the US"), what precedes it who did what ("EXIM's financing will bring in $2 billion"): a cue
+    // after the figure counts at half its distance.
+    const d = end <= figure.start ? figure.start - end : start >= figure.end ? (start - figure.end) / 2 : 0;
     if (d < best) best = d;
   };
   for (const cue of cues) {

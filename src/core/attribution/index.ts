@@ -1,2 +1,2 @@
-export { attributeFigures } from './attribute';
+export { attributeFigures, type PageContext } from './attribute';
 export { ATTRIBUTES, ATTRIBUTE_BY_ID, type AttributeDefinition } from './schema';

@@ -24,9 +24,11 @@ export type Requirement =
  * Where a requirement is looked for: `sentence`, the figure's own sentence; `anaphora`, also the
  * previous sentence when this one opens with a pronoun ("It has also approved…"); `nearby`, the
  * figure's sentence or the one before it, whatever its opening (a story's setting, named once:
- * "The project is set to generate jobs. Estimates suggest 6,000 jobs…").
+ * "The project is set to generate jobs. Estimates suggest 6,000 jobs…"); `page`, anywhere on the
+ * page, title included (entities only): a story names its subject once, then says "the project",
+ * and a table row says "EXIM financing | $1.25 billion" under a headline naming the mine.
  */
-export type Scope = 'sentence' | 'anaphora' | 'nearby';
+export type Scope = 'sentence' | 'anaphora' | 'nearby' | 'page';
 
 /** A cue is a pattern or the mentions of an entity. */
 export type Cue = RegExp | { entity: EntityId };
@@ -46,16 +48,16 @@ export interface AttributeDefinition {
 // The story's own context: the mine named, or the words reporting uses for it.
 const REKO_DIQ_CONTEXT: Requirement = {
   anyOf: [
-    { entity: 'reko-diq', scope: 'nearby' },
+    { entity: 'reko-diq', scope: 'page' },
     { pattern: /\b(?:the|this)\s+(?:mine|project|venture)\b|\bcopper\s+and\s+gold\b/i, scope: 'nearby' },
   ],
 };
-const EXIM_CONTEXT: Requirement = { entity: 'exim', scope: 'anaphora' };
+const EXIM_CONTEXT: Requirement = { entity: 'exim', scope: 'page' };
 
 // Stakes are said with ownership words, or as "Barrick Gold (50%)" — a party then a bracketed share.
 const STAKE_CONTEXT: Requirement = {
   pattern:
-    /\b(?:stakes?|shares?|own(?:s|ed|ership|er)?|hold(?:s|ing)?|held|joint\s+venture|equity|partners?|stakeholders?)\b|\(\s*\d/i,
+    /\b(?:stakes?|shares?|own(?:s|ed|ership|er)?|hold(?:s|ing)?|held|joint\s+venture|equity|partners?|stakeholders?|buy(?:s|ing)?|acquir\w*|acquisition)\b|\(\s*\d/i,
   scope: 'sentence',
 };
 
@@ -65,16 +67,20 @@ export const ATTRIBUTES: readonly AttributeDefinition[] = [
     label: "EXIM's financing for Reko Diq",
     kind: 'money',
     requires: [EXIM_CONTEXT, REKO_DIQ_CONTEXT],
-    excludes:
-      /equipment|services|letters?\s+of\s+interest|project\s+vault|export\s+potential|in\s+projects\s+across|memorandum/i,
-    cues: [/\bfinanc\w*|\bloans?\b|\bapprov\w*|\bcommitment\b|\bcredit\b|\blend\w*/i],
+    excludes: /letters?\s+of\s+interest|project\s+vault|export\s+potential|in\s+projects\s+across|memorandum/i,
+    // The bank's name is a cue too ("the US Export-Import Bank put $1.25 billion behind it"):
+    // the nearest cue still decides, so "EXIM … $2 billion in equipment" goes to equipment.
+    cues: [
+      /\bfinanc\w*|\bloans?\b|\bapprov\w*|\bcommitment\b|\bcredit\b|\blen[dt]\w*|\bdeal\b|\bbacking\b/i,
+      { entity: 'exim' },
+    ],
   },
   {
     id: 'reko-diq.us-equipment',
     label: 'US mining equipment and services the financing brings',
     kind: 'money',
     requires: [{ anyOf: [EXIM_CONTEXT, REKO_DIQ_CONTEXT] }],
-    cues: [/\bequipment\b|\bservices\b|\bprocure\w*/i],
+    cues: [/\bequipment\b|\bservices\b|\bprocure\w*|\bpurchases?\b|\bsuppliers?\b/i],
   },
   {
     id: 'reko-diq.total-cost',
@@ -88,7 +94,8 @@ export const ATTRIBUTES: readonly AttributeDefinition[] = [
     label: 'Export potential in the first year',
     kind: 'money',
     requires: [REKO_DIQ_CONTEXT],
-    cues: [/\bexport\s+(?:potential|revenue|earnings)|\bexports\b/i],
+    // "export" the verb or noun, not the bank's name ("Export-Import").
+    cues: [/\bexport(?:s|ed|ing)?\b(?![\s-]+import)/i],
   },
   {
     id: 'exim.project-vault',
@@ -101,7 +108,8 @@ export const ATTRIBUTES: readonly AttributeDefinition[] = [
     id: 'exim.letters-of-interest',
     label: "EXIM's letters of interest for critical-minerals projects",
     kind: 'money',
-    requires: [EXIM_CONTEXT],
+    // The bank itself must be the subject: the whole US government issues such letters too.
+    requires: [{ entity: 'exim', scope: 'anaphora' }],
     cues: [/\bletters?\s+of\s+interest\b/i],
   },
   {
@@ -111,7 +119,7 @@ export const ATTRIBUTES: readonly AttributeDefinition[] = [
     units: ['jobs'],
     requires: [{ anyOf: [REKO_DIQ_CONTEXT, EXIM_CONTEXT] }],
     // Case-sensitive on purpose: "US" the country, not "us" the pronoun.
-    cues: [/\bU\.?S\.?(?![\w.])|\bUnited\s+States\b|\bAmerica(?:n|ns)?\b|\bAMERICAN\b/],
+    cues: [/\bU\.?S\.?(?![\w.])|\bUnited\s+States\b|\bthe\s+States\b|\bAmerica(?:n|ns)?\b|\bAMERICAN\b/],
   },
   {
     id: 'reko-diq.balochistan-jobs',
@@ -135,7 +143,8 @@ export const ATTRIBUTES: readonly AttributeDefinition[] = [
     kind: 'percent',
     requires: [STAKE_CONTEXT],
     excludes: /\btariffs?\b|\btax\w*|\binterest\s+rate/i,
-    cues: [/\bfederal\b|\bprovincial\b|\bgovernments?\b/i],
+    // "25 per cent each": the two governments hold equal shares, and reporting says so.
+    cues: [/\bfederal\b|\bprovincial\b|\bgovernments?\b|\beach\b/i],
   },
   {
     id: 'reko-diq.pakistan-stake',
@@ -165,7 +174,9 @@ export const ATTRIBUTES: readonly AttributeDefinition[] = [
     kind: 'count',
     units: ['countries'],
     requires: [],
-    cues: [/\bministerial\b|\bsummit\b|\bconference\b|\bmeeting\b|\brepresentatives\b|\bdelegations\b|\bhost\w*/i],
+    cues: [
+      /\bministerial\b|\bsummit\b|\bconference\b|\bmeeting\b|\bgathering\b|\brepresent\w*|\bdelegat\w*|\battend\w*|\bhost\w*/i,
+    ],
   },
 ];
 

@@ -6,38 +6,107 @@
  * block boundary — so a block's analysis does not depend on the rest of the page: the content
  * script analyzes blocks as they appear and gets what the CLI gets for the whole page.
  */
-import { attributeFigures } from '../attribution';
+import { attributeFigures, type PageContext } from '../attribution';
 import { compareFigure, type FactIndex } from '../compare';
 import { findMentions } from '../entities';
 import { findFigures } from '../figures';
-import type { AttributedFigure, Mention, Report, ReportFigure, ReportMention } from '../types';
+import { fold } from '../text/fold';
+import type {
+  AttributedFigure,
+  EntityId,
+  Figure,
+  Mention,
+  Report,
+  ReportFigure,
+  ReportMention,
+  Span,
+} from '../types';
+
+export type { PageContext } from '../attribution';
+
+/** What the recognizers find in a block, before attribution (which needs the page's context). */
+export interface Recognition {
+  /** Offsets into the block's text. */
+  mentions: Mention[];
+  figures: Figure[];
+  /** For a block with invisible characters: the same, found in the block without them. */
+  folded?: { text: string; mentions: Mention[]; figures: Figure[]; toOriginal(i: number): number };
+}
 
 export interface Analysis {
   mentions: Mention[];
   figures: AttributedFigure[];
 }
 
-/** Analyze one block (no '\n' inside is assumed); offsets are into `text`. */
-export function analyzeBlock(text: string): Analysis {
-  const mentions = findMentions(text);
-  const figures = findFigures(text);
-  const attributes = attributeFigures(text, figures, mentions);
+/** A page that names nothing: attribution then relies on each block's own words. */
+export const EMPTY_CONTEXT: PageContext = { entities: new Set() };
+
+// Invisible characters (soft hyphens from a CMS's hyphenator, zero-width spaces) can sit inside
+// any word: "Bar\u00adrick", "Pak\u00adistan". Blocks holding them are analyzed without them, and
+// offsets mapped back, so that no pattern of any recognizer or of the schema has to allow for them.
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
+
+function shift<T extends Span>(x: T, map: (i: number) => number): T {
+  return { ...x, start: map(x.start), end: map(x.end) };
+}
+
+/** Mentions and figures of one block (no '\n' inside is assumed); offsets are into `text`. */
+export function recognizeBlock(text: string): Recognition {
+  if (!INVISIBLE.test(text)) return { mentions: findMentions(text), figures: findFigures(text) };
+  const { text: plain, toOriginal } = fold(text);
+  const mentions = findMentions(plain);
+  const figures = findFigures(plain);
   return {
-    mentions,
-    figures: figures.map((f, i) => ({ ...f, attribute: attributes[i] ?? null })),
+    mentions: mentions.map((m) => shift(m, toOriginal)),
+    figures: figures.map((f) => shift(f, toOriginal)),
+    folded: { text: plain, mentions, figures, toOriginal },
   };
 }
 
-/** Analyze a whole visible text, block by block; offsets are into `text`. */
-export function analyzeText(text: string): Analysis {
-  const result: Analysis = { mentions: [], figures: [] };
+/** Attribute a block's figures, given what the whole page names. */
+export function attributeBlock(text: string, found: Recognition, page: PageContext): Analysis {
+  if (found.figures.length === 0) return { mentions: found.mentions, figures: [] };
+  const inner = found.folded;
+  const attributes = inner
+    ? attributeFigures(inner.text, inner.figures, inner.mentions, page)
+    : attributeFigures(text, found.figures, found.mentions, page);
+  return {
+    mentions: found.mentions,
+    figures: found.figures.map((f, i) => ({ ...f, attribute: attributes[i] ?? null })),
+  };
+}
+
+/** Analyze one block on its own (no page context); offsets are into `text`. */
+export function analyzeBlock(text: string, page: PageContext = EMPTY_CONTEXT): Analysis {
+  return attributeBlock(text, recognizeBlock(text), page);
+}
+
+/** The page's context: the entities it names anywhere, in its title or its text. */
+export function pageContextOf(mentionLists: Iterable<readonly Mention[]>): PageContext {
+  const entities = new Set<EntityId>();
+  for (const list of mentionLists) for (const m of list) entities.add(m.entity);
+  return { entities };
+}
+
+/**
+ * Analyze a whole visible text, block by block; offsets are into `text`. Two passes: the
+ * recognizers over every block, then attribution with the page's context (title included).
+ */
+export function analyzeText(text: string, title = ''): Analysis {
+  const blocks: { start: number; text: string; found: Recognition }[] = [];
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
-    if (end > start) appendShifted(result, analyzeBlock(text.slice(start, end)), start);
+    if (end > start) {
+      const block = text.slice(start, end);
+      blocks.push({ start, text: block, found: recognizeBlock(block) });
+    }
     start = end + 1;
   }
+  const page = pageContextOf([findMentions(title), ...blocks.map((b) => b.found.mentions)]);
+  const result: Analysis = { mentions: [], figures: [] };
+  for (const b of blocks) appendShifted(result, attributeBlock(b.text, b.found, page), b.start);
   return result;
 }
 

@@ -9,6 +9,8 @@
  *   a later non-white-space character arrives, and it then belongs to the segment of the text node
  *   that brings that character.
  *
+ * - Table cells are separated by a tab (`addCellBreak`); a table row is one block.
+ *
  * The page's visible text is its blocks joined with '\n' (so a block never holds '\n'). The content
  * script and the CLI both build blocks with this class, so their offsets agree.
  *
@@ -76,6 +78,8 @@ export class VisibleTextBuilder<Ref> {
   private length = 0;
   /** A white-space run (or a break) was seen after the last emitted character. */
   private pending = false;
+  /** What the pending separator is: a space, or a tab between table cells (`addCellBreak`). */
+  private pendingChar = ' ';
 
   /** The length of the text so far (without a pending space). */
   get textLength(): number {
@@ -106,6 +110,18 @@ export class VisibleTextBuilder<Ref> {
     if (this.length > 0) this.pending = true;
   }
 
+  /**
+   * The start of a table cell: a tab, in place of any white space around it. A table row is one
+   * block, its cells separated by tabs, so that "EXIM financing | $1.25 billion" stays one unit
+   * of meaning for attribution while no figure or name can run from one cell into the next.
+   */
+  addCellBreak(): void {
+    if (this.length > 0) {
+      this.pending = true;
+      this.pendingChar = '\t';
+    }
+  }
+
   /** The block's text and its segments. */
   finish(): { text: string; segments: TextSegment<Ref>[] } {
     return { text: this.chunks.join(''), segments: this.segments.slice() };
@@ -121,11 +137,12 @@ export class VisibleTextBuilder<Ref> {
     if (this.pending && start > 0) {
       // The space maps to the raw character before `from`: the leading white space of this node
       // if any (from = 1), or -1 (read as 0) when it came from an earlier node or a break.
-      this.chunks.push(' ');
+      this.chunks.push(this.pendingChar);
       this.length++;
       rawStart = from - 1;
     }
     this.pending = false;
+    this.pendingChar = ' ';
     this.chunks.push(from === 0 && to === data.length ? data : data.slice(from, to));
     this.length += to - from;
     this.segments.push({ ref, start, end: this.length, rawStart, jumps: null });
@@ -149,7 +166,7 @@ export class VisibleTextBuilder<Ref> {
         // A word: data[pos, wordEnd), preceded by a space when one is pending.
         const space = this.pending && this.length > 0;
         if (space) {
-          this.chunks.push(' ');
+          this.chunks.push(this.pendingChar);
           this.length++;
         }
         if (!emitted) {
@@ -172,6 +189,7 @@ export class VisibleTextBuilder<Ref> {
           }
         }
         this.pending = false;
+        this.pendingChar = ' ';
         this.chunks.push(data.slice(pos, wordEnd));
         this.length += wordEnd - pos;
       }
