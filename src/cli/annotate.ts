@@ -9,16 +9,27 @@ import type { InputDocument } from './input';
 
 export function reportForHtml(html: string, url: string, facts: FactIndex): Report {
   const page = extractVisibleText(html);
-  return buildReport({ url: page.canonical ?? url, title: page.title }, analyzeText(page.text, page.title), facts);
+  return buildReport(
+    { url: page.canonical ?? url, title: page.title },
+    analyzeText(page.text, page.title),
+    facts,
+  );
 }
 
 /** Plain text: the visible text is the text itself; blocks are its lines. */
 export function reportForText(text: string, url: string, facts: FactIndex): Report {
-  const title = text.split('\n').find((l) => l.trim() !== '')?.replace(/\s+/g, ' ').trim() ?? '';
+  const title =
+    text
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.replace(/\s+/g, ' ')
+      .trim() ?? '';
   return buildReport({ url, title: title.slice(0, 200) }, analyzeText(text, title), facts);
 }
 
 export function reportForDocument(doc: InputDocument, facts: FactIndex): Report {
   const url = pathToFileURL(resolve(doc.file)).href;
-  return doc.type === 'html' ? reportForHtml(doc.content, url, facts) : reportForText(doc.content, url, facts);
+  return doc.type === 'html'
+    ? reportForHtml(doc.content, url, facts)
+    : reportForText(doc.content, url, facts);
 }

@@ -39,7 +39,8 @@ const MAGIC: ReadonlyArray<[string, number[]]> = [
 
 const HTML_EXTENSION = /\.(?:html?|xhtml|shtml|mhtml?)$/i;
 const TEXT_EXTENSION = /\.(?:txt|text|md)$/i;
-const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|div|p)\b/i;
+const HTML_START =
+  /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|div|p)\b/i;
 
 export function readInput(file: string): InputDocument {
   let size: number;
@@ -53,7 +54,10 @@ export function readInput(file: string): InputDocument {
   }
   if (size === 0) throw new InputError(file, 'is empty');
   if (size > MAX_INPUT_BYTES) {
-    throw new InputError(file, `is ${(size / 1048576).toFixed(0)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB`);
+    throw new InputError(
+      file,
+      `is ${(size / 1048576).toFixed(0)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB`,
+    );
   }
   let bytes: Buffer;
   try {

@@ -37,8 +37,10 @@ export function run(
     }
     return { code: 0, stdout: chunks.join(''), stderr: '' };
   } catch (e) {
-    if (e instanceof InputError) return { code: 2, stdout: '', stderr: `factmark: ${e.file}: ${e.reason}\n` };
-    if (e instanceof UsageError) return { code: 2, stdout: '', stderr: `factmark: ${e.message}\n${USAGE}\n` };
+    if (e instanceof InputError)
+      return { code: 2, stdout: '', stderr: `factmark: ${e.file}: ${e.reason}\n` };
+    if (e instanceof UsageError)
+      return { code: 2, stdout: '', stderr: `factmark: ${e.message}\n${USAGE}\n` };
     const message = e instanceof Error ? e.message : String(e);
     return { code: 1, stdout: '', stderr: `factmark: internal error: ${message.split('\n')[0]}\n` };
   }
@@ -78,9 +80,14 @@ function execute(argv: readonly string[]): string[] {
     output = formatReports(reports, format, facts);
   } else if (command === 'facts') {
     const format = values.format ?? 'json';
-    if (format !== 'json' && format !== 'md') throw new UsageError(`unknown format '${format}' for facts (json or md)`);
+    if (format !== 'json' && format !== 'md')
+      throw new UsageError(`unknown format '${format}' for facts (json or md)`);
     if (files.length > 0) throw new UsageError('facts takes no FILE');
-    output = [format === 'json' ? JSON.stringify(BUNDLED_FACT_BASE, null, 2) + '\n' : factBaseToMarkdown(BUNDLED_FACT_BASE)];
+    output = [
+      format === 'json'
+        ? JSON.stringify(BUNDLED_FACT_BASE, null, 2) + '\n'
+        : factBaseToMarkdown(BUNDLED_FACT_BASE),
+    ];
   } else {
     throw new UsageError(command === undefined ? 'no command' : `unknown command '${command}'`);
   }
@@ -91,7 +98,11 @@ function execute(argv: readonly string[]): string[] {
   return output;
 }
 
-function formatReports(reports: Report[], format: 'json' | 'md' | 'csv', facts: readonly Fact[]): string[] {
+function formatReports(
+  reports: Report[],
+  format: 'json' | 'md' | 'csv',
+  facts: readonly Fact[],
+): string[] {
   if (format === 'json') return reportsJson(reports);
   if (format === 'csv') return [reportsToCsv(reports)];
   const byId = new Map(facts.map((f) => [f.id, f]));

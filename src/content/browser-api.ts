@@ -7,14 +7,19 @@ import type { BackgroundRequest, FactsAnswer, SiteAnswer } from '../shared/messa
 
 export interface ContentBrowserApi {
   request(message: BackgroundRequest & { type: 'factmark/facts' }): Promise<FactsAnswer>;
-  request(message: BackgroundRequest & { type: 'factmark/site-get' | 'factmark/site-set' }): Promise<SiteAnswer>;
+  request(
+    message: BackgroundRequest & { type: 'factmark/site-get' | 'factmark/site-set' },
+  ): Promise<SiteAnswer>;
   /** Listen for messages from the extension; returns the unsubscribe function. */
-  onMessage(handler: (message: unknown, senderId: string | undefined) => Promise<unknown> | undefined): () => void;
+  onMessage(
+    handler: (message: unknown, senderId: string | undefined) => Promise<unknown> | undefined,
+  ): () => void;
   readonly extensionId: string;
 }
 
 export const contentBrowserApi: ContentBrowserApi = {
-  request: ((message: BackgroundRequest) => browser.runtime.sendMessage(message)) as ContentBrowserApi['request'],
+  request: ((message: BackgroundRequest) =>
+    browser.runtime.sendMessage(message)) as ContentBrowserApi['request'],
   onMessage(handler) {
     const listener = (message: unknown, sender: { id?: string }) => handler(message, sender.id);
     browser.runtime.onMessage.addListener(listener);

@@ -39,17 +39,31 @@ export class HoverCard {
     this.card.replaceChildren();
     if (subject.type === 'mention') {
       const def = ENTITIES.find((e) => e.id === subject.mention.entity);
-      this.card.append(el('h2', def?.label ?? subject.mention.entity), el('p', `“${subject.mention.text}” on this page`, 'muted'));
+      this.card.append(
+        el('h2', def?.label ?? subject.mention.entity),
+        el('p', `“${subject.mention.text}” on this page`, 'muted'),
+      );
     } else {
       const f = subject.figure;
       const title = el('h2');
-      const badge = el('span', `${VERDICT_SYMBOL[f.verdict]} ${VERDICT_WORD[f.verdict]}`, `badge ${f.verdict}`);
-      title.append(badge, doc.createTextNode(' ' + (f.qualifier ? `${f.qualifier} ${f.text}` : f.text)));
+      const badge = el(
+        'span',
+        `${VERDICT_SYMBOL[f.verdict]} ${VERDICT_WORD[f.verdict]}`,
+        `badge ${f.verdict}`,
+      );
+      title.append(
+        badge,
+        doc.createTextNode(' ' + (f.qualifier ? `${f.qualifier} ${f.text}` : f.text)),
+      );
       this.card.append(title);
       const label = f.attribute ? (ATTRIBUTE_BY_ID.get(f.attribute)?.label ?? f.attribute) : null;
       this.card.append(el('p', label ?? 'Not about anything the fact base covers', 'muted'));
       if (subject.facts.length > 0) {
-        const values = [...new Set(subject.facts.map((x) => (x.qualifier ? `${x.qualifier.text} ${x.text}` : x.text)))];
+        const values = [
+          ...new Set(
+            subject.facts.map((x) => (x.qualifier ? `${x.qualifier.text} ${x.text}` : x.text)),
+          ),
+        ];
         this.card.append(el('p', `Fact base: ${values.join(' · ')}`));
         for (const fact of subject.facts.slice(0, MAX_QUOTES)) {
           this.card.append(el('blockquote', fact.quote));

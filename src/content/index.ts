@@ -34,7 +34,9 @@ export class ContentApp {
   ) {}
 
   async start(): Promise<void> {
-    const unsubscribe = this.api.onMessage((message, senderId) => this.onMessage(message, senderId));
+    const unsubscribe = this.api.onMessage((message, senderId) =>
+      this.onMessage(message, senderId),
+    );
     this.life.signal.addEventListener('abort', unsubscribe, { once: true });
     await this.loadFacts();
     const host = this.doc.location?.hostname ?? '';
@@ -101,7 +103,10 @@ export class ContentApp {
         return this.lastReport.report;
       }
       case 'factmark/reveal': {
-        const ranges = request.target === 'figure' ? this.lastReport?.figureRanges : this.lastReport?.mentionRanges;
+        const ranges =
+          request.target === 'figure'
+            ? this.lastReport?.figureRanges
+            : this.lastReport?.mentionRanges;
         const range = ranges?.[request.index];
         if (!range || range.collapsed) return { ok: false, error: 'not on the page any more' };
         const highlighter = this.highlighter ?? new Highlighter();

@@ -4,7 +4,11 @@
  */
 import { rawOffset, type TextSegment } from '../core/text/visible-text';
 
-function segmentIndex(segments: readonly TextSegment<Text>[], offset: number, isEnd: boolean): number {
+function segmentIndex(
+  segments: readonly TextSegment<Text>[],
+  offset: number,
+  isEnd: boolean,
+): number {
   // The segment holding the character at `offset` (start), or the one ending at/after it (end).
   let lo = 0;
   let hi = segments.length - 1;

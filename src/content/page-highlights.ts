@@ -12,8 +12,10 @@ import type { ContentStats } from '../shared/messages';
 import type { HighlightCategory, Highlighter } from './highlighter';
 import type { HoverCard } from './hover-card';
 import type { OverviewStrip, StripMark } from './overview-strip';
+import { recognizeCached } from './analysis-cache';
+import { PageContextTracker } from './page-context';
 import { itemsOfBlock, type PageItem } from './page-items';
-import { PageWalker, collectBlocks, nearestBlock } from './page-walker';
+import { PageWalker, collectBlocks, nearestBlock, type PageBlock } from './page-walker';
 import { safely } from './safe';
 import { checkpoint, sliceDeadline } from './schedule';
 import { isOurs } from './ui-root';
@@ -39,6 +41,10 @@ const HOVER_THROTTLE_MS = 16;
 export class PageHighlights {
   /** Items by the block element that owns them, to redo or drop a block's items as one. */
   private readonly byOwner = new Map<Element, PageItem[]>();
+  /** What the page names, for attribution; grows as blocks are walked. */
+  private context = new PageContextTracker('');
+  /** The context grew after figures were painted: their attributes may change. */
+  private contextStale = false;
   private stripTimer: ReturnType<typeof setTimeout> | undefined;
   readonly stats: ContentStats = {
     passMs: null,
@@ -58,10 +64,11 @@ export class PageHighlights {
     signal.addEventListener('abort', () => this.teardown(), { once: true });
     const body = doc.body;
     if (!body) return;
+    this.context = new PageContextTracker(doc.title);
 
     const walker = new PageWalker(body, (block) => {
       this.stats.blocks++;
-      this.addItems(block.owner, itemsOfBlock(block, this.deps.facts));
+      this.addBlock(block);
     });
     const passStart = performance.now();
     let work = 0;
@@ -75,6 +82,7 @@ export class PageHighlights {
       if (done) break;
       await checkpoint(signal);
     }
+    this.refreshIfStale();
     this.stats.passMs = performance.now() - passStart;
     this.stats.passWorkMs = work;
     this.scheduleStrip();
@@ -97,8 +105,32 @@ export class PageHighlights {
       this.hover(e.clientX, e.clientY);
     });
     doc.addEventListener('pointermove', onMove, { passive: true, signal });
-    doc.defaultView?.addEventListener('scroll', () => this.deps.card.hide(), { passive: true, signal });
-    doc.defaultView?.addEventListener('resize', () => this.scheduleStrip(), { passive: true, signal });
+    doc.defaultView?.addEventListener('scroll', () => this.deps.card.hide(), {
+      passive: true,
+      signal,
+    });
+    doc.defaultView?.addEventListener('resize', () => this.scheduleStrip(), {
+      passive: true,
+      signal,
+    });
+  }
+
+  private addBlock(block: PageBlock): void {
+    if (this.context.add(recognizeCached(block.text).mentions) && this.byOwner.size > 0) {
+      this.contextStale = true;
+    }
+    this.addItems(block.owner, itemsOfBlock(block, this.deps.facts, this.context.current));
+  }
+
+  /**
+   * The page named an entity for the first time after figures were painted (a story's subject is
+   * usually named in its first lines, so this is rare and early): redo the blocks with figures.
+   */
+  private refreshIfStale(): void {
+    if (!this.contextStale) return;
+    this.contextStale = false;
+    const owners = [...this.byOwner].filter(([, items]) => items.some((i) => i.type === 'figure'));
+    for (const [owner] of owners) this.redo(owner);
   }
 
   private addItems(owner: Element, items: PageItem[]): void {
@@ -121,7 +153,8 @@ export class PageHighlights {
     const redo = new Set<Element>();
     let removed = false;
     for (const r of records) {
-      const target = r.target.nodeType === Node.ELEMENT_NODE ? (r.target as Element) : r.target.parentElement;
+      const target =
+        r.target.nodeType === Node.ELEMENT_NODE ? (r.target as Element) : r.target.parentElement;
       if (!target || insideOurUi(target)) continue;
       if (r.type === 'characterData') {
         redo.add(nearestBlock(target));
@@ -142,6 +175,7 @@ export class PageHighlights {
       for (const owner of [...this.byOwner.keys()]) if (!owner.isConnected) this.dropOwner(owner);
     }
     for (const owner of outermost(redo)) this.redo(owner);
+    this.refreshIfStale();
     this.scheduleStrip();
   }
 
@@ -149,10 +183,9 @@ export class PageHighlights {
   private redo(owner: Element): void {
     if (!owner.isConnected) return;
     this.dropOwner(owner);
-    for (const inner of owner.querySelectorAll('*')) if (this.byOwner.has(inner)) this.dropOwner(inner);
-    for (const block of collectBlocks(owner)) {
-      this.addItems(block.owner, itemsOfBlock(block, this.deps.facts));
-    }
+    for (const inner of owner.querySelectorAll('*'))
+      if (this.byOwner.has(inner)) this.dropOwner(inner);
+    for (const block of collectBlocks(owner)) this.addBlock(block);
   }
 
   private hover(x: number, y: number): void {
@@ -167,7 +200,9 @@ export class PageHighlights {
     const anchor = item.range.getBoundingClientRect();
     if (item.type === 'mention') card.show({ type: 'mention', mention: item.mention }, anchor);
     else {
-      const facts = item.figure.facts.map((id) => this.deps.factsById.get(id)).filter((f): f is Fact => f !== undefined);
+      const facts = item.figure.facts
+        .map((id) => this.deps.factsById.get(id))
+        .filter((f): f is Fact => f !== undefined);
       card.show({ type: 'figure', figure: item.figure, facts }, anchor);
     }
   }
@@ -236,7 +271,10 @@ export function revealRange(doc: Document, range: Range, highlighter: Highlighte
 
 function pointIn(range: Range, node: Node, offset: number): boolean {
   try {
-    return range.isPointInRange(node, offset) && !(range.endContainer === node && range.endOffset === offset);
+    return (
+      range.isPointInRange(node, offset) &&
+      !(range.endContainer === node && range.endOffset === offset)
+    );
   } catch {
     return false;
   }

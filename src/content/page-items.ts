@@ -5,7 +5,7 @@
 import type { FactIndex } from '../core/compare';
 import { reportFigure, reportMention } from '../core/report/analyze';
 import type { ReportFigure, ReportMention } from '../core/types';
-import { analyzeCached } from './analysis-cache';
+import { analyzeCached, type KeyedContext } from './analysis-cache';
 import { rangeFor } from './locate';
 import type { PageBlock } from './page-walker';
 
@@ -14,8 +14,12 @@ export type PageItem =
   | { type: 'figure'; figure: ReportFigure; range: Range };
 
 /** Items of one block; offsets in the reported entries are local to the block. */
-export function itemsOfBlock(block: PageBlock, facts: FactIndex): PageItem[] {
-  const analysis = analyzeCached(block.text);
+export function itemsOfBlock(
+  block: PageBlock,
+  facts: FactIndex,
+  context: KeyedContext,
+): PageItem[] {
+  const analysis = analyzeCached(block.text, context);
   if (analysis.mentions.length === 0 && analysis.figures.length === 0) return [];
   const items: PageItem[] = [];
   for (const m of analysis.mentions) {

@@ -5,8 +5,10 @@
  */
 import type { FactIndex } from '../core/compare';
 import type { Report } from '../core/types';
+import { recognizeCached } from './analysis-cache';
+import { PageContextTracker } from './page-context';
 import { itemsOfBlock } from './page-items';
-import { PageWalker } from './page-walker';
+import { PageWalker, type PageBlock } from './page-walker';
 import { checkpoint, sliceDeadline } from './schedule';
 
 export interface PageReport {
@@ -16,7 +18,11 @@ export interface PageReport {
   mentionRanges: Range[];
 }
 
-export async function buildPageReport(doc: Document, facts: FactIndex, signal: AbortSignal): Promise<PageReport> {
+export async function buildPageReport(
+  doc: Document,
+  facts: FactIndex,
+  signal: AbortSignal,
+): Promise<PageReport> {
   const report: Report = {
     version: 1,
     url: doc.location?.href ?? '',
@@ -26,21 +32,41 @@ export async function buildPageReport(doc: Document, facts: FactIndex, signal: A
   };
   const figureRanges: Range[] = [];
   const mentionRanges: Range[] = [];
-  let offset = 0;
+  // Two passes, as the CLI makes them (src/core/report/analyze.ts, analyzeText): the walk collects
+  // the blocks and what they name; attribution then uses the whole page's context.
+  const blocks: PageBlock[] = [];
+  const context = new PageContextTracker(report.title);
   const root = doc.body ?? doc.documentElement;
-  const walker = new PageWalker(root, (block) => {
-    for (const item of itemsOfBlock(block, facts)) {
+  const walker = new PageWalker(
+    root,
+    (block) => {
+      blocks.push(block);
+      context.add(recognizeCached(block.text).mentions);
+    },
+    true,
+  );
+  while (!walker.step(sliceDeadline())) await checkpoint(signal);
+  let offset = 0;
+  for (const block of blocks) {
+    for (const item of itemsOfBlock(block, facts, context.current)) {
       if (item.type === 'mention') {
-        report.mentions.push({ ...item.mention, start: item.mention.start + offset, end: item.mention.end + offset });
+        report.mentions.push({
+          ...item.mention,
+          start: item.mention.start + offset,
+          end: item.mention.end + offset,
+        });
         mentionRanges.push(item.range);
       } else {
-        report.figures.push({ ...item.figure, start: item.figure.start + offset, end: item.figure.end + offset });
+        report.figures.push({
+          ...item.figure,
+          start: item.figure.start + offset,
+          end: item.figure.end + offset,
+        });
         figureRanges.push(item.range);
       }
     }
     // Blocks are separated by one '\n' in the visible text.
     offset += block.text.length + 1;
-  }, true);
-  while (!walker.step(sliceDeadline())) await checkpoint(signal);
+  }
   return { report, figureRanges, mentionRanges };
 }

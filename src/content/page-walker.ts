@@ -10,7 +10,13 @@
  * The walk is resumable: `step(deadline)` walks until the deadline says stop, keeping its place in
  * an explicit stack, so a page of 50,000 paragraphs is walked in slices between which the page runs.
  */
-import { BLOCK_TAGS, CELL_TAGS, SKIPPED_TAGS, isEditableHost, isHiddenByAttributes } from '../core/visibility';
+import {
+  BLOCK_TAGS,
+  CELL_TAGS,
+  SKIPPED_TAGS,
+  isEditableHost,
+  isHiddenByAttributes,
+} from '../core/visibility';
 import { VisibleTextBuilder, type TextSegment } from '../core/text/visible-text';
 import { isOurs } from './ui-root';
 
@@ -48,7 +54,8 @@ export class PageWalker {
     /** Walk into same-origin frames, in place (the report counts their text; highlights do not: each frame paints its own). */
     private readonly enterFrames = false,
   ) {
-    const rootOwner = root.nodeType === ELEMENT ? (root as Element) : (root.parentElement ?? (root as Element));
+    const rootOwner =
+      root.nodeType === ELEMENT ? (root as Element) : (root.parentElement ?? (root as Element));
     this.owners.push(nearestBlock(rootOwner));
     if (root.nodeType === TEXT) this.stack.push({ nodes: [root], index: 0, block: null });
     else this.stack.push({ nodes: childrenOf(root), index: 0, block: null });

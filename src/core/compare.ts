@@ -44,14 +44,19 @@ export function tolerance(claim: Claim): number {
   const magnitude = Math.abs(claim.value);
   const rounding = Math.min(claim.precision, ROUNDING_CAP * magnitude);
   const width =
-    claim.qualifier?.sense === 'approx' ? Math.max(rounding, APPROXIMATE_WIDTH * magnitude) : rounding;
+    claim.qualifier?.sense === 'approx'
+      ? Math.max(rounding, APPROXIMATE_WIDTH * magnitude)
+      : rounding;
   return width + EPSILON * Math.max(1, magnitude);
 }
 
 /** Does the page's figure agree with one fact? */
 export function agrees(page: Claim, fact: Claim): boolean {
   const pageTol = tolerance(page);
-  const factTol = tolerance({ ...fact, qualifier: fact.qualifier?.sense === 'approx' ? fact.qualifier : null });
+  const factTol = tolerance({
+    ...fact,
+    qualifier: fact.qualifier?.sense === 'approx' ? fact.qualifier : null,
+  });
   switch (page.qualifier?.sense) {
     case 'max':
       return fact.value - factTol <= page.value + pageTol;

@@ -66,7 +66,8 @@ function labelPattern(label: string): RegExp {
   const parts: string[] = [];
   for (const word of label.trim().split(/\s+/)) {
     const chars = [...word].map((c) => {
-      if (c === '-' || c === '\u2010' || c === '\u2011' || c === '\u2013') return '[-\u2010\u2011\u2013]';
+      if (c === '-' || c === '\u2010' || c === '\u2011' || c === '\u2013')
+        return '[-\u2010\u2011\u2013]';
       if (c === "'" || c === '\u2019') return "['\u2019]";
       return c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     });
@@ -76,7 +77,11 @@ function labelPattern(label: string): RegExp {
 }
 
 /** Whitespace-insensitive search: the labels write text whitespace-collapsed, as reports do. */
-function locate<T extends { text: string }>(text: string, items: readonly T[], unlocated: string[]): Located<T>[] {
+function locate<T extends { text: string }>(
+  text: string,
+  items: readonly T[],
+  unlocated: string[],
+): Located<T>[] {
   const out: Located<T>[] = [];
   let from = 0;
   for (const item of items) {
@@ -121,8 +126,16 @@ function match<E, P extends { start: number; end: number }>(
 export function scorePage(visibleText: string, report: Report, expected: ExpectedPage): PageScore {
   const unlocated: string[] = [];
   const errors: string[] = [];
-  const mentions = match(locate(visibleText, expected.mentions, unlocated), report.mentions, (e, p) => e.entity === p.entity);
-  const figures = match(locate(visibleText, expected.figures, unlocated), report.figures, (e, p) => e.kind === p.kind);
+  const mentions = match(
+    locate(visibleText, expected.mentions, unlocated),
+    report.mentions,
+    (e, p) => e.entity === p.entity,
+  );
+  const figures = match(
+    locate(visibleText, expected.figures, unlocated),
+    report.figures,
+    (e, p) => e.kind === p.kind,
+  );
   for (const m of mentions.missed) errors.push(`missed mention ${m.item.entity} "${m.item.text}"`);
   for (const p of mentions.extra) errors.push(`extra mention ${p.entity} "${p.text}"`);
   for (const f of figures.missed) errors.push(`missed figure ${f.item.kind} "${f.item.text}"`);
@@ -135,7 +148,9 @@ export function scorePage(visibleText: string, report: Report, expected: Expecte
         `verdict "${e.item.text}": expected ${e.item.verdict} (${e.item.attribute}), got ${p.verdict} (${p.attribute})`,
       );
     if (e.item.value !== p.value || e.item.unit !== p.unit)
-      errors.push(`value "${e.item.text}": expected ${e.item.value} ${e.item.unit}, got ${p.value} ${p.unit}`);
+      errors.push(
+        `value "${e.item.text}": expected ${e.item.value} ${e.item.unit}, got ${p.value} ${p.unit}`,
+      );
   }
   for (const text of unlocated) errors.push(`label not found in visible text: "${text}"`);
   return {

@@ -10,7 +10,15 @@ function attribute(text: string, figures: Array<[string, FigureKind, string?]>):
     const start = text.indexOf(t, from);
     if (start < 0) throw new Error(`"${t}" not in text`);
     from = start + t.length;
-    return { kind, text: t, start, end: start + t.length, value: 0, unit: unit ?? '', precision: 0 };
+    return {
+      kind,
+      text: t,
+      start,
+      end: start + t.length,
+      value: 0,
+      unit: unit ?? '',
+      precision: 0,
+    };
   });
   return attributeFigures(text, figs, findMentions(text));
 }

@@ -3,7 +3,15 @@
  * bad input gets one line and exit 2, never a stack trace.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,7 +101,9 @@ describe('reports', () => {
   });
 
   it('factmark facts lists the generated fact base with provenance', () => {
-    const base = JSON.parse(run(['facts']).stdout) as { facts: { source: { file: string }; quote: string }[] };
+    const base = JSON.parse(run(['facts']).stdout) as {
+      facts: { source: { file: string }; quote: string }[];
+    };
     expect(base.facts.length).toBeGreaterThan(10);
     for (const f of base.facts) {
       expect(f.source.file).toMatch(/\.txt$/);
@@ -104,7 +114,10 @@ describe('reports', () => {
 
 describe('bad input', () => {
   it('a missing file', () => {
-    expectOneLineError(['annotate', join(dir, 'nope.html')], /nope\.html: .*(no such|not found|does not exist)/i);
+    expectOneLineError(
+      ['annotate', join(dir, 'nope.html')],
+      /nope\.html: .*(no such|not found|does not exist)/i,
+    );
   });
 
   it('a directory', () => {
@@ -115,7 +128,10 @@ describe('bad input', () => {
 
   it('a PNG', () => {
     const png = join(dir, 'image.html');
-    writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 1, 2, 3]));
+    writeFileSync(
+      png,
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 1, 2, 3]),
+    );
     expectOneLineError(['annotate', png], /image\.html: is a PNG image/);
   });
 
@@ -151,7 +167,12 @@ describe('bad input', () => {
     const paragraph =
       '<p>The <em>US Export-Import Bank</em> approved $1.25 billion for Reko Diq, creating 6,000 jobs in the US.</p>\n';
     const count = Math.ceil((50 * 1024 * 1024) / paragraph.length);
-    writeFileSync(big, '<!doctype html><html><head><title>Big</title></head><body>' + paragraph.repeat(count) + '</body></html>');
+    writeFileSync(
+      big,
+      '<!doctype html><html><head><title>Big</title></head><body>' +
+        paragraph.repeat(count) +
+        '</body></html>',
+    );
     const out = join(dir, 'big.json');
     const result = run(['annotate', big, '--out', out]);
     expect(result.stderr).toBe('');
@@ -159,7 +180,9 @@ describe('bad input', () => {
     // The report is too large for one string: check it line by line (one item per line).
     const lines = readFileSync(out, 'utf8').split('\n');
     expect(lines).toContain('  "title": "Big",');
-    const figures = lines.filter((l) => l.includes('"kind":"money"') || l.includes('"kind":"count"'));
+    const figures = lines.filter(
+      (l) => l.includes('"kind":"money"') || l.includes('"kind":"count"'),
+    );
     expect(figures).toHaveLength(2 * count);
     expect(figures.every((l) => l.includes('"verdict":"supported"'))).toBe(true);
     expect(lines.filter((l) => l.includes('"entity":"exim"'))).toHaveLength(count);
@@ -169,8 +192,12 @@ describe('bad input', () => {
 describe('the built command', () => {
   it('runs as `npx factmark` after npm run build, with exit codes', () => {
     const bin = join(root, 'node_modules', '.bin', 'factmark');
-    expect(existsSync(join(root, 'dist', 'cli', 'factmark.js')), 'run `npm run build` first').toBe(true);
-    const report = JSON.parse(execFileSync(bin, ['annotate', example], { encoding: 'utf8' })) as Report;
+    expect(existsSync(join(root, 'dist', 'cli', 'factmark.js')), 'run `npm run build` first').toBe(
+      true,
+    );
+    const report = JSON.parse(
+      execFileSync(bin, ['annotate', example], { encoding: 'utf8' }),
+    ) as Report;
     expect(report.figures.length).toBeGreaterThan(0);
     const missing = spawnSync(bin, ['annotate', join(dir, 'missing.html')], { encoding: 'utf8' });
     expect(missing.status).toBe(2);

@@ -24,7 +24,11 @@ function fact(id: string, value: number, precision: number, extra: Partial<Fact>
   };
 }
 
-function figure(value: number, precision: number, extra: Partial<AttributedFigure> = {}): AttributedFigure {
+function figure(
+  value: number,
+  precision: number,
+  extra: Partial<AttributedFigure> = {},
+): AttributedFigure {
   return {
     kind: 'money',
     text: '',
@@ -57,18 +61,47 @@ describe('agreement by rounding', () => {
     expect(agrees({ value: 1.5e9, precision: 5e7 }, { value: 1.25e9, precision: 5e6 })).toBe(false);
   });
   it('accepts "about 6,000" for 6,000 and refuses "5,000" for 6,000', () => {
-    expect(agrees({ value: 6000, precision: 500, qualifier: q('approx') }, { value: 6000, precision: 500 })).toBe(true);
+    expect(
+      agrees(
+        { value: 6000, precision: 500, qualifier: q('approx') },
+        { value: 6000, precision: 500 },
+      ),
+    ).toBe(true);
     expect(agrees({ value: 5000, precision: 500 }, { value: 6000, precision: 500 })).toBe(false);
   });
   it('widens "about" to 5 %: about 6,250 agrees with 6,000, about 6,500 does not', () => {
-    expect(agrees({ value: 6250, precision: 25, qualifier: q('approx') }, { value: 6000, precision: 500 })).toBe(true);
-    expect(agrees({ value: 6500, precision: 250, qualifier: q('approx') }, { value: 6000, precision: 500 })).toBe(false);
+    expect(
+      agrees(
+        { value: 6250, precision: 25, qualifier: q('approx') },
+        { value: 6000, precision: 500 },
+      ),
+    ).toBe(true);
+    expect(
+      agrees(
+        { value: 6500, precision: 250, qualifier: q('approx') },
+        { value: 6000, precision: 500 },
+      ),
+    ).toBe(false);
   });
   it('reads a bound on the page as an inequality', () => {
-    expect(agrees({ value: 2e9, precision: 5e8, qualifier: q('max') }, { value: 1.25e9, precision: 5e6 })).toBe(true);
-    expect(agrees({ value: 1e9, precision: 5e8, qualifier: q('max') }, { value: 1.25e9, precision: 5e6 })).toBe(false);
-    expect(agrees({ value: 5000, precision: 500, qualifier: q('min') }, { value: 6000, precision: 500 })).toBe(true);
-    expect(agrees({ value: 7000, precision: 500, qualifier: q('min') }, { value: 6000, precision: 500 })).toBe(false);
+    expect(
+      agrees(
+        { value: 2e9, precision: 5e8, qualifier: q('max') },
+        { value: 1.25e9, precision: 5e6 },
+      ),
+    ).toBe(true);
+    expect(
+      agrees(
+        { value: 1e9, precision: 5e8, qualifier: q('max') },
+        { value: 1.25e9, precision: 5e6 },
+      ),
+    ).toBe(false);
+    expect(
+      agrees({ value: 5000, precision: 500, qualifier: q('min') }, { value: 6000, precision: 500 }),
+    ).toBe(true);
+    expect(
+      agrees({ value: 7000, precision: 500, qualifier: q('min') }, { value: 6000, precision: 500 }),
+    ).toBe(false);
   });
   it('compares exact years and percentages exactly', () => {
     expect(agrees({ value: 2028, precision: 0 }, { value: 2028, precision: 0 })).toBe(true);
@@ -80,18 +113,32 @@ describe('agreement by rounding', () => {
 
 describe('compareFigure', () => {
   it('supported: lists the agreeing facts only', () => {
-    expect(compareFigure(figure(1.25e9, 5e6), index)).toEqual({ verdict: 'supported', facts: ['a', 'b'] });
-    expect(compareFigure(figure(1.3e9, 5e7), index)).toEqual({ verdict: 'supported', facts: ['a', 'b'] });
+    expect(compareFigure(figure(1.25e9, 5e6), index)).toEqual({
+      verdict: 'supported',
+      facts: ['a', 'b'],
+    });
+    expect(compareFigure(figure(1.3e9, 5e7), index)).toEqual({
+      verdict: 'supported',
+      facts: ['a', 'b'],
+    });
   });
   it('does not let a source\'s "up to" pass any smaller figure', () => {
-    expect(compareFigure(figure(0.5e9, 5e7), index)).toEqual({ verdict: 'contradicted', facts: ['a', 'b'] });
+    expect(compareFigure(figure(0.5e9, 5e7), index)).toEqual({
+      verdict: 'contradicted',
+      facts: ['a', 'b'],
+    });
   });
   it('contradicted: lists all facts of the attribute', () => {
     expect(compareFigure(figure(1.5e9, 5e7), index).verdict).toBe('contradicted');
   });
   it('unverified: no attribute, no fact, or another currency', () => {
-    expect(compareFigure(figure(1.25e9, 5e6, { attribute: null }), index)).toEqual({ verdict: 'unverified', facts: [] });
-    expect(compareFigure(figure(1, 0, { attribute: 'reko-diq.total-cost' }), index).verdict).toBe('unverified');
+    expect(compareFigure(figure(1.25e9, 5e6, { attribute: null }), index)).toEqual({
+      verdict: 'unverified',
+      facts: [],
+    });
+    expect(compareFigure(figure(1, 0, { attribute: 'reko-diq.total-cost' }), index).verdict).toBe(
+      'unverified',
+    );
     expect(compareFigure(figure(1.25e9, 5e6, { unit: 'PKR' }), index).verdict).toBe('unverified');
   });
 });

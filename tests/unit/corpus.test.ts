@@ -10,13 +10,7 @@ import { reportForHtml } from '../../src/cli/annotate';
 import { extractVisibleText } from '../../src/cli/html-text';
 import { indexFacts } from '../../src/core/compare';
 import { BUNDLED_FACT_BASE } from '../../src/shared/fact-base';
-import {
-  GOALS,
-  formatScore,
-  scoreCorpus,
-  scorePage,
-  type ExpectedPage,
-} from '../corpus/score';
+import { GOALS, formatScore, scoreCorpus, scorePage, type ExpectedPage } from '../corpus/score';
 
 const corpus = join(__dirname, '..', 'corpus');
 const facts = indexFacts(BUNDLED_FACT_BASE.facts);
@@ -26,7 +20,9 @@ function scoreAll() {
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => {
-      const expected = JSON.parse(readFileSync(join(corpus, 'expected', f), 'utf8')) as ExpectedPage;
+      const expected = JSON.parse(
+        readFileSync(join(corpus, 'expected', f), 'utf8'),
+      ) as ExpectedPage;
       const html = readFileSync(join(corpus, 'pages', expected.page), 'utf8');
       const report = reportForHtml(html, `http://127.0.0.1/${expected.page}`, facts);
       return scorePage(extractVisibleText(html).text, report, expected);

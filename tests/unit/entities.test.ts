@@ -43,7 +43,12 @@ describe('findMentions: what a page does to a name', () => {
     const mentions = findMentions(text);
     expect(mentions.map((m) => m.text)).toEqual(['Reko Diq', 'Barrick Gold', 'Ex-Im Bank']);
     for (const m of mentions) {
-      expect(text.slice(m.start, m.end).replace(/\u00ad/g, '').replace(/\s/g, ' ')).toBe(m.text);
+      expect(
+        text
+          .slice(m.start, m.end)
+          .replace(/\u00ad/g, '')
+          .replace(/\s/g, ' '),
+      ).toBe(m.text);
     }
   });
 });
@@ -76,7 +81,18 @@ describe('findMentions: robustness', () => {
         fc.array(
           fc.oneof(
             fc.string(),
-            fc.constantFrom('Reko', 'Diq', 'EXIM', 'Ex-Im', 'Barrick', ' ', '\u00ad', '\u00a0', 'Bank', 'Export-Import'),
+            fc.constantFrom(
+              'Reko',
+              'Diq',
+              'EXIM',
+              'Ex-Im',
+              'Barrick',
+              ' ',
+              '\u00ad',
+              '\u00a0',
+              'Bank',
+              'Export-Import',
+            ),
           ),
         ),
         (parts) => {

@@ -97,11 +97,15 @@ describe('percentages and stakes', () => {
   });
 
   it('reads "half" as a share but not as a time', () => {
-    expect(summary('Barrick owns half of the project; the other half is held by Pakistan.')).toEqual([
+    expect(
+      summary('Barrick owns half of the project; the other half is held by Pakistan.'),
+    ).toEqual([
       ['half', 'percent', 50, '%'],
       ['half', 'percent', 50, '%'],
     ]);
-    expect(summary('It took half an hour in the first half of the session, half a dozen times.')).toEqual([]);
+    expect(
+      summary('It took half an hour in the first half of the session, half a dozen times.'),
+    ).toEqual([]);
   });
 
   it('keeps "a 15 per cent stake" to the figure itself', () => {
@@ -118,7 +122,9 @@ describe('years', () => {
   });
 
   it('does not read other four-digit numbers or year-like counts of other things as years', () => {
-    expect(summary('Code 1234 and 3456 and 2025 elections.')).toEqual([['2025', 'year', 2025, 'year']]);
+    expect(summary('Code 1234 and 3456 and 2025 elections.')).toEqual([
+      ['2025', 'year', 2025, 'year'],
+    ]);
   });
 });
 
@@ -160,14 +166,21 @@ describe('text forms', () => {
       ['6,000 jobs', 6000],
     ]);
     for (const f of figures) {
-      expect(text.slice(f.start, f.end).replace(/\u00ad/g, '').replace(/\s/g, ' ')).toBe(f.text);
+      expect(
+        text
+          .slice(f.start, f.end)
+          .replace(/\u00ad/g, '')
+          .replace(/\s/g, ' '),
+      ).toBe(f.text);
     }
   });
 });
 
 describe('robustness (property tests)', () => {
   const alphabet = fc.constantFrom(
-    ...'0123456789,. $%-–\u00a0\u00adkmbnUSDRsPKR€£halfonetwentyper centbillion jobs countries\n'.split(''),
+    ...'0123456789,. $%-–\u00a0\u00adkmbnUSDRsPKR€£halfonetwentyper centbillion jobs countries\n'.split(
+      '',
+    ),
   );
 
   it('never throws and returns well-formed, ordered, non-overlapping figures', () => {
@@ -200,8 +213,12 @@ describe('robustness (property tests)', () => {
     ['number words', () => 'one '.repeat(250_000)],
     ['dollar signs', () => '$'.repeat(1_000_000)],
     ['figures everywhere', () => '$1.25 billion, 6,000 jobs, 50%; '.repeat(30_000)],
-  ])('finishes on 1 MB of %s', (_name, make) => {
-    const text = make();
-    expect(() => findFigures(text)).not.toThrow();
-  }, 5_000);
+  ])(
+    'finishes on 1 MB of %s',
+    (_name, make) => {
+      const text = make();
+      expect(() => findFigures(text)).not.toThrow();
+    },
+    5_000,
+  );
 });

@@ -44,7 +44,11 @@ export function attributeFigures(
   return figures.map((figure, i) => attributeOne(ctx, figures, i));
 }
 
-function attributeOne(ctx: BlockContext, figures: readonly Figure[], i: number): AttributeId | null {
+function attributeOne(
+  ctx: BlockContext,
+  figures: readonly Figure[],
+  i: number,
+): AttributeId | null {
   const figure = figures[i] as Figure;
   const sIndex = spanIndexAt(ctx.sentences, figure.start);
   const sentence = ctx.sentences[sIndex] ?? { start: 0, end: ctx.text.length };
@@ -54,7 +58,11 @@ function attributeOne(ctx: BlockContext, figures: readonly Figure[], i: number):
   // Two tiers: cues in the figure's own neighbourhood decide; only when none is there do cues in
   // the rest of its sentence and the sentence before count ("…a big minerals meeting last week.
   // Sixty countries?"; "…the government of Balochistan, which hold 25% each").
-  const wide = clipToCell(ctx.text, { start: previous?.start ?? sentence.start, end: sentence.end }, figure);
+  const wide = clipToCell(
+    ctx.text,
+    { start: previous?.start ?? sentence.start, end: sentence.end },
+    figure,
+  );
   const candidates = ATTRIBUTES.filter(
     (def) =>
       def.kind === figure.kind &&
@@ -94,7 +102,8 @@ function neighbourhood(text: string, figures: readonly Figure[], i: number, sent
   const next = figures[i + 1];
   const start =
     prev && prev.end > sentence.start ? cut(text, prev.end, figure.start).right : sentence.start;
-  const end = next && next.start < sentence.end ? cut(text, figure.end, next.start).left : sentence.end;
+  const end =
+    next && next.start < sentence.end ? cut(text, figure.end, next.start).left : sentence.end;
   return { start, end };
 }
 
@@ -110,14 +119,20 @@ function cut(text: string, from: number, to: number): { left: number; right: num
   return { left: from + joint.index, right: from + joint.index + joint[0].length };
 }
 
-function holds(ctx: BlockContext, r: Requirement, sentence: Span, previous: Span | undefined): boolean {
+function holds(
+  ctx: BlockContext,
+  r: Requirement,
+  sentence: Span,
+  previous: Span | undefined,
+): boolean {
   if ('anyOf' in r) return r.anyOf.some((x) => holds(ctx, x, sentence, previous));
   if (r.scope === 'page') return 'entity' in r && ctx.page.entities.has(r.entity);
   const spans = [sentence];
   if (
     previous &&
     (r.scope === 'nearby' ||
-      (r.scope === 'anaphora' && ANAPHORIC_OPENING.test(ctx.text.slice(sentence.start, sentence.end))))
+      (r.scope === 'anaphora' &&
+        ANAPHORIC_OPENING.test(ctx.text.slice(sentence.start, sentence.end))))
   ) {
     spans.push(previous);
   }
@@ -136,7 +151,8 @@ function nearestCue(ctx: BlockContext, cues: readonly Cue[], hood: Span, figure:
     // What follows a figure usually says what it measures ("$2 billion in equipment", "6,000 jobs in
     // the US"), what precedes it who did what ("EXIM's financing will bring in $2 billion"): a cue
     // after the figure counts at half its distance.
-    const d = end <= figure.start ? figure.start - end : start >= figure.end ? (start - figure.end) / 2 : 0;
+    const d =
+      end <= figure.start ? figure.start - end : start >= figure.end ? (start - figure.end) / 2 : 0;
     if (d < best) best = d;
   };
   for (const cue of cues) {

@@ -16,9 +16,7 @@ import type { AttributeId, EntityId, FigureKind } from '../types';
 
 /** A condition on the figure's sentence: a mention of an entity, or a pattern. */
 export type Requirement =
-  | { entity: EntityId; scope: Scope }
-  | { pattern: RegExp; scope: Scope }
-  | { anyOf: Requirement[] };
+  { entity: EntityId; scope: Scope } | { pattern: RegExp; scope: Scope } | { anyOf: Requirement[] };
 
 /**
  * Where a requirement is looked for: `sentence`, the figure's own sentence; `anaphora`, also the
@@ -49,7 +47,10 @@ export interface AttributeDefinition {
 const REKO_DIQ_CONTEXT: Requirement = {
   anyOf: [
     { entity: 'reko-diq', scope: 'page' },
-    { pattern: /\b(?:the|this)\s+(?:mine|project|venture)\b|\bcopper\s+and\s+gold\b/i, scope: 'nearby' },
+    {
+      pattern: /\b(?:the|this)\s+(?:mine|project|venture)\b|\bcopper\s+and\s+gold\b/i,
+      scope: 'nearby',
+    },
   ],
 };
 const EXIM_CONTEXT: Requirement = { entity: 'exim', scope: 'page' };
@@ -67,7 +68,8 @@ export const ATTRIBUTES: readonly AttributeDefinition[] = [
     label: "EXIM's financing for Reko Diq",
     kind: 'money',
     requires: [EXIM_CONTEXT, REKO_DIQ_CONTEXT],
-    excludes: /letters?\s+of\s+interest|project\s+vault|export\s+potential|in\s+projects\s+across|memorandum/i,
+    excludes:
+      /letters?\s+of\s+interest|project\s+vault|export\s+potential|in\s+projects\s+across|memorandum/i,
     // The bank's name is a cue too ("the US Export-Import Bank put $1.25 billion behind it"):
     // the nearest cue still decides, so "EXIM … $2 billion in equipment" goes to equipment.
     cues: [
@@ -119,7 +121,9 @@ export const ATTRIBUTES: readonly AttributeDefinition[] = [
     units: ['jobs'],
     requires: [{ anyOf: [REKO_DIQ_CONTEXT, EXIM_CONTEXT] }],
     // Case-sensitive on purpose: "US" the country, not "us" the pronoun.
-    cues: [/\bU\.?S\.?(?![\w.])|\bUnited\s+States\b|\bthe\s+States\b|\bAmerica(?:n|ns)?\b|\bAMERICAN\b/],
+    cues: [
+      /\bU\.?S\.?(?![\w.])|\bUnited\s+States\b|\bthe\s+States\b|\bAmerica(?:n|ns)?\b|\bAMERICAN\b/,
+    ],
   },
   {
     id: 'reko-diq.balochistan-jobs',
@@ -166,7 +170,9 @@ export const ATTRIBUTES: readonly AttributeDefinition[] = [
     label: 'Year production starts',
     kind: 'year',
     requires: [REKO_DIQ_CONTEXT],
-    cues: [/\bproduc\w*|\boperational\b|\boperations?\b|\boutput\b|\bfirst\s+(?:gold|copper|concentrate)/i],
+    cues: [
+      /\bproduc\w*|\boperational\b|\boperations?\b|\boutput\b|\bfirst\s+(?:gold|copper|concentrate)/i,
+    ],
   },
   {
     id: 'ministerial.countries',

@@ -55,7 +55,8 @@ const NOT_A_GIVEN_NAME = new Set(
 
 const GIVEN_NAME_BEFORE = /(?:^|[^\w'])([A-Z][a-z]+|[A-Z]\.)(?: [A-Z]\.)? +$/;
 // "Barrick said she…", "Barrick, he added,": a personal pronoun right after says a person.
-const PRONOUN_AFTER = /^,? +(?:(?:said|says|told|added|wrote) +(?:he|she)|(?:he|she) +(?:said|says|told|added|wrote))\b/i;
+const PRONOUN_AFTER =
+  /^,? +(?:(?:said|says|told|added|wrote) +(?:he|she)|(?:he|she) +(?:said|says|told|added|wrote))\b/i;
 
 function precededByGivenName(folded: string, start: number): boolean {
   const before = folded.slice(Math.max(0, start - 40), start);
@@ -72,7 +73,7 @@ export const ENTITIES: readonly EntityDefinition[] = [
   {
     id: 'reko-diq',
     label: 'Reko Diq',
-    spellings: "(?:reko|reco) ?-?(?:diq|dig|dik)(?: +mining +company)?(?![\\w])",
+    spellings: '(?:reko|reco) ?-?(?:diq|dig|dik)(?: +mining +company)?(?![\\w])',
     isLookAlike: () => false,
   },
   {
@@ -90,7 +91,9 @@ export const ENTITIES: readonly EntityDefinition[] = [
       const before = folded.slice(Math.max(0, start - 30), start);
       const after = folded.slice(end, end + 40);
       return (
-        FOREIGN_EXIM_PREFIX.test(before) || FOREIGN_EXIM_SUFFIX.test(after) || CODE_SUFFIX.test(after)
+        FOREIGN_EXIM_PREFIX.test(before) ||
+        FOREIGN_EXIM_SUFFIX.test(after) ||
+        CODE_SUFFIX.test(after)
       );
     },
   },

@@ -9,10 +9,7 @@ import { ENTITIES, type EntityDefinition } from './lexicon';
 // One alternation with a capture group per entity, so a single scan finds every entity and the
 // group that matched tells which. Word-start is checked by the lookbehind rather than \b so that
 // "Ex-Im" (which starts and ends on a word character) behaves like the other spellings.
-const COMBINED = new RegExp(
-  ENTITIES.map((e) => `(?<![\\w-])(${e.spellings})`).join('|'),
-  'gi',
-);
+const COMBINED = new RegExp(ENTITIES.map((e) => `(?<![\\w-])(${e.spellings})`).join('|'), 'gi');
 
 // Cheap pre-check: a text without any of these letters cannot hold a mention. Most paragraphs
 // of most pages hold none, and a test of this short pattern is far cheaper than the full scan.
@@ -30,7 +27,12 @@ export function findMentions(text: string): Mention[] {
     if (entity === undefined || entity.isLookAlike(folded.text, start, end)) continue;
     const oStart = folded.toOriginal(start);
     const oEnd = folded.toOriginal(end);
-    mentions.push({ entity: entity.id, text: displayText(text, oStart, oEnd), start: oStart, end: oEnd });
+    mentions.push({
+      entity: entity.id,
+      text: displayText(text, oStart, oEnd),
+      start: oStart,
+      end: oEnd,
+    });
   }
   return mentions;
 }

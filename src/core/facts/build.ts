@@ -45,7 +45,12 @@ export function seedMetadata(text: string): SeedMetadata {
 }
 
 function titleOf(body: string): string {
-  const firstLine = body.split('\n').find((l) => l.trim() !== '')?.replace(/\s+/g, ' ').trim() ?? '';
+  const firstLine =
+    body
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.replace(/\s+/g, ' ')
+      .trim() ?? '';
   if (firstLine.length <= HEADLINE_MAX && !/[.!?]$/.test(firstLine)) return firstLine;
   const first = sentenceSpans(firstLine)[0];
   const sentence = first ? firstLine.slice(first.start, first.end) : firstLine;

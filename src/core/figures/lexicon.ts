@@ -108,7 +108,13 @@ export const CURRENCY_SUFFIXES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Words after a number that make it a percentage ("25 per cent", "25pc" in British and Pakistani style). */
-export const PERCENT_WORDS: ReadonlySet<string> = new Set(['percent', 'per cent', 'pc', 'pct', 'per-cent']);
+export const PERCENT_WORDS: ReadonlySet<string> = new Set([
+  'percent',
+  'per cent',
+  'pc',
+  'pct',
+  'per-cent',
+]);
 
 /**
  * Qualifiers, as they stand right before a figure. Longest first matters only for readability:

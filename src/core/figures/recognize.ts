@@ -48,12 +48,14 @@ const TRIGGER = new RegExp(
 const CURRENCY_PREFIX = /(us ?\$|hk\$|[ac]\$|\$|€|£|¥|₹|usd|eur|gbp|inr|pkr|cny|rmb|rs\.?) ?/y;
 // A scale after the number: a word after a space or hyphen ("1.25 billion", "$1.25-billion"), or
 // an abbreviation attached or spaced ("$7bn", "Rs 15 bn"); single letters only attached ("$500m").
-const SCALE = /( ?-? ?)(thousand|lakh|million|mln|mn|crore|billion|bln|bn|trillion|trn|tn|k|m|b)(?![a-z])/y;
+const SCALE =
+  /( ?-? ?)(thousand|lakh|million|mln|mn|crore|billion|bln|bn|trillion|trn|tn|k|m|b)(?![a-z])/y;
 const PERCENT = / ?(%|per ?-?cent|percent|percentage points?|pct|pc)(?![a-z])/y;
 const CURRENCY_SUFFIX = /[ -](us dollars?|dollars?|rupees?|euros?|yuan)(?![a-z])/y;
 const COMPOUND_COUNT = /-(nation|country|job|member|worker)(?![a-z])/y;
 const NEXT_WORD = / ([a-z][a-z.'-]*)/y;
-const HALF_BLOCKERS_AFTER = / ?-? ?(a|an|dozen|hour|hours|century|decade|day|days|way|time|year|mile|inch|term|hearted|baked)(?![a-z])/y;
+const HALF_BLOCKERS_AFTER =
+  / ?-? ?(a|an|dozen|hour|hours|century|decade|day|days|way|time|year|mile|inch|term|hearted|baked)(?![a-z])/y;
 const HALF_BLOCKERS_BEFORE = /(?:first|second|latter|final|and a|one)\s+$/;
 
 // The qualifier is in the few words right before the figure; 32 characters hold the longest
@@ -172,14 +174,28 @@ function parseAt(t: string, lower: string, at: number): Attempt {
   if (/[a-z]/.test(lower[pos] ?? '')) return miss;
   const suffix = sticky(CURRENCY_SUFFIX, lower, pos);
   if (suffix) {
-    return found(suffix.index + suffix[0].length, 'money', CURRENCY_SUFFIXES.get(suffix[1] as string) ?? 'USD');
+    return found(
+      suffix.index + suffix[0].length,
+      'money',
+      CURRENCY_SUFFIXES.get(suffix[1] as string) ?? 'USD',
+    );
   }
   const count = readCountNoun(t, lower, pos, numeral.yearLike && scale === 1);
   if (count) return found(count.end, 'count', count.unit);
   if (numeral.yearLike && scale === 1) {
     const year = numeral.mantissa;
     if (year >= FIRST_YEAR && year <= LAST_YEAR) {
-      return { parsed: { start: at, end: numeral.end, kind: 'year', value: year, unit: 'year', precision: 0 }, consumed: numeral.end };
+      return {
+        parsed: {
+          start: at,
+          end: numeral.end,
+          kind: 'year',
+          value: year,
+          unit: 'year',
+          precision: 0,
+        },
+        consumed: numeral.end,
+      };
     }
   }
   return miss;
@@ -210,7 +226,10 @@ function readCountNoun(
 ): { end: number; unit: string } | null {
   const compound = sticky(COMPOUND_COUNT, lower, pos);
   if (compound) {
-    return { end: compound.index + compound[0].length, unit: COMPOUND_COUNT_NOUNS.get(compound[1] as string) ?? 'items' };
+    return {
+      end: compound.index + compound[0].length,
+      unit: COMPOUND_COUNT_NOUNS.get(compound[1] as string) ?? 'items',
+    };
   }
   let p = pos;
   for (let i = 0; i <= MAX_MODIFIERS; i++) {

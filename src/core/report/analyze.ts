@@ -112,8 +112,10 @@ export function analyzeText(text: string, title = ''): Analysis {
 
 /** Append a block's analysis to a page's, moving its offsets by the block's start. */
 export function appendShifted(into: Analysis, block: Analysis, offset: number): void {
-  for (const m of block.mentions) into.mentions.push({ ...m, start: m.start + offset, end: m.end + offset });
-  for (const f of block.figures) into.figures.push({ ...f, start: f.start + offset, end: f.end + offset });
+  for (const m of block.mentions)
+    into.mentions.push({ ...m, start: m.start + offset, end: m.end + offset });
+  for (const f of block.figures)
+    into.figures.push({ ...f, start: f.start + offset, end: f.end + offset });
 }
 
 export function reportMention(m: Mention): ReportMention {

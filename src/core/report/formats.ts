@@ -26,7 +26,20 @@ export function reportsToCsv(reports: readonly Report[]): string {
   let out = csvRow(REPORT_CSV_HEADER);
   for (const r of reports) {
     for (const m of r.mentions) {
-      out += csvRow([r.url, 'mention', m.entity, m.text, m.start, m.end, null, null, null, null, null, null]);
+      out += csvRow([
+        r.url,
+        'mention',
+        m.entity,
+        m.text,
+        m.start,
+        m.end,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+      ]);
     }
     for (const f of r.figures) {
       out += csvRow([
@@ -48,7 +61,11 @@ export function reportsToCsv(reports: readonly Report[]): string {
   return out;
 }
 
-const VERDICT_MARK = { supported: '✔ supported', contradicted: '✖ contradicted', unverified: '? unverified' };
+const VERDICT_MARK = {
+  supported: '✔ supported',
+  contradicted: '✖ contradicted',
+  unverified: '? unverified',
+};
 
 /** Markdown table cells: pipes and line breaks would break the table. */
 function md(text: string): string {
@@ -73,7 +90,9 @@ export function reportToMarkdown(r: Report, facts: ReadonlyMap<string, Fact>): s
     for (const f of r.figures) {
       const label = f.attribute ? (ATTRIBUTE_BY_ID.get(f.attribute)?.label ?? f.attribute) : '—';
       const first = f.facts.map((id) => facts.get(id)).find((x) => x !== undefined);
-      const source = first ? `${md(first.text)}: “${md(first.quote)}” (${md(sourceName(first))})` : '';
+      const source = first
+        ? `${md(first.text)}: “${md(first.quote)}” (${md(sourceName(first))})`
+        : '';
       const figure = f.qualifier ? `${f.qualifier} ${f.text}` : f.text;
       lines.push(`| ${md(figure)} | ${md(label)} | ${VERDICT_MARK[f.verdict]} | ${source} |`);
     }
@@ -84,16 +103,25 @@ export function reportToMarkdown(r: Report, facts: ReadonlyMap<string, Fact>): s
 
 export function sourceName(f: Fact): string {
   const date = f.source.date ? `, ${f.source.date}` : '';
-  return f.source.type === 'seed' ? `${f.source.title}${date}` : `${f.source.title} <${f.source.url}>${date}`;
+  return f.source.type === 'seed'
+    ? `${f.source.title}${date}`
+    : `${f.source.title} <${f.source.url}>${date}`;
 }
 
 export function factBaseToMarkdown(base: FactBase): string {
-  const lines = ['# Factmark fact base', '', `${base.facts.length} facts from ${base.seeds.length} seed articles.`, ''];
+  const lines = [
+    '# Factmark fact base',
+    '',
+    `${base.facts.length} facts from ${base.seeds.length} seed articles.`,
+    '',
+  ];
   lines.push('| Attribute | Value | As written | Quote | Source |', '|---|---|---|---|---|');
   for (const f of base.facts) {
     const value = `${f.value} ${f.unit}`;
     const written = f.qualifier ? `${f.qualifier.text} ${f.text}` : f.text;
-    lines.push(`| ${f.attribute} | ${md(value)} | ${md(written)} | ${md(f.quote)} | ${md(sourceName(f))} |`);
+    lines.push(
+      `| ${f.attribute} | ${md(value)} | ${md(written)} | ${md(f.quote)} | ${md(sourceName(f))} |`,
+    );
   }
   return lines.join('\n') + '\n';
 }

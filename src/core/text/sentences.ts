@@ -16,7 +16,7 @@ const ABBREVIATIONS = new Set(
 );
 
 // Candidate ends: terminal punctuation, closers, then whitespace, then what may open a sentence.
-const CANDIDATE_END = /[.!?]['"’”)\]]*(?=\s+['"‘“(\[]?[A-Z0-9\u2022])|\n/g;
+const CANDIDATE_END = /[.!?]['"’”)\]]*(?=\s+['"‘“([]?[A-Z0-9\u2022])|\n/g;
 
 export function sentenceSpans(text: string): Span[] {
   const spans: Span[] = [];
