@@ -73,7 +73,7 @@ export const ATTRIBUTES: readonly AttributeDefinition[] = [
     // The bank's name is a cue too ("the US Export-Import Bank put $1.25 billion behind it"):
     // the nearest cue still decides, so "EXIM … $2 billion in equipment" goes to equipment.
     cues: [
-      /\bfinanc\w*|\bloans?\b|\bapprov\w*|\bcommitment\b|\bcredit\b|\blen[dt]\w*|\bdeal\b|\bbacking\b/i,
+      /\bfinanc\w*|\bloans?\b|\bapprov\w*|\bcommitment\b|\bcredit\b|\blen[dt]\w*|\bdeal\b|\bback(?:s|ed|ing)\b/i,
       { entity: 'exim' },
     ],
   },

@@ -10,7 +10,7 @@ import { attributeFigures, type PageContext } from '../attribution';
 import { compareFigure, type FactIndex } from '../compare';
 import { findMentions } from '../entities';
 import { findFigures } from '../figures';
-import { fold } from '../text/fold';
+import { displayText, fold } from '../text/fold';
 import type {
   AttributedFigure,
   EntityId,
@@ -56,9 +56,14 @@ export function recognizeBlock(text: string): Recognition {
   const { text: plain, toOriginal } = fold(text);
   const mentions = findMentions(plain);
   const figures = findFigures(plain);
+  // Texts are taken again from the original: "as the reader sees it" (a no-break hyphen stays one).
+  const back = <T extends Span & { text: string }>(x: T): T => {
+    const moved = shift(x, toOriginal);
+    return { ...moved, text: displayText(text, moved.start, moved.end) };
+  };
   return {
-    mentions: mentions.map((m) => shift(m, toOriginal)),
-    figures: figures.map((f) => shift(f, toOriginal)),
+    mentions: mentions.map(back),
+    figures: figures.map(back),
     folded: { text: plain, mentions, figures, toOriginal },
   };
 }
