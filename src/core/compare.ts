@@ -34,7 +34,24 @@ export function indexFacts(facts: Iterable<Fact>): FactIndex {
     if (list) list.push(fact);
     else index.set(fact.attribute, [fact]);
   }
+  // One order wherever the facts come from (the bundled JSON, IndexedDB's key order), so that a
+  // verdict's fact ids read the same in the CLI and the extension.
+  for (const list of index.values()) list.sort(factOrder);
   return index;
+}
+
+/** Seed facts by file, then by offset in it (numerically); others by id. */
+function factOrder(a: Fact, b: Fact): number {
+  const [aHead, aOffset] = splitId(a.id);
+  const [bHead, bOffset] = splitId(b.id);
+  if (aHead !== bHead) return aHead < bHead ? -1 : 1;
+  return aOffset - bOffset;
+}
+
+function splitId(id: string): [string, number] {
+  const colon = id.lastIndexOf(':');
+  const offset = Number(id.slice(colon + 1));
+  return colon > 0 && Number.isInteger(offset) ? [id.slice(0, colon), offset] : [id, 0];
 }
 
 type Claim = Pick<Figure, 'value' | 'precision'> & { qualifier?: Qualifier | null };
