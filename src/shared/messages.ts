@@ -47,7 +47,27 @@ export interface ContentStats {
   mutationBatches: number;
   mutationMs: number;
 }
-export type ContentRequest = ReportRequest | RevealRequest | SiteSwitchNotice | StatsRequest;
+/** Annotate the current selection: open the editor by it (context menu, keyboard command). Answer: { ok }. */
+export interface AnnotateRequest {
+  type: 'factmark/annotate';
+}
+/** Scroll the page to an annotation and flash it. Answer: { ok } ({ ok: false } for an orphan). */
+export interface RevealAnnotationRequest {
+  type: 'factmark/reveal-annotation';
+  id: string;
+}
+/** The page's annotations changed elsewhere (popup, Library): load them again. Answer: { ok }. */
+export interface AnnotationsChangedNotice {
+  type: 'factmark/annotations-changed';
+}
+export type ContentRequest =
+  | ReportRequest
+  | RevealRequest
+  | SiteSwitchNotice
+  | StatsRequest
+  | AnnotateRequest
+  | RevealAnnotationRequest
+  | AnnotationsChangedNotice;
 
 // ---- To the background (from content scripts and extension pages) -------------------------
 
@@ -110,6 +130,14 @@ export function parseContentRequest(msg: unknown): ContentRequest | null {
       return typeof msg.enabled === 'boolean'
         ? { type: 'factmark/site-enabled', enabled: msg.enabled }
         : null;
+    case 'factmark/annotate':
+      return { type: 'factmark/annotate' };
+    case 'factmark/reveal-annotation':
+      return typeof msg.id === 'string' && msg.id.length > 0 && msg.id.length <= 300
+        ? { type: 'factmark/reveal-annotation', id: msg.id }
+        : null;
+    case 'factmark/annotations-changed':
+      return { type: 'factmark/annotations-changed' };
     default:
       return null;
   }
