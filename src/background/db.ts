@@ -10,12 +10,14 @@ import {
   type IDBPTransaction,
   type StoreNames,
 } from 'idb';
+import type { Annotation } from '../core/annotations/types';
 import type { Fact } from '../core/types';
 
 export const DB_NAME = 'factmark';
 
 /** Seed facts' ids start with this; users' facts start with "user:" (src/core/types.ts). */
 export const SEED_PREFIX = 'seed:';
+export const USER_FACT_PREFIX = 'user:';
 // Every string that starts with SEED_PREFIX sorts between these two keys.
 const SEED_RANGE: [string, string] = [SEED_PREFIX, SEED_PREFIX + '\uffff'];
 
@@ -27,17 +29,14 @@ export interface SiteSetting {
   updated: number;
 }
 
-/** The fields the annotation store indexes; the annotation feature defines the rest. */
-export interface AnnotationRecord {
-  id: string;
-  url: string;
-  /** Creation time (ms since the epoch). */
-  created: number;
-}
-
 export interface FactmarkSchema extends DBSchema {
   facts: { key: string; value: Fact; indexes: { attribute: string } };
-  annotations: { key: string; value: AnnotationRecord; indexes: { url: string; created: number } };
+  /** The full Annotation records of src/core/annotations/types.ts; `tags` is a multiEntry index. */
+  annotations: {
+    key: string;
+    value: Annotation;
+    indexes: { url: string; created: number; tags: string; updated: number };
+  };
   sites: { key: string; value: SiteSetting };
 }
 
@@ -64,7 +63,40 @@ export const MIGRATIONS: readonly Migration[] = [
     annotations.createIndex('created', 'created');
     db.createObjectStore('sites', { keyPath: 'host' });
   },
+  async function v2AnnotationTagsAndUpdated(_db, tx) {
+    const store = tx.objectStore('annotations');
+    // One index entry per tag, so the Library finds every annotation with a tag in one lookup.
+    store.createIndex('tags', 'tags', { multiEntry: true });
+    store.createIndex('updated', 'updated');
+    // Records written before v2 may lack the fields the annotation model added since: give them
+    // the model's defaults. Fields a record has are kept as they are, unknown ones included.
+    let cursor = await store.openCursor();
+    while (cursor) {
+      const filled = withAnnotationDefaults(cursor.value);
+      if (filled !== cursor.value) await cursor.update(filled);
+      cursor = await cursor.continue();
+    }
+  },
 ];
+
+/**
+ * The record with defaults for the fields an older record may lack (v2 migration), or the same
+ * object when it lacks none. Only missing (undefined) fields are filled: nothing stored is lost.
+ */
+export function withAnnotationDefaults(record: Annotation): Annotation {
+  // A v1 record is typed as today's Annotation, but may be missing any of these at run time.
+  const old = record as Partial<Annotation> & Pick<Annotation, 'id'>;
+  const defaults: Partial<Annotation> = {};
+  if (old.title === undefined) defaults.title = '';
+  if (old.color === undefined) defaults.color = 'yellow';
+  if (old.note === undefined) defaults.note = '';
+  if (old.tags === undefined) defaults.tags = [];
+  if (old.entities === undefined) defaults.entities = [];
+  if (old.verdicts === undefined) defaults.verdicts = [];
+  if (old.updated === undefined)
+    defaults.updated = typeof old.created === 'number' ? old.created : 0;
+  return Object.keys(defaults).length === 0 ? record : { ...record, ...defaults };
+}
 
 export interface OpenOptions {
   name?: string;
@@ -138,6 +170,113 @@ export async function replaceSeedFacts(db: FactmarkDb, facts: readonly Fact[]): 
     throw error;
   }
   await Promise.all([...writes, done]);
+}
+
+/**
+ * Save a user's fact (add or replace). Only users' facts: the id must start with "user:" and the
+ * source must be the page the user took it from, with a non-empty URL, title and quote. Seed
+ * facts come from the bundled fact base alone (seed.ts).
+ */
+export async function saveUserFact(db: FactmarkDb, fact: Fact): Promise<Fact> {
+  if (!fact.id.startsWith(USER_FACT_PREFIX) || fact.id.length === USER_FACT_PREFIX.length) {
+    throw new Error(`not a user fact id: ${fact.id}`);
+  }
+  const source = fact.source;
+  if (source.type !== 'user') throw new Error(`fact ${fact.id}: source must be of type "user"`);
+  if (source.url === '' || source.title === '' || fact.quote === '' || source.date === '') {
+    throw new Error(`fact ${fact.id}: source url, title, date and quote must not be empty`);
+  }
+  await db.put('facts', fact);
+  return fact;
+}
+
+/** Delete a user's fact; a seed fact (any id not "user:…") is refused. Unknown ids are a no-op. */
+export async function deleteUserFact(db: FactmarkDb, id: string): Promise<void> {
+  if (!id.startsWith(USER_FACT_PREFIX)) throw new Error(`only user facts can be deleted: ${id}`);
+  await db.delete('facts', id);
+}
+
+// ---- Annotations ----------------------------------------------------------------------------
+
+/** One page's annotations (by its canonical URL), oldest first. */
+export async function annotationsForUrl(db: FactmarkDb, url: string): Promise<Annotation[]> {
+  return byCreated(await db.getAllFromIndex('annotations', 'url', url));
+}
+
+/** Every annotation, oldest first. */
+export async function allAnnotations(db: FactmarkDb): Promise<Annotation[]> {
+  return byCreated(await db.getAll('annotations'));
+}
+
+function byCreated(list: Annotation[]): Annotation[] {
+  return list.sort((a, b) => a.created - b.created || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Add or replace one annotation. */
+export async function saveAnnotation(db: FactmarkDb, annotation: Annotation): Promise<Annotation> {
+  await db.put('annotations', annotation);
+  return annotation;
+}
+
+/**
+ * Delete these annotations in one transaction and return the records that existed, as they were,
+ * so that the UI can undo with restoreAnnotations. Unknown ids are skipped.
+ */
+export async function deleteAnnotations(
+  db: FactmarkDb,
+  ids: readonly string[],
+): Promise<Annotation[]> {
+  const tx = db.transaction('annotations', 'readwrite');
+  const unique = [...new Set(ids)];
+  const [found] = await Promise.all([
+    Promise.all(
+      unique.map(async (id) => {
+        const record = await tx.store.get(id);
+        if (record !== undefined) await tx.store.delete(id);
+        return record;
+      }),
+    ),
+    tx.done,
+  ]);
+  return found.filter((a): a is Annotation => a !== undefined);
+}
+
+/** Put back annotations deleted before (undo): all of them or, on any failure, none. */
+export function restoreAnnotations(db: FactmarkDb, list: readonly Annotation[]): Promise<number> {
+  return putAllOrNone(db, list);
+}
+
+/**
+ * Write imported annotations in ONE readwrite transaction: all are written or, on any failure
+ * (a record that cannot be stored, quota), none is. A record whose id is already stored replaces
+ * it (re-importing an export restores it rather than duplicating it).
+ */
+export function importAnnotations(db: FactmarkDb, list: readonly Annotation[]): Promise<number> {
+  return putAllOrNone(db, list);
+}
+
+async function putAllOrNone(db: FactmarkDb, list: readonly Annotation[]): Promise<number> {
+  const tx = db.transaction('annotations', 'readwrite');
+  const done = tx.done;
+  const writes: Promise<unknown>[] = [];
+  try {
+    for (const annotation of list) writes.push(tx.store.put(annotation));
+  } catch (error) {
+    // put() throws at once for a record it cannot clone or key; the puts already issued would
+    // otherwise commit alone. A request that fails later aborts the transaction by itself.
+    tx.abort();
+    await Promise.allSettled([...writes, done]);
+    throw error;
+  }
+  const settled = await Promise.allSettled([...writes, done]);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return list.length;
+}
+
+/** Delete every annotation (tests; the options page's wipe). */
+export function clearAnnotations(db: FactmarkDb): Promise<void> {
+  return db.clear('annotations');
 }
 
 // ---- Sites ----------------------------------------------------------------------------------

@@ -4,30 +4,73 @@
  * at all; our own part sending something malformed gets { ok: false, error }.
  */
 import {
+  annotationsToCsv,
+  annotationsToMarkdown,
+  parseJsonLd,
+  toJsonLd,
+} from '../core/annotations';
+import type { Annotation } from '../core/annotations/types';
+import {
+  checkAnnotationList,
+  checkBackgroundRequest,
   isOwnSender,
-  parseBackgroundRequest,
+  type AnnotationSaveAnswer,
+  type AnnotationsAnswer,
+  type AnnotationsDeleteAnswer,
+  type AnnotationsRestoreAnswer,
   type BackgroundRequest,
+  type ExportAnswer,
+  type ExportFormat,
+  type FactSaveAnswer,
   type FactsAnswer,
   type Failure,
+  type ImportAnswer,
+  type OkAnswer,
   type SiteAnswer,
 } from '../shared/messages';
 import type { MessageListener } from './browser-api';
-import { allFacts, factsByIds, isSiteEnabled, setSiteEnabled, type FactmarkDb } from './db';
+import {
+  allAnnotations,
+  allFacts,
+  annotationsForUrl,
+  deleteAnnotations,
+  deleteUserFact,
+  factsByIds,
+  importAnnotations,
+  isSiteEnabled,
+  restoreAnnotations,
+  saveAnnotation,
+  saveUserFact,
+  setSiteEnabled,
+  type FactmarkDb,
+} from './db';
 
 export interface RouterDeps {
   extensionId: string;
   /** The database, once it is open and seeded. */
   db(): Promise<FactmarkDb>;
+  /** Ids for imported annotations that carry none; `anno:<uuid>` unless a test says otherwise. */
+  newAnnotationId?: () => string;
 }
 
-export type BackgroundAnswer = FactsAnswer | SiteAnswer;
+export type BackgroundAnswer =
+  | FactsAnswer
+  | SiteAnswer
+  | AnnotationsAnswer
+  | AnnotationSaveAnswer
+  | AnnotationsDeleteAnswer
+  | AnnotationsRestoreAnswer
+  | ExportAnswer
+  | ImportAnswer
+  | FactSaveAnswer
+  | OkAnswer;
 
 export function createRouter(deps: RouterDeps): MessageListener {
   return (message, sender) => {
     if (!isOwnSender(sender, deps.extensionId)) return undefined;
-    const request = parseBackgroundRequest(message);
-    if (!request) return Promise.resolve(failure('unknown or malformed message'));
-    return answer(request, deps).catch((error: unknown) =>
+    const checked = checkBackgroundRequest(message);
+    if (!checked.ok) return Promise.resolve(failure(checked.error));
+    return answer(checked.request, deps).catch((error: unknown) =>
       failure(error instanceof Error ? error.message : String(error)),
     );
   };
@@ -47,7 +90,72 @@ async function answer(request: BackgroundRequest, deps: RouterDeps): Promise<Bac
       // site's other tabs would need the "tabs" permission, which Factmark does not ask for.
       await setSiteEnabled(db, request.host, request.enabled);
       return { ok: true, enabled: request.enabled };
+    // After an annotation or fact change the background tells no one: the page that made the
+    // change tells the tab (factmark/annotations-changed), and reaching other tabs would need
+    // the "tabs" permission.
+    case 'factmark/annotations':
+      return {
+        ok: true,
+        annotations:
+          request.url === undefined
+            ? await allAnnotations(db)
+            : await annotationsForUrl(db, request.url),
+      };
+    case 'factmark/annotation-save':
+      return { ok: true, annotation: await saveAnnotation(db, request.annotation) };
+    case 'factmark/annotations-delete':
+      return { ok: true, deleted: await deleteAnnotations(db, request.ids) };
+    case 'factmark/annotations-restore':
+      return { ok: true, restored: await restoreAnnotations(db, request.annotations) };
+    case 'factmark/export': {
+      const annotations =
+        request.url === undefined
+          ? await allAnnotations(db)
+          : await annotationsForUrl(db, request.url);
+      return { ok: true, text: exportText(request.format, annotations) };
+    }
+    case 'factmark/import':
+      return importText(db, request.text, deps.newAnnotationId ?? newAnnotationId);
+    case 'factmark/fact-save':
+      return { ok: true, fact: await saveUserFact(db, request.fact) };
+    case 'factmark/fact-delete':
+      await deleteUserFact(db, request.id);
+      return { ok: true };
   }
+}
+
+function newAnnotationId(): string {
+  return `anno:${crypto.randomUUID()}`;
+}
+
+function exportText(format: ExportFormat, annotations: Annotation[]): string {
+  switch (format) {
+    case 'jsonld':
+      return toJsonLd(annotations);
+    case 'csv':
+      return annotationsToCsv(annotations);
+    case 'md':
+      return annotationsToMarkdown(annotations);
+  }
+}
+
+/**
+ * Parse, check every item with the same validator as a saved annotation, then write all of it in
+ * one transaction. Any problem — bad JSON-LD, one invalid item, two items with one id, a failed
+ * write — answers { ok: false, error } and leaves the database as it was. Items whose ids are
+ * already stored replace those annotations.
+ */
+async function importText(
+  db: FactmarkDb,
+  text: string,
+  newId: () => string,
+): Promise<ImportAnswer> {
+  // `now`: the dates of an item that carries neither `created` nor `modified`.
+  const parsed = parseJsonLd(text, { newId, now: Date.now() });
+  if (!parsed.ok) return failure(`import: ${parsed.error}`);
+  const annotations = checkAnnotationList(parsed.annotations, 'items');
+  if (typeof annotations === 'string') return failure(`import: ${annotations}`);
+  return { ok: true, imported: await importAnnotations(db, annotations) };
 }
 
 function failure(error: string): Failure {

@@ -1,11 +1,12 @@
 /**
- * The background's wiring: open the database, seed it, listen. Listeners are registered
- * synchronously, on the first turn of the script, so an event that woke the service worker
- * (Chrome) or event page (Firefox) is not missed.
+ * The background's wiring: open the database, seed it, listen (messages, and the context menu and
+ * keyboard command of menus.ts). Listeners are registered synchronously, on the first turn of the
+ * script, so an event that woke the service worker (Chrome) or event page (Firefox) is not missed.
  */
 import type { FactBase } from '../core/facts/build';
 import type { BackgroundBrowserApi } from './browser-api';
 import { openFactmarkDb, type FactmarkDb, type OpenOptions } from './db';
+import { createMenusOn, registerAnnotateTriggers } from './menus';
 import { createRouter } from './router';
 import { ensureSeeded, refreshSeedFacts } from './seed';
 
@@ -35,7 +36,11 @@ export function startBackground(
   queue((d) => ensureSeeded(d, base));
   api.onInstalled((reason) => {
     if (reason === 'install' || reason === 'update') queue((d) => refreshSeedFacts(d, base));
+    createMenusOn(reason, api).catch((error: unknown) =>
+      console.error('[factmark] context menu setup failed', error),
+    );
   });
+  registerAnnotateTriggers(api);
   api.onMessage(
     createRouter({
       extensionId: api.extensionId,

@@ -10,6 +10,8 @@ export interface ContentBrowserApi {
   request(
     message: BackgroundRequest & { type: 'factmark/site-get' | 'factmark/site-set' },
   ): Promise<SiteAnswer>;
+  /** Any other request to the background; the caller checks the answer's shape. */
+  send(message: { type: string; [field: string]: unknown }): Promise<unknown>;
   /** Listen for messages from the extension; returns the unsubscribe function. */
   onMessage(
     handler: (message: unknown, senderId: string | undefined) => Promise<unknown> | undefined,
@@ -20,6 +22,7 @@ export interface ContentBrowserApi {
 export const contentBrowserApi: ContentBrowserApi = {
   request: ((message: BackgroundRequest) =>
     browser.runtime.sendMessage(message)) as ContentBrowserApi['request'],
+  send: (message) => browser.runtime.sendMessage(message),
   onMessage(handler) {
     const listener = (message: unknown, sender: { id?: string }) => handler(message, sender.id);
     browser.runtime.onMessage.addListener(listener);

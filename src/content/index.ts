@@ -4,8 +4,10 @@
  * through the CSS Custom Highlight API, and stores nothing in the page's storage — facts and
  * settings come from the background by message.
  */
-import { indexFacts, type FactIndex } from '../core/compare';
-import type { Fact } from '../core/types';
+import { compareFigure, indexFacts, type FactIndex } from '../core/compare';
+import { analyzeBlock } from '../core/report/analyze';
+import type { EntityId, Fact, Verdict } from '../core/types';
+import { AnnotationsFeature } from './annotations-feature';
 import { parseContentRequest, type ContentRequest } from '../shared/messages';
 import { contentBrowserApi, type ContentBrowserApi } from './browser-api';
 import { Highlighter } from './highlighter';
@@ -27,6 +29,7 @@ export class ContentApp {
   private highlighter: Highlighter | null = null;
   private lastReport: PageReport | null = null;
   private highlights: PageHighlights | null = null;
+  private annotations: AnnotationsFeature | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -75,11 +78,40 @@ export class ContentApp {
     });
     this.highlights = highlights;
     highlights.init(run.signal).catch(reportError);
+    // Annotations live in the top frame, whose visible text includes same-origin frames' (the
+    // text their offsets are into).
+    if (this.isTopFrame) {
+      const annotations = new AnnotationsFeature({
+        doc: this.doc,
+        api: this.api,
+        shadow: this.ui.shadow,
+        highlighter: () => this.highlighter,
+        classify: (text) => this.classify(text),
+      });
+      this.annotations = annotations;
+      annotations.init(run.signal).catch(reportError);
+    }
+  }
+
+  private get isTopFrame(): boolean {
+    const view = this.doc.defaultView;
+    return !view || view === view.top;
+  }
+
+  /** Entities and verdicts in a passage, for filing an annotation. */
+  private classify(text: string): { entities: EntityId[]; verdicts: Verdict[] } {
+    const analysis = analyzeBlock(text.replace(/\n/g, ' '));
+    const entities = [...new Set(analysis.mentions.map((m) => m.entity))];
+    const verdicts = [
+      ...new Set(analysis.figures.map((f) => compareFigure(f, this.facts).verdict)),
+    ];
+    return { entities, verdicts };
   }
 
   private stopHighlights(): void {
     this.highlightsRun?.abort();
     this.highlightsRun = null;
+    this.annotations = null;
     this.highlighter?.dispose();
     this.highlighter = null;
     this.ui?.remove();
@@ -100,7 +132,7 @@ export class ContentApp {
     switch (request.type) {
       case 'factmark/report': {
         this.lastReport = await buildPageReport(this.doc, this.facts, this.life.signal);
-        return this.lastReport.report;
+        return { ...this.lastReport.report, annotations: this.annotations?.state() ?? [] };
       }
       case 'factmark/reveal': {
         const ranges =
@@ -116,6 +148,15 @@ export class ContentApp {
       }
       case 'factmark/stats':
         return this.highlights?.stats ?? null;
+      case 'factmark/annotate':
+        return { ok: (await this.annotations?.annotateSelection()) ?? false };
+      case 'factmark/reveal-annotation':
+        return { ok: this.annotations?.reveal(request.id) ?? false };
+      case 'factmark/page-annotations':
+        return this.annotations?.page() ?? { ok: true, url: '', annotations: [], anchored: [] };
+      case 'factmark/annotations-changed':
+        await this.annotations?.reload();
+        return { ok: true };
       case 'factmark/site-enabled': {
         this.enabled = request.enabled;
         if (request.enabled) this.startHighlights();

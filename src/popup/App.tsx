@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { AnnotationSection } from './AnnotationSection';
 import type { PopupBrowserApi } from './browser-api';
 import { EntityList } from './EntityList';
 import { FigureTable } from './FigureTable';
@@ -73,7 +74,7 @@ function Body({ state, api, onReveal }: BodyProps) {
         </Notice>
       );
     case 'ready': {
-      const { report, facts, factsError, tabId } = state;
+      const { report, facts, factsError, tabId, annotationsRequest } = state;
       const host = hostOf(report.url);
       return (
         <>
@@ -92,6 +93,14 @@ function Body({ state, api, onReveal }: BodyProps) {
               Factmark found no amounts, counts, percentages or years to check here.
             </Notice>
           )}
+          <AnnotationSection
+            api={api}
+            tabId={tabId}
+            pageUrl={report.url}
+            host={host}
+            request={annotationsRequest}
+            placed={report.annotations}
+          />
         </>
       );
     }

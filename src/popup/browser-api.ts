@@ -3,7 +3,18 @@
  * replace. It builds the typed messages of src/shared/messages.ts; nothing leaves the browser.
  */
 import browser from 'webextension-polyfill';
-import type { ContentRequest, FactsAnswer, SiteAnswer } from '../shared/messages';
+import type { Annotation } from '../core/annotations/types';
+import type {
+  AnnotationSaveAnswer,
+  AnnotationsAnswer,
+  AnnotationsDeleteAnswer,
+  AnnotationsRestoreAnswer,
+  ContentRequest,
+  ExportAnswer,
+  ExportFormat,
+  FactsAnswer,
+  SiteAnswer,
+} from '../shared/messages';
 import { tabIdFromSearch } from './tab-from-url';
 
 export interface PopupBrowserApi {
@@ -18,6 +29,13 @@ export interface PopupBrowserApi {
   getFacts(ids: string[]): Promise<FactsAnswer>;
   getSiteEnabled(host: string): Promise<SiteAnswer>;
   setSiteEnabled(host: string, enabled: boolean): Promise<SiteAnswer>;
+  /** The annotations of one page (the background keys them by canonical URL), or all of them. */
+  getAnnotations(url?: string): Promise<AnnotationsAnswer>;
+  saveAnnotation(annotation: Annotation): Promise<AnnotationSaveAnswer>;
+  deleteAnnotations(ids: string[]): Promise<AnnotationsDeleteAnswer>;
+  restoreAnnotations(annotations: Annotation[]): Promise<AnnotationsRestoreAnswer>;
+  /** One page's annotations as text in an export format. */
+  exportAnnotations(format: ExportFormat, url: string): Promise<ExportAnswer>;
 }
 
 export const popupBrowserApi: PopupBrowserApi = {
@@ -39,5 +57,22 @@ export const popupBrowserApi: PopupBrowserApi = {
   },
   setSiteEnabled(host, enabled) {
     return browser.runtime.sendMessage({ type: 'factmark/site-set', host, enabled });
+  },
+  getAnnotations(url) {
+    return browser.runtime.sendMessage(
+      url === undefined ? { type: 'factmark/annotations' } : { type: 'factmark/annotations', url },
+    );
+  },
+  saveAnnotation(annotation) {
+    return browser.runtime.sendMessage({ type: 'factmark/annotation-save', annotation });
+  },
+  deleteAnnotations(ids) {
+    return browser.runtime.sendMessage({ type: 'factmark/annotations-delete', ids });
+  },
+  restoreAnnotations(annotations) {
+    return browser.runtime.sendMessage({ type: 'factmark/annotations-restore', annotations });
+  },
+  exportAnnotations(format, url) {
+    return browser.runtime.sendMessage({ type: 'factmark/export', format, url });
   },
 };

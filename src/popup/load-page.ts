@@ -1,10 +1,13 @@
 /**
- * What the popup shows, fetched when it opens: the tab's report (from its content script) and the
- * facts that the report's figures name (from the background).
+ * What the popup shows, fetched when it opens: the tab's report (from its content script), the
+ * facts that the report's figures name and the user's annotations of the page (both from the
+ * background, asked for at the same time as soon as the report is in).
  */
 import type { Fact, Report } from '../core/types';
+import type { AnnotationsAnswer } from '../shared/messages';
 import { parseReport } from '../shared/messages';
 import type { PopupBrowserApi } from './browser-api';
+import { loadPageAnnotations } from './page-annotations';
 
 export type PageState =
   | { status: 'loading' }
@@ -18,6 +21,11 @@ export type PageState =
       facts: ReadonlyMap<string, Fact>;
       /** Set when the facts could not be read: figures still show, without quotes. */
       factsError: string | null;
+      /**
+       * The page's annotations, still on their way: the figures render first, the annotations
+       * section when this settles. Never rejects.
+       */
+      annotationsRequest: Promise<AnnotationsAnswer>;
     };
 
 export async function loadPage(api: PopupBrowserApi): Promise<PageState> {
@@ -31,17 +39,18 @@ export async function loadPage(api: PopupBrowserApi): Promise<PageState> {
   }
   if (!report) return { status: 'unavailable' };
 
+  const annotationsRequest = loadPageAnnotations(api, report.url, report.annotations);
+  const ready = { status: 'ready', tabId, report, annotationsRequest } as const;
   const ids = [...new Set(report.figures.flatMap((f) => f.facts))];
-  if (ids.length === 0)
-    return { status: 'ready', tabId, report, facts: new Map(), factsError: null };
+  if (ids.length === 0) return { ...ready, facts: new Map(), factsError: null };
   try {
     const answer = await api.getFacts(ids);
     if (!answer.ok) throw new Error(answer.error);
     const facts = new Map(answer.facts.map((f) => [f.id, f]));
-    return { status: 'ready', tabId, report, facts, factsError: null };
+    return { ...ready, facts, factsError: null };
   } catch (error) {
     const factsError = error instanceof Error ? error.message : String(error);
-    return { status: 'ready', tabId, report, facts: new Map(), factsError };
+    return { ...ready, facts: new Map(), factsError };
   }
 }
 

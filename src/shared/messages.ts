@@ -4,9 +4,13 @@
  * answered with { ok: false, error } (background). Names marked "contract" are in design.md and
  * other tools send them: keep them exact.
  */
+import { ANNOTATION_COLORS, type Annotation } from '../core/annotations/types';
+import { canonicalUrl } from '../core/annotations/url';
 import type {
   EntityId,
   Fact,
+  FactSource,
+  Qualifier,
   Report,
   ReportAnnotation,
   ReportFigure,
@@ -56,6 +60,21 @@ export interface RevealAnnotationRequest {
   type: 'factmark/reveal-annotation';
   id: string;
 }
+/**
+ * This page's annotations as the content script holds them, with the page's annotation key (its
+ * canonical URL, which the popup cannot know) and which are placed now.
+ * Answer: PageAnnotationsAnswer.
+ */
+export interface PageAnnotationsRequest {
+  type: 'factmark/page-annotations';
+}
+export interface PageAnnotationsAnswer {
+  ok: true;
+  url: string;
+  annotations: Annotation[];
+  /** Ids of the annotations placed on the page now; the others are orphans. */
+  anchored: string[];
+}
 /** The page's annotations changed elsewhere (popup, Library): load them again. Answer: { ok }. */
 export interface AnnotationsChangedNotice {
   type: 'factmark/annotations-changed';
@@ -67,6 +86,7 @@ export type ContentRequest =
   | StatsRequest
   | AnnotateRequest
   | RevealAnnotationRequest
+  | PageAnnotationsRequest
   | AnnotationsChangedNotice;
 
 // ---- To the background (from content scripts and extension pages) -------------------------
@@ -95,12 +115,104 @@ export interface FactsGetRequest {
   type: 'factmark/facts-get';
   ids: string[];
 }
-export type BackgroundRequest = FactsRequest | FactsGetRequest | SiteGetRequest | SiteSetRequest;
+/**
+ * One page's annotations (`url`: its canonical URL, http(s)), or every annotation when `url` is
+ * absent. Answer: AnnotationsAnswer, oldest first.
+ */
+export interface AnnotationsRequest {
+  type: 'factmark/annotations';
+  url?: string;
+}
+/** Add or replace an annotation (by id), stored as sent. Answer: AnnotationSaveAnswer. */
+export interface AnnotationSaveRequest {
+  type: 'factmark/annotation-save';
+  annotation: Annotation;
+}
+/**
+ * Delete annotations; the answer holds the records deleted, as they were, for undo (send them
+ * back with factmark/annotations-restore). Unknown ids are skipped. Answer: AnnotationsDeleteAnswer.
+ */
+export interface AnnotationsDeleteRequest {
+  type: 'factmark/annotations-delete';
+  ids: string[];
+}
+/** Put back deleted annotations (undo): all or none. Answer: AnnotationsRestoreAnswer. */
+export interface AnnotationsRestoreRequest {
+  type: 'factmark/annotations-restore';
+  annotations: Annotation[];
+}
+export type ExportFormat = 'jsonld' | 'csv' | 'md';
+/** Contract (design.md): every annotation, or one page's, as text. Answer: ExportAnswer. */
+export interface ExportRequest {
+  type: 'factmark/export';
+  format: ExportFormat;
+  url?: string;
+}
+/**
+ * Contract (design.md): import a W3C Web Annotation JSON-LD text (at most MAX_IMPORT_CHARS).
+ * All of it is written, in one transaction, or nothing is, and the answer says what is wrong and
+ * where. Items without an id get `anno:<uuid>`; an item whose id is already stored replaces that
+ * annotation (re-importing an export restores it rather than duplicating it). Answer: ImportAnswer.
+ */
+export interface ImportRequest {
+  type: 'factmark/import';
+  text: string;
+}
+/** Add or replace a user's fact (id "user:…", source of type "user"). Answer: FactSaveAnswer. */
+export interface FactSaveRequest {
+  type: 'factmark/fact-save';
+  fact: Fact;
+}
+/** Delete a user's fact; seed facts cannot be deleted. Answer: OkAnswer. */
+export interface FactDeleteRequest {
+  type: 'factmark/fact-delete';
+  id: string;
+}
+export type BackgroundRequest =
+  | FactsRequest
+  | FactsGetRequest
+  | SiteGetRequest
+  | SiteSetRequest
+  | AnnotationsRequest
+  | AnnotationSaveRequest
+  | AnnotationsDeleteRequest
+  | AnnotationsRestoreRequest
+  | ExportRequest
+  | ImportRequest
+  | FactSaveRequest
+  | FactDeleteRequest;
 
 export type Failure = { ok: false; error: string };
 export type FactsAnswer = { ok: true; facts: Fact[] } | Failure;
 export type SiteAnswer = { ok: true; enabled: boolean } | Failure;
 export type ReportAnswer = Report;
+export type AnnotationsAnswer = { ok: true; annotations: Annotation[] } | Failure;
+export type AnnotationSaveAnswer = { ok: true; annotation: Annotation } | Failure;
+export type AnnotationsDeleteAnswer = { ok: true; deleted: Annotation[] } | Failure;
+export type AnnotationsRestoreAnswer = { ok: true; restored: number } | Failure;
+export type ExportAnswer = { ok: true; text: string } | Failure;
+export type ImportAnswer = { ok: true; imported: number } | Failure;
+export type FactSaveAnswer = { ok: true; fact: Fact } | Failure;
+export type OkAnswer = { ok: true } | Failure;
+
+// ---- Limits the background enforces (the UIs may check them first, to say so sooner) -------
+
+export const MAX_NOTE_LENGTH = 10_000;
+export const MAX_TAGS = 50;
+export const MAX_TAG_LENGTH = 100;
+/** The quoted passage (TextQuoteSelector.exact). */
+export const MAX_QUOTE_LENGTH = 10_000;
+/** The quote's prefix and suffix (Factmark writes 32 characters; the JSON-LD import allows 1,000). */
+export const MAX_CONTEXT_LENGTH = 1_000;
+/** Import text, in UTF-16 code units (what a JS string's length counts): 50 Mi. */
+export const MAX_IMPORT_CHARS = 50 * 1024 * 1024;
+/** Annotations in one delete or restore message (the Library may act on a whole filter). */
+export const MAX_ANNOTATIONS_PER_MESSAGE = 100_000;
+const MAX_ID_LENGTH = 300;
+const MAX_URL_LENGTH = 8_192;
+const MAX_TITLE_LENGTH = 2_000;
+/** Entities and verdicts found in one annotated passage. */
+const MAX_FINDINGS = 10_000;
 
 // ---- Validation -----------------------------------------------------------------------------
 
@@ -138,6 +250,8 @@ export function parseContentRequest(msg: unknown): ContentRequest | null {
         : null;
     case 'factmark/annotations-changed':
       return { type: 'factmark/annotations-changed' };
+    case 'factmark/page-annotations':
+      return { type: 'factmark/page-annotations' };
     default:
       return null;
   }
@@ -156,7 +270,29 @@ function isFactIdList(x: unknown): x is string[] {
   );
 }
 
+/** The error every malformed background request is answered with (a reason may follow). */
+export const MALFORMED = 'unknown or malformed message';
+
+export type CheckedRequest =
+  { ok: true; request: BackgroundRequest } | { ok: false; error: string };
+
+/**
+ * parseBackgroundRequest with the reason for a refusal: `MALFORMED`, or `MALFORMED: <what and
+ * where>` for the annotation, fact and import requests (whose content comes from the user).
+ */
+export function checkBackgroundRequest(msg: unknown): CheckedRequest {
+  const checked = checkRequest(msg);
+  if (typeof checked === 'string') return { ok: false, error: `${MALFORMED}: ${checked}` };
+  return checked === null ? { ok: false, error: MALFORMED } : { ok: true, request: checked };
+}
+
 export function parseBackgroundRequest(msg: unknown): BackgroundRequest | null {
+  const checked = checkRequest(msg);
+  return typeof checked === 'string' ? null : checked;
+}
+
+/** The request, null when it is not one at all, or the reason a known request is malformed. */
+function checkRequest(msg: unknown): BackgroundRequest | string | null {
   if (!isRecord(msg)) return null;
   switch (msg.type) {
     case 'factmark/facts':
@@ -169,9 +305,279 @@ export function parseBackgroundRequest(msg: unknown): BackgroundRequest | null {
       return isHost(msg.host) && typeof msg.enabled === 'boolean'
         ? { type: 'factmark/site-set', host: msg.host.toLowerCase(), enabled: msg.enabled }
         : null;
+    case 'factmark/annotations':
+      if (msg.url === undefined) return { type: 'factmark/annotations' };
+      return isHttpUrl(msg.url)
+        ? { type: 'factmark/annotations', url: msg.url }
+        : 'url: not http(s)';
+    case 'factmark/annotation-save': {
+      const annotation = checkAnnotation(msg.annotation);
+      return typeof annotation === 'string'
+        ? `annotation: ${annotation}`
+        : { type: 'factmark/annotation-save', annotation };
+    }
+    case 'factmark/annotations-delete':
+      if (!Array.isArray(msg.ids) || msg.ids.length > MAX_ANNOTATIONS_PER_MESSAGE) {
+        return `ids: not a list of at most ${MAX_ANNOTATIONS_PER_MESSAGE}`;
+      }
+      for (const [i, id] of msg.ids.entries()) {
+        if (!isId(id)) return `ids[${i}]: not an id`;
+      }
+      return { type: 'factmark/annotations-delete', ids: [...(msg.ids as string[])] };
+    case 'factmark/annotations-restore': {
+      const annotations = checkAnnotationList(msg.annotations, 'annotations');
+      return typeof annotations === 'string'
+        ? annotations
+        : { type: 'factmark/annotations-restore', annotations };
+    }
+    case 'factmark/export':
+      if (msg.format !== 'jsonld' && msg.format !== 'csv' && msg.format !== 'md') {
+        return 'format: not "jsonld", "csv" or "md"';
+      }
+      if (msg.url === undefined) return { type: 'factmark/export', format: msg.format };
+      return isHttpUrl(msg.url)
+        ? { type: 'factmark/export', format: msg.format, url: msg.url }
+        : 'url: not http(s)';
+    case 'factmark/import':
+      if (typeof msg.text !== 'string') return 'text: not a string';
+      if (msg.text.length > MAX_IMPORT_CHARS) return 'text: larger than 50 MB';
+      return { type: 'factmark/import', text: msg.text };
+    case 'factmark/fact-save': {
+      const fact = checkUserFact(msg.fact);
+      return typeof fact === 'string' ? `fact: ${fact}` : { type: 'factmark/fact-save', fact };
+    }
+    case 'factmark/fact-delete':
+      return isId(msg.id) ? { type: 'factmark/fact-delete', id: msg.id } : 'id: not an id';
     default:
       return null;
   }
+}
+
+// ---- Annotations and users' facts: strict validators ----------------------------------------
+
+const FINDING_VERDICTS: ReadonlySet<unknown> = new Set(['supported', 'contradicted', 'unverified']);
+const QUALIFIER_SENSES: ReadonlySet<unknown> = new Set(['approx', 'max', 'min']);
+const COLORS: ReadonlySet<unknown> = new Set(ANNOTATION_COLORS);
+const ENTITY_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const ATTRIBUTE_ID = /^[a-z0-9-]{1,100}(\.[a-z0-9-]{1,100}){1,5}$/;
+// What the JSON-LD import (jsonld.ts) would strip, so refused here: a saved annotation must come
+// back from export → import unchanged. Notes keep \n and \t; titles and tags have neither.
+const CONTROL_IN_TEXT = /[^\P{Cc}\n\t]/u;
+const CONTROL_OR_BREAK = /\p{Cc}/u;
+// Ids: "anno:<uuid>", "user:<uuid>", or an imported annotation's own id (often an IRI).
+const ID = /^[^\s\p{Cc}]+$/u;
+
+function isId(x: unknown): x is string {
+  return typeof x === 'string' && x.length <= MAX_ID_LENGTH && ID.test(x);
+}
+
+/** An absolute http: or https: URL, nothing else (no javascript:, data:, file:, about:…). */
+export function isHttpUrl(x: unknown): x is string {
+  if (typeof x !== 'string' || x.length > MAX_URL_LENGTH || !/^https?:\/\//i.test(x)) return false;
+  try {
+    const url = new URL(x);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function isString(x: unknown, max: number, min = 0): x is string {
+  return typeof x === 'string' && x.length >= min && x.length <= max;
+}
+
+function isOffset(x: unknown): x is number {
+  return Number.isSafeInteger(x) && (x as number) >= 0;
+}
+
+/** ms since the epoch, as Date.now() gives it. */
+function isTime(x: unknown): x is number {
+  return Number.isSafeInteger(x) && (x as number) >= 0;
+}
+
+/**
+ * A copy of the annotation holding exactly the fields of the model (src/core/annotations/types.ts),
+ * or what is wrong with it ("note: longer than 10000 characters"). Every field is required and
+ * checked: types, lengths, id format, http(s) URL, offsets, colour, tags, timestamps.
+ */
+export function checkAnnotation(x: unknown): Annotation | string {
+  if (!isRecord(x)) return 'not an object';
+  if (!isId(x.id)) return `id: not an id (1 to ${MAX_ID_LENGTH} characters, no spaces)`;
+  if (!isHttpUrl(x.url)) return 'url: not an http(s) URL';
+  // The page's canonical URL (url.ts) is the key pages are looked up by, and what an import
+  // canonicalizes to: anything else would be stored under a URL no page asks for.
+  if (canonicalUrl(x.url) !== x.url) return 'url: not canonical (src/core/annotations/url.ts)';
+  if (!isString(x.title, MAX_TITLE_LENGTH) || CONTROL_OR_BREAK.test(x.title)) {
+    return `title: not one line of at most ${MAX_TITLE_LENGTH} characters`;
+  }
+  const quote = x.quote;
+  if (!isRecord(quote) || quote.type !== 'TextQuoteSelector')
+    return 'quote: not a TextQuoteSelector';
+  if (!isString(quote.exact, MAX_QUOTE_LENGTH, 1)) {
+    return `quote.exact: not a string of 1 to ${MAX_QUOTE_LENGTH} characters`;
+  }
+  if (!isString(quote.prefix, MAX_CONTEXT_LENGTH) || !isString(quote.suffix, MAX_CONTEXT_LENGTH)) {
+    return `quote.prefix, quote.suffix: not strings of at most ${MAX_CONTEXT_LENGTH} characters`;
+  }
+  const position = x.position;
+  if (!isRecord(position) || position.type !== 'TextPositionSelector') {
+    return 'position: not a TextPositionSelector';
+  }
+  if (!isOffset(position.start) || !isOffset(position.end) || position.start > position.end) {
+    return 'position: start and end must be offsets, start <= end';
+  }
+  if (!COLORS.has(x.color)) return `color: not one of ${ANNOTATION_COLORS.join(', ')}`;
+  if (!isString(x.note, MAX_NOTE_LENGTH)) {
+    return `note: not a string of at most ${MAX_NOTE_LENGTH} characters`;
+  }
+  if (CONTROL_IN_TEXT.test(x.note)) return 'note: holds control characters (other than \\n, \\t)';
+  if (!Array.isArray(x.tags) || x.tags.length > MAX_TAGS) {
+    return `tags: not a list of at most ${MAX_TAGS}`;
+  }
+  for (const [i, tag] of x.tags.entries()) {
+    if (!isString(tag, MAX_TAG_LENGTH, 1) || CONTROL_OR_BREAK.test(tag)) {
+      return `tags[${i}]: not one line of 1 to ${MAX_TAG_LENGTH} characters`;
+    }
+  }
+  if (
+    !Array.isArray(x.entities) ||
+    x.entities.length > MAX_FINDINGS ||
+    !x.entities.every((e) => typeof e === 'string' && ENTITY_ID.test(e))
+  ) {
+    return 'entities: not a list of entity ids';
+  }
+  if (
+    !Array.isArray(x.verdicts) ||
+    x.verdicts.length > MAX_FINDINGS ||
+    !x.verdicts.every((v) => FINDING_VERDICTS.has(v))
+  ) {
+    return 'verdicts: not a list of verdicts';
+  }
+  if (!isTime(x.created)) return 'created: not a time (ms since the epoch)';
+  if (!isTime(x.updated)) return 'updated: not a time (ms since the epoch)';
+  return {
+    id: x.id,
+    url: x.url,
+    title: x.title,
+    quote: {
+      type: 'TextQuoteSelector',
+      exact: quote.exact,
+      prefix: quote.prefix,
+      suffix: quote.suffix,
+    },
+    position: { type: 'TextPositionSelector', start: position.start, end: position.end },
+    color: x.color as Annotation['color'],
+    note: x.note,
+    tags: [...(x.tags as string[])],
+    entities: [...(x.entities as EntityId[])],
+    verdicts: [...(x.verdicts as Annotation['verdicts'])],
+    created: x.created,
+    updated: x.updated,
+  };
+}
+
+/** The shared annotation validator: a clean copy of a valid annotation, or null. */
+export function parseAnnotation(x: unknown): Annotation | null {
+  const checked = checkAnnotation(x);
+  return typeof checked === 'string' ? null : checked;
+}
+
+/**
+ * A list of valid annotations with distinct ids (at most MAX_ANNOTATIONS_PER_MESSAGE), or what is
+ * wrong and where: "annotations[3] (id anno:…): note: longer than …". `what` names the list.
+ */
+export function checkAnnotationList(x: unknown, what: string): Annotation[] | string {
+  if (!Array.isArray(x)) return `${what}: not a list`;
+  if (x.length > MAX_ANNOTATIONS_PER_MESSAGE) {
+    return `${what}: more than ${MAX_ANNOTATIONS_PER_MESSAGE} annotations`;
+  }
+  const list: Annotation[] = [];
+  const seen = new Map<string, number>();
+  for (const [i, item] of x.entries()) {
+    const checked = checkAnnotation(item);
+    if (typeof checked === 'string') {
+      const id =
+        isRecord(item) && typeof item.id === 'string' ? ` (id ${item.id.slice(0, 80)})` : '';
+      return `${what}[${i}]${id}: ${checked}`;
+    }
+    const first = seen.get(checked.id);
+    if (first !== undefined) return `${what}[${i}]: same id as ${what}[${first}] (${checked.id})`;
+    seen.set(checked.id, i);
+    list.push(checked);
+  }
+  return list;
+}
+
+function checkQualifier(x: unknown): Qualifier | null | string {
+  if (x === null) return null;
+  if (!isRecord(x) || !isString(x.text, 100, 1) || !QUALIFIER_SENSES.has(x.sense)) {
+    return 'qualifier: not null or { text, sense }';
+  }
+  return { text: x.text, sense: x.sense as Qualifier['sense'] };
+}
+
+/**
+ * A copy of a user's fact holding exactly the fields of Fact, or what is wrong with it. Users'
+ * facts only: the id is "user:…" and the source is { type: 'user', url (http(s)), title, date }
+ * with a non-empty title and quote.
+ */
+export function checkUserFact(x: unknown): Fact | string {
+  if (!isRecord(x)) return 'not an object';
+  if (!isId(x.id) || !x.id.startsWith('user:') || x.id.length === 'user:'.length) {
+    return 'id: not a user fact id ("user:…")';
+  }
+  if (typeof x.attribute !== 'string' || !ATTRIBUTE_ID.test(x.attribute)) {
+    return 'attribute: not an attribute id';
+  }
+  if (!FIGURE_KINDS.has(x.kind)) return 'kind: not money, count, percent or year';
+  if (typeof x.value !== 'number' || !Number.isFinite(x.value)) return 'value: not a number';
+  if (!isString(x.unit, 50, 1)) return 'unit: not a string of 1 to 50 characters';
+  if (typeof x.precision !== 'number' || !Number.isFinite(x.precision) || x.precision < 0) {
+    return 'precision: not a number >= 0';
+  }
+  const qualifier = checkQualifier(x.qualifier);
+  if (typeof qualifier === 'string') return qualifier;
+  if (!isString(x.text, 1_000, 1)) return 'text: not a string of 1 to 1000 characters';
+  if (!isString(x.quote, MAX_QUOTE_LENGTH, 1)) {
+    return `quote: not a string of 1 to ${MAX_QUOTE_LENGTH} characters`;
+  }
+  if (!isOffset(x.quoteStart) || !isOffset(x.quoteEnd) || x.quoteStart > x.quoteEnd) {
+    return 'quoteStart, quoteEnd: not offsets with quoteStart <= quoteEnd';
+  }
+  if (!isOffset(x.start) || !isOffset(x.end) || x.start > x.end) {
+    return 'start, end: not offsets with start <= end';
+  }
+  const source = x.source;
+  if (!isRecord(source) || source.type !== 'user') return 'source: not a user source';
+  if (!isHttpUrl(source.url)) return 'source.url: not an http(s) URL';
+  if (!isString(source.title, MAX_TITLE_LENGTH, 1)) {
+    return `source.title: not a string of 1 to ${MAX_TITLE_LENGTH} characters`;
+  }
+  if (source.date !== null && !isString(source.date, 100, 1)) {
+    return 'source.date: not null or a non-empty string';
+  }
+  const userSource: FactSource = {
+    type: 'user',
+    url: source.url,
+    title: source.title,
+    date: source.date,
+  };
+  return {
+    id: x.id,
+    attribute: x.attribute,
+    kind: x.kind as Fact['kind'],
+    value: x.value,
+    unit: x.unit,
+    precision: x.precision,
+    qualifier,
+    text: x.text,
+    quote: x.quote,
+    quoteStart: x.quoteStart,
+    quoteEnd: x.quoteEnd,
+    start: x.start,
+    end: x.end,
+    source: userSource,
+  };
 }
 
 /**
@@ -227,7 +633,7 @@ function parseFigure(x: unknown): ReportFigure | null {
   return figure;
 }
 
-function parseAnnotation(x: unknown): ReportAnnotation | null {
+function parseReportAnnotation(x: unknown): ReportAnnotation | null {
   return isRecord(x) &&
     typeof x.id === 'string' &&
     typeof x.quote === 'string' &&
@@ -257,7 +663,9 @@ export function parseReport(x: unknown): Report | null {
     figures: figures as ReportFigure[],
   };
   if (x.annotations !== undefined) {
-    const annotations = Array.isArray(x.annotations) ? x.annotations.map(parseAnnotation) : [null];
+    const annotations = Array.isArray(x.annotations)
+      ? x.annotations.map(parseReportAnnotation)
+      : [null];
     if (annotations.includes(null)) return null;
     report.annotations = annotations as ReportAnnotation[];
   }

@@ -40,6 +40,8 @@ function wrap(page: Page): TestPage {
       return true;
     },
     bringToFront: () => page.bringToFront(),
+    type: (text) => page.keyboard.type(text),
+    press: (key) => page.keyboard.press(key),
     close: () => page.close(),
   };
 }

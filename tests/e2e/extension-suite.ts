@@ -597,6 +597,181 @@ export function defineExtensionSuite(launch: () => Promise<ExtensionBrowser>): v
     });
   });
 
+  describe('annotations', () => {
+    type Listed = { id: string; quote: string; anchored: boolean }[];
+
+    /** The report's annotations once the content script has placed (or given up on) them. */
+    async function annotationsOf(tabId: number, count: number): Promise<Listed> {
+      const probe = await browser.openExtensionPage('src/options/index.html');
+      try {
+        return await waitFor(
+          probe,
+          async ([id, n]) => {
+            const g = globalThis as unknown as { browser?: ExtApi; chrome?: ExtApi };
+            type ExtApi = { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } };
+            const api = (g.browser ?? g.chrome) as ExtApi;
+            const r = (await api.tabs.sendMessage(id, { type: 'factmark/report' })) as {
+              annotations?: Listed;
+            };
+            return r.annotations && r.annotations.length === n ? r.annotations : null;
+          },
+          [tabId, count] as [number, number],
+          `${count} annotation(s) in the report`,
+        );
+      } finally {
+        await probe.close();
+      }
+    }
+
+    function noteHighlightText(page: TestPage): Promise<string[]> {
+      return page.evaluate(() => {
+        const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
+        return [...(registry?.get('factmark-note-yellow') ?? [])].map((r) => r.toString());
+      });
+    }
+
+    it('annotate, reload, re-anchor after an edit, orphan after a deletion; export → wipe → import is identical', async () => {
+      const passage = 'start producing copper concentrate by 2028';
+      const first = await openWithReport('/annotate-v1.html');
+      await first.page.evaluate((quote) => {
+        const text = (document.getElementById('passage') as HTMLElement).firstChild as Text;
+        const at = text.data.indexOf(quote);
+        const range = document.createRange();
+        range.setStart(text, at);
+        range.setEnd(text, at + quote.length);
+        const selection = getSelection() as Selection;
+        selection.removeAllRanges();
+        selection.addRange(range);
+      }, passage);
+      // As the context menu or the keyboard command does: the background asks the tab.
+      const probe = await browser.openExtensionPage('src/options/index.html');
+      await probe.evaluate((id) => {
+        const g = globalThis as unknown as {
+          browser?: ExtApi;
+          chrome?: ExtApi;
+          pending?: Promise<unknown>;
+        };
+        type ExtApi = { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } };
+        const api = (g.browser ?? g.chrome) as ExtApi;
+        g.pending = api.tabs.sendMessage(id, { type: 'factmark/annotate' });
+      }, first.tabId);
+      await first.page.bringToFront();
+      // The editor (in a closed shadow root) has the note field focused.
+      await new Promise((r) => setTimeout(r, 300));
+      await first.page.type('Check the date <img src=x onerror="window.__pwned=1">');
+      await first.page.press('Tab');
+      await first.page.type('production, Barrick');
+      await first.page.screenshot(artifact(`${browser.name}-annotate.png`));
+      await first.page.press('Control+Enter');
+      const saved = await probe.evaluate(
+        () => (globalThis as unknown as { pending: Promise<unknown> }).pending,
+      );
+      expect(saved).toEqual({ ok: true });
+      expect(await noteHighlightText(first.page)).toEqual([passage]);
+      expect(
+        await first.page.evaluate(
+          () => (window as unknown as { __pwned?: number }).__pwned ?? null,
+        ),
+      ).toBeNull();
+      await first.page.close();
+
+      // Reload: the highlight is back.
+      const again = await openWithReport('/annotate-v1.html');
+      const [placed] = await annotationsOf(again.tabId, 1);
+      expect(placed).toMatchObject({ quote: passage, anchored: true });
+      expect(await noteHighlightText(again.page)).toEqual([passage]);
+      await again.page.close();
+
+      // The text around it edited (same canonical URL): re-anchored.
+      const edited = await openWithReport('/annotate-v2.html');
+      expect((await annotationsOf(edited.tabId, 1))[0]?.anchored).toBe(true);
+      expect(await noteHighlightText(edited.page)).toEqual([passage]);
+      await edited.page.close();
+
+      // The passage deleted: an orphan, still listed.
+      const deleted = await openWithReport('/annotate-v3.html');
+      expect(await annotationsOf(deleted.tabId, 1)).toEqual([
+        { id: placed?.id, quote: passage, anchored: false },
+      ]);
+      await deleted.page.close();
+
+      // Export → wipe → import gives back identical annotations.
+      const roundTrip = await probe.evaluate(async () => {
+        const g = globalThis as unknown as { browser?: ExtApi; chrome?: ExtApi };
+        type ExtApi = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+        const api = (g.browser ?? g.chrome) as ExtApi;
+        type List = { ok: boolean; annotations: { id: string }[] };
+        const list = async () =>
+          (
+            (await api.runtime.sendMessage({ type: 'factmark/annotations' })) as List
+          ).annotations.sort((a, b) => (a.id < b.id ? -1 : 1));
+        const before = await list();
+        const exported = (await api.runtime.sendMessage({
+          type: 'factmark/export',
+          format: 'jsonld',
+        })) as {
+          ok: boolean;
+          text: string;
+        };
+        await api.runtime.sendMessage({
+          type: 'factmark/annotations-delete',
+          ids: before.map((a) => a.id),
+        });
+        const wiped = await list();
+        const imported = await api.runtime.sendMessage({
+          type: 'factmark/import',
+          text: exported.text,
+        });
+        const after = await list();
+        return { before, wiped, imported, after, exported: exported.ok };
+      });
+      expect(roundTrip.exported).toBe(true);
+      expect(roundTrip.before).toHaveLength(1);
+      expect(roundTrip.wiped).toEqual([]);
+      expect(roundTrip.imported).toEqual({ ok: true, imported: 1 });
+      expect(roundTrip.after).toEqual(roundTrip.before);
+      const stored = roundTrip.after[0] as unknown as { url: string; note: string; tags: string[] };
+      expect(stored.url).toBe('https://news.example/reko-diq-annotated');
+      expect(stored.note).toBe('Check the date <img src=x onerror="window.__pwned=1">');
+      expect(stored.tags).toEqual(['production', 'Barrick']);
+      await probe.close();
+    });
+
+    it('refuses a malformed import and writes nothing', async () => {
+      const probe = await browser.openExtensionPage('src/options/index.html');
+      const result = await probe.evaluate(async () => {
+        const g = globalThis as unknown as { browser?: ExtApi; chrome?: ExtApi };
+        type ExtApi = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+        const api = (g.browser ?? g.chrome) as ExtApi;
+        type List = { annotations: unknown[] };
+        const count = async () =>
+          ((await api.runtime.sendMessage({ type: 'factmark/annotations' })) as List).annotations
+            .length;
+        const before = await count();
+        const truncated = await api.runtime.sendMessage({
+          type: 'factmark/import',
+          text: '{"type": "AnnotationCollection", "items": [',
+        });
+        const evil = await api.runtime.sendMessage({
+          type: 'factmark/import',
+          text: JSON.stringify({
+            type: 'Annotation',
+            target: {
+              source: 'javascript:alert(1)',
+              selector: { type: 'TextQuoteSelector', exact: 'x' },
+            },
+          }),
+        });
+        return { before, after: await count(), truncated, evil };
+      });
+      expect(result.after).toBe(result.before);
+      expect(result.truncated).toMatchObject({ ok: false });
+      expect(result.evil).toMatchObject({ ok: false });
+      expect((result.evil as { error: string }).error).toMatch(/source/);
+      await probe.close();
+    });
+  });
+
   // Keep this last, so that it covers every page the tests above opened.
   describe('network', () => {
     it('requests nothing beyond the test server and the extension itself', () => {

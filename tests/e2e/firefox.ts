@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
 import type { ExtensionBrowser, TestPage } from './harness';
 import { waitFor } from './harness';
 import { DIST_FIREFOX, GECKO_ID, assertBuilt } from './paths';
@@ -40,6 +40,15 @@ function wrap(page: Page): TestPage {
       }
     },
     bringToFront: () => page.bringToFront(),
+    type: (text) => page.keyboard.type(text),
+    press: async (chord) => {
+      // Puppeteer presses one key at a time: hold the modifiers of "Control+Enter" around it.
+      const keys = chord.split('+') as KeyInput[];
+      const key = keys.pop() as KeyInput;
+      for (const k of keys) await page.keyboard.down(k);
+      await page.keyboard.press(key);
+      for (const k of keys.reverse()) await page.keyboard.up(k);
+    },
     close: () => page.close(),
   };
 }

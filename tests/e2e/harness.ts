@@ -24,6 +24,10 @@ export interface TestPage {
    * scripts from the background), as a real popup sits over the visible page.
    */
   bringToFront(): Promise<void>;
+  /** Type text with the keyboard into whatever has focus (also inside closed shadow roots). */
+  type(text: string): Promise<void>;
+  /** Press a key or chord, in the driver's notation shared by both: "Escape", "Control+Enter". */
+  press(key: string): Promise<void>;
   /** Emulate the user's light or dark preference, where the driver can. Returns whether it could. */
   setColorScheme(scheme: 'light' | 'dark'): Promise<boolean>;
   close(): Promise<void>;

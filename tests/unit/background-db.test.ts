@@ -8,9 +8,15 @@ import {
   setSiteEnabled,
   type Migration,
 } from '../../src/background/db';
+import type { Annotation } from '../../src/core/annotations/types';
 import { freshDbName } from './background-fixtures';
 
-describe('database schema (v1)', () => {
+/** A record as a version-1 database held it: only the indexed fields. */
+function v1Record(id: string, url: string, created: number): Annotation {
+  return { id, url, created } as unknown as Annotation;
+}
+
+describe('database schema', () => {
   it('creates facts, annotations and sites with their keys and indexes', async () => {
     const db = await openFactmarkDb({ name: freshDbName() });
     expect(db.version).toBe(MIGRATIONS.length);
@@ -22,7 +28,8 @@ describe('database schema (v1)', () => {
     expect(facts.index('attribute').keyPath).toBe('attribute');
     const annotations = tx.objectStore('annotations');
     expect(annotations.keyPath).toBe('id');
-    expect([...annotations.indexNames].sort()).toEqual(['created', 'url']);
+    expect([...annotations.indexNames].sort()).toEqual(['created', 'tags', 'updated', 'url']);
+    expect(annotations.index('tags').multiEntry).toBe(true);
     expect(tx.objectStore('sites').keyPath).toBe('host');
     db.close();
   });
@@ -38,7 +45,7 @@ describe('database schema (v1)', () => {
 });
 
 describe('migrations', () => {
-  const annotation = { id: 'a1', url: 'https://example.org/', created: 1 };
+  const annotation = v1Record('a1', 'https://example.org/', 1);
 
   it('upgrades an existing database by running only the new migrations, keeping its data', async () => {
     const name = freshDbName();
@@ -72,7 +79,7 @@ describe('migrations', () => {
     const name = freshDbName();
     const v1 = await openFactmarkDb({ name, migrations: MIGRATIONS.slice(0, 1) });
     for (let i = 0; i < 50; i++) {
-      await v1.put('annotations', { id: `a${i}`, url: 'https://example.org/', created: i });
+      await v1.put('annotations', v1Record(`a${i}`, 'https://example.org/', i));
     }
     v1.close();
 

@@ -1,4 +1,5 @@
-/** Facts and fact bases for the background's unit tests. */
+/** Facts, fact bases and annotations for the background's unit tests. */
+import type { Annotation } from '../../src/core/annotations/types';
 import type { FactBase } from '../../src/core/facts/build';
 import type { Fact } from '../../src/core/types';
 
@@ -33,4 +34,27 @@ export function fact(id: string, extra: Partial<Fact> = {}): Fact {
 
 export function factBase(facts: Fact[]): FactBase {
   return { version: 1, seeds: [{ file: 'a.txt', title: 'Seed A', date: '2026-02-06' }], facts };
+}
+
+export function annotation(id: string, extra: Partial<Annotation> = {}): Annotation {
+  return {
+    id,
+    url: 'https://example.org/story',
+    title: 'The story',
+    quote: {
+      type: 'TextQuoteSelector',
+      exact: 'EXIM approved $1.25 billion',
+      prefix: 'On Tuesday ',
+      suffix: ' for Reko Diq.',
+    },
+    position: { type: 'TextPositionSelector', start: 11, end: 38 },
+    color: 'yellow',
+    note: 'Check against the board minutes.',
+    tags: ['exim', 'financing'],
+    entities: ['exim', 'reko-diq'],
+    verdicts: ['supported'],
+    created: 1_760_000_000_000,
+    updated: 1_760_000_000_000,
+    ...extra,
+  };
 }

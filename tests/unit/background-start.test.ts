@@ -19,6 +19,11 @@ function fakeApi() {
     extensionId: OWN_ID,
     onInstalled: (l) => void installed.push(l),
     onMessage: (l) => void messages.push(l),
+    resetContextMenus: async () => undefined,
+    onContextMenuClicked: () => undefined,
+    onCommand: () => undefined,
+    activeTabId: async () => undefined,
+    sendToTab: async () => undefined,
   };
   return { api, installed, messages };
 }

@@ -3,8 +3,9 @@ import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { vi } from 'vitest';
 import type { PopupBrowserApi } from '../../src/popup/browser-api';
+import type { Annotation } from '../../src/core/annotations/types';
 import type { Fact, Report } from '../../src/core/types';
-import type { ContentRequest } from '../../src/shared/messages';
+import type { ContentRequest, ExportFormat } from '../../src/shared/messages';
 import { fact } from './background-fixtures';
 
 export const TAB_ID = 42;
@@ -79,8 +80,38 @@ export function report(extra: Partial<Report> = {}): Report {
   };
 }
 
-/** The browser seam, answering like a page whose content script returns `pageReport`. */
-export function fakeApi(pageReport: unknown = report()) {
+let annotationCounter = 0;
+
+/** An annotation of the fixture report's page (or of `extra.url`). */
+export function annotation(extra: Partial<Annotation> = {}): Annotation {
+  annotationCounter += 1;
+  const exact = extra.quote?.exact ?? `Passage ${annotationCounter}`;
+  return {
+    id: `anno:${annotationCounter}`,
+    url: 'https://news.example/story',
+    title: 'EXIM backs Reko Diq',
+    quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+    position: {
+      type: 'TextPositionSelector',
+      start: annotationCounter,
+      end: annotationCounter + 5,
+    },
+    color: 'yellow',
+    note: '',
+    tags: [],
+    entities: [],
+    verdicts: [],
+    created: Date.UTC(2026, 1, 10, 12),
+    updated: Date.UTC(2026, 1, 10, 12),
+    ...extra,
+  };
+}
+
+/**
+ * The browser seam, answering like a page whose content script returns `pageReport`, with
+ * `stored` as the background's annotations for any URL.
+ */
+export function fakeApi(pageReport: unknown = report(), stored: Annotation[] = []) {
   const toTab: ContentRequest[] = [];
   const api = {
     targetTabId: vi.fn(async () => TAB_ID),
@@ -103,6 +134,23 @@ export function fakeApi(pageReport: unknown = report()) {
     setSiteEnabled: vi.fn(async (_host: string, enabled: boolean) => ({
       ok: true as const,
       enabled,
+    })),
+    getAnnotations: vi.fn(async (_url?: string) => ({
+      ok: true as const,
+      annotations: stored,
+    })),
+    saveAnnotation: vi.fn(async (saved: Annotation) => ({ ok: true as const, annotation: saved })),
+    deleteAnnotations: vi.fn(async (ids: string[]) => ({
+      ok: true as const,
+      deleted: stored.filter((a) => ids.includes(a.id)),
+    })),
+    restoreAnnotations: vi.fn(async (annotations: Annotation[]) => ({
+      ok: true as const,
+      restored: annotations.length,
+    })),
+    exportAnnotations: vi.fn(async (format: ExportFormat, url: string) => ({
+      ok: true as const,
+      text: `${format} of ${url}`,
     })),
   } satisfies PopupBrowserApi;
   return { api, toTab };

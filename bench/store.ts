@@ -1,0 +1,286 @@
+/**
+ * Scale measurements that need stored data, sent through the background's own messages from an
+ * extension page (the way the popup and the Library talk to it):
+ *
+ * - popup first render with 10,000 users' facts (factmark/fact-save) and 10,000 annotations
+ *   (factmark/annotations-restore; 100 of them on the page under the popup) stored: the popup
+ *   opened at src/popup/index.html?tab=<id>, time from its navigation start to the first
+ *   `table.figures` in its DOM (performance.now() in the popup, via a MutationObserver);
+ * - export and import of 100,000 annotations: round-trip times of factmark/export (jsonld) and,
+ *   after deleting them all, factmark/import of the exported text; then every id is checked back.
+ *
+ * Run these last: the stored facts change what every content script loads.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import type { Annotation } from '../src/core/annotations/types';
+import type { Fact } from '../src/core/types';
+
+interface RuntimeApi {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+}
+type ApiGlobals = { browser?: RuntimeApi; chrome?: RuntimeApi };
+
+/** From an extension page: send messages to the background, `parallel` at a time; answers' errors. */
+async function sendAll(arg: {
+  messages: unknown[];
+  parallel: number;
+}): Promise<{ ms: number; errors: string[]; answers: unknown[] }> {
+  const g = globalThis as unknown as ApiGlobals;
+  const api = (g.browser ?? g.chrome) as RuntimeApi;
+  const t0 = performance.now();
+  const errors: string[] = [];
+  const answers: unknown[] = [];
+  for (let i = 0; i < arg.messages.length; i += arg.parallel) {
+    const batch = arg.messages.slice(i, i + arg.parallel);
+    const got = await Promise.all(
+      batch.map((m) =>
+        api.runtime.sendMessage(m).catch((e: unknown) => ({ ok: false, error: String(e) })),
+      ),
+    );
+    for (const a of got) {
+      answers.push(a);
+      const r = a as { ok?: boolean; error?: string } | undefined;
+      if (!r || r.ok !== true) errors.push(r?.error ?? 'no answer');
+    }
+  }
+  return { ms: performance.now() - t0, errors: errors.slice(0, 5), answers };
+}
+
+async function send(control: Page, messages: unknown[], parallel = 1) {
+  return control.evaluate(sendAll, { messages, parallel });
+}
+
+export function userFact(i: number): Fact {
+  return {
+    id: `user:bench-${i}`,
+    attribute: `bench-${i % 500}.value-${i % 7}`,
+    kind: 'money',
+    value: 1_000_000 * (1 + (i % 100)),
+    unit: 'USD',
+    precision: 500_000,
+    qualifier: null,
+    text: `$${1 + (i % 100)} million`,
+    quote: `The bench fact number ${i} is $${1 + (i % 100)} million.`,
+    quoteStart: 0,
+    quoteEnd: 40,
+    start: 25,
+    end: 37,
+    source: {
+      type: 'user',
+      url: `https://news.example/bench/${i}`,
+      title: `Bench ${i}`,
+      date: null,
+    },
+  };
+}
+
+export function annotation(i: number, url: string): Annotation {
+  const t = 1_700_000_000_000 + i;
+  return {
+    id: `anno:bench-${i}`,
+    url,
+    title: `Bench page ${i}`,
+    quote: {
+      type: 'TextQuoteSelector',
+      exact: `financing package number ${i}`,
+      prefix: 'The ',
+      suffix: ' was reported',
+    },
+    position: { type: 'TextPositionSelector', start: 4, end: 30 },
+    color: (['yellow', 'green', 'blue', 'pink'] as const)[i % 4] as Annotation['color'],
+    note: i % 3 === 0 ? `A note on item ${i}: check the source.` : '',
+    tags: i % 2 === 0 ? ['bench', `t${i % 10}`] : [],
+    entities: i % 5 === 0 ? ['reko-diq'] : [],
+    verdicts: i % 7 === 0 ? ['supported'] : [],
+    created: t,
+    updated: t,
+  };
+}
+
+const POPUP_PROBE = `(() => {
+  const mark = () => {
+    if (window.__firstFigures === undefined && document.querySelector('table.figures')) {
+      window.__firstFigures = performance.now();
+      performance.mark('factmark-bench:first-figures');
+    }
+  };
+  new MutationObserver(mark).observe(document, { childList: true, subtree: true });
+})();`;
+
+export interface PopupResult {
+  ms: number | null;
+  runs: number[];
+  seed_facts_ms: number;
+  seed_annotations_ms: number;
+  errors: string[];
+}
+
+/**
+ * Seed 10,000 facts and 10,000 annotations, open the popup about `tabId` `runs` times, and
+ * return the median time to its first `table.figures`.
+ */
+export async function popupFirstRender(
+  ext: BrowserContext,
+  control: Page,
+  extensionOrigin: string,
+  tabId: number,
+  pageUrl: string,
+  runs: number,
+): Promise<PopupResult> {
+  const facts = Array.from({ length: 10_000 }, (_, i) => ({
+    type: 'factmark/fact-save',
+    fact: userFact(i),
+  }));
+  const seededFacts = await send(control, facts, 50);
+  const annotations = Array.from({ length: 10_000 }, (_, i) =>
+    annotation(i, i < 100 ? pageUrl : `https://news.example/story/${i % 2000}`),
+  );
+  const seededAnnotations = await send(control, [
+    { type: 'factmark/annotations-restore', annotations },
+  ]);
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const popup = await ext.newPage();
+    await popup.setViewportSize({ width: 420, height: 900 });
+    await popup.addInitScript({ content: POPUP_PROBE });
+    await popup.goto(`${extensionOrigin}/src/popup/index.html?tab=${tabId}`, { waitUntil: 'load' });
+    const ms = await popup
+      .waitForFunction(
+        () => (window as unknown as { __firstFigures?: number }).__firstFigures,
+        null,
+        {
+          timeout: 30_000,
+          polling: 50,
+        },
+      )
+      .then((h) => h.jsonValue() as Promise<number>)
+      .catch(() => null);
+    await popup.close();
+    if (ms !== null) times.push(ms);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    ms:
+      sorted.length > 0
+        ? Math.round((sorted[Math.floor(sorted.length / 2)] as number) * 10) / 10
+        : null,
+    runs: times.map((t) => Math.round(t * 10) / 10),
+    seed_facts_ms: Math.round(seededFacts.ms),
+    seed_annotations_ms: Math.round(seededAnnotations.ms),
+    errors: [...seededFacts.errors, ...seededAnnotations.errors],
+  };
+}
+
+export interface ExportImportResult {
+  annotations: number;
+  seed_ms: number;
+  export_ms: number | null;
+  export_chars: number | null;
+  delete_ms: number | null;
+  import_ms: number | null;
+  imported: number | null;
+  stored_after_import: number | null;
+  ids_identical: boolean | null;
+  errors: string[];
+}
+
+/** Store 100,000 annotations (on top of none), export them, delete them, import the export. */
+export async function exportImport(control: Page, count: number): Promise<ExportImportResult> {
+  const errors: string[] = [];
+  // Clear what the popup measurement stored first.
+  const listed = await send(control, [{ type: 'factmark/annotations' }]);
+  const existing = (
+    (listed.answers[0] as { annotations?: { id: string }[] })?.annotations ?? []
+  ).map((a) => a.id);
+  if (existing.length > 0)
+    await send(control, [{ type: 'factmark/annotations-delete', ids: existing }]);
+
+  const CHUNK = 10_000;
+  const chunks: unknown[] = [];
+  for (let i = 0; i < count; i += CHUNK) {
+    chunks.push({
+      type: 'factmark/annotations-restore',
+      annotations: Array.from({ length: Math.min(CHUNK, count - i) }, (_, k) =>
+        annotation(i + k, `https://news.example/story/${(i + k) % 5000}`),
+      ),
+    });
+  }
+  const seeded = await send(control, chunks);
+  errors.push(...seeded.errors);
+  const result: ExportImportResult = {
+    annotations: count,
+    seed_ms: Math.round(seeded.ms),
+    export_ms: null,
+    export_chars: null,
+    delete_ms: null,
+    import_ms: null,
+    imported: null,
+    stored_after_import: null,
+    ids_identical: null,
+    errors,
+  };
+  // The export text stays in the extension page: only its length and timing come back here.
+  const measured = await control.evaluate(
+    async (arg: { count: number }) => {
+      const g = globalThis as unknown as ApiGlobals;
+      const api = (g.browser ?? g.chrome) as RuntimeApi;
+      const out: Record<string, number | string | boolean | null> = {};
+      const t0 = performance.now();
+      const exported = (await api.runtime
+        .sendMessage({ type: 'factmark/export', format: 'jsonld' })
+        .catch((e: unknown) => ({ ok: false, error: String(e) }))) as {
+        ok: boolean;
+        text?: string;
+        error?: string;
+      };
+      out.export_ms = performance.now() - t0;
+      if (!exported.ok || typeof exported.text !== 'string') {
+        out.export_ms = null;
+        out.error = `export: ${exported.error ?? 'no text'}`;
+        return out;
+      }
+      out.export_chars = exported.text.length;
+      const ids = Array.from({ length: arg.count }, (_, i) => `anno:bench-${i}`);
+      // Deleted in chunks: the answer carries the deleted records back, for undo.
+      const t1 = performance.now();
+      for (let i = 0; i < ids.length; i += 10_000) {
+        const deleted = (await api.runtime.sendMessage({
+          type: 'factmark/annotations-delete',
+          ids: ids.slice(i, i + 10_000),
+        })) as { ok: boolean; error?: string };
+        if (!deleted.ok) out.error = `delete: ${deleted.error ?? ''}`;
+      }
+      out.delete_ms = performance.now() - t1;
+      const t2 = performance.now();
+      const imported = (await api.runtime
+        .sendMessage({ type: 'factmark/import', text: exported.text })
+        .catch((e: unknown) => ({ ok: false, error: String(e) }))) as {
+        ok: boolean;
+        imported?: number;
+        error?: string;
+      };
+      out.import_ms = performance.now() - t2;
+      if (!imported.ok) out.error = `import: ${imported.error ?? ''}`;
+      out.imported = imported.imported ?? null;
+      const all = (await api.runtime.sendMessage({ type: 'factmark/annotations' })) as {
+        annotations?: { id: string }[];
+      };
+      const stored = new Set((all.annotations ?? []).map((a) => a.id));
+      out.stored_after_import = stored.size;
+      out.ids_identical = stored.size === ids.length && ids.every((id) => stored.has(id));
+      return out;
+    },
+    { count },
+  );
+  const num = (x: unknown) => (typeof x === 'number' ? Math.round(x) : null);
+  result.export_ms = num(measured.export_ms);
+  result.export_chars = num(measured.export_chars);
+  result.delete_ms = num(measured.delete_ms);
+  result.import_ms = num(measured.import_ms);
+  result.imported = num(measured.imported);
+  result.stored_after_import = num(measured.stored_after_import);
+  result.ids_identical =
+    typeof measured.ids_identical === 'boolean' ? measured.ids_identical : null;
+  if (typeof measured.error === 'string') errors.push(measured.error);
+  return result;
+}

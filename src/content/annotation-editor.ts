@@ -1,0 +1,181 @@
+/**
+ * The annotation UI on the page, inside our closed shadow root: a small "Annotate" button by the
+ * selection, and the editor it opens (colour, note, tags). Built with createElement and
+ * textContent only: a note or a page's text is never parsed as HTML.
+ */
+import { ANNOTATION_COLORS, type AnnotationColor } from '../core/annotations/types';
+
+export interface EditorResult {
+  color: AnnotationColor;
+  note: string;
+  tags: string[];
+}
+
+const COLOR_LABELS: Record<AnnotationColor, string> = {
+  yellow: 'Yellow',
+  green: 'Green',
+  blue: 'Blue',
+  pink: 'Pink',
+};
+
+// The button sits this far below the selection's end, clear of the selected line.
+const BUTTON_GAP_PX = 6;
+
+export class AnnotationEditor {
+  private readonly button: HTMLButtonElement;
+  private readonly panel: HTMLFormElement;
+  private onButton: (() => void) | null = null;
+  private pending: ((result: EditorResult | null) => void) | null = null;
+
+  constructor(shadow: ShadowRoot) {
+    const doc = shadow.ownerDocument ?? document;
+    this.button = doc.createElement('button');
+    this.button.type = 'button';
+    this.button.className = 'annotate-button';
+    this.button.textContent = 'Annotate';
+    this.button.hidden = true;
+    // Keep the page's selection: a mousedown on the button would otherwise clear it.
+    this.button.addEventListener('mousedown', (e) => e.preventDefault());
+    this.button.addEventListener('click', () => this.onButton?.());
+
+    this.panel = doc.createElement('form');
+    this.panel.className = 'editor';
+    this.panel.hidden = true;
+    this.panel.setAttribute('aria-label', 'Annotate the selection');
+    this.panel.addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.finish(this.read());
+    });
+    this.panel.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') this.finish(null);
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) this.finish(this.read());
+      // Keys typed here are ours: the page's shortcuts must not see them.
+      e.stopPropagation();
+    });
+    shadow.append(this.button, this.panel);
+  }
+
+  /** Offer the button by a selection; `onClick` opens the editor. */
+  offer(rect: DOMRect, onClick: () => void): void {
+    this.onButton = onClick;
+    place(this.button, rect.right, rect.bottom + BUTTON_GAP_PX);
+    this.button.hidden = false;
+  }
+
+  withdraw(): void {
+    this.button.hidden = true;
+    this.onButton = null;
+  }
+
+  get isOpen(): boolean {
+    return !this.panel.hidden;
+  }
+
+  /** Open the editor by `rect` with `quote` shown; resolves with the user's choice or null. */
+  open(
+    rect: DOMRect,
+    quote: string,
+    initial?: Partial<EditorResult>,
+  ): Promise<EditorResult | null> {
+    this.withdraw();
+    this.finish(null);
+    const doc = this.panel.ownerDocument;
+    const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string) => {
+      const e = doc.createElement(tag);
+      if (text !== undefined) e.textContent = text;
+      return e;
+    };
+    const quoteView = el('blockquote', quote.length > 200 ? `${quote.slice(0, 200)}…` : quote);
+    const colors = el('fieldset');
+    colors.append(el('legend', 'Colour'));
+    const chosen = initial?.color ?? 'yellow';
+    for (const color of ANNOTATION_COLORS) {
+      const label = el('label');
+      label.className = `swatch ${color}`;
+      const radio = el('input');
+      radio.type = 'radio';
+      radio.name = 'color';
+      radio.value = color;
+      radio.checked = color === chosen;
+      label.append(radio, el('span', COLOR_LABELS[color]));
+      colors.append(label);
+    }
+    const noteLabel = el('label', 'Note');
+    const note = el('textarea');
+    note.name = 'note';
+    note.rows = 3;
+    note.value = initial?.note ?? '';
+    noteLabel.append(note);
+    const tagsLabel = el('label', 'Tags (comma-separated)');
+    const tags = el('input');
+    tags.name = 'tags';
+    tags.value = (initial?.tags ?? []).join(', ');
+    tagsLabel.append(tags);
+    const save = el('button', 'Save');
+    save.type = 'submit';
+    const cancel = el('button', 'Cancel');
+    cancel.type = 'button';
+    cancel.addEventListener('click', () => this.finish(null));
+    const actions = el('div');
+    actions.className = 'actions';
+    actions.append(save, cancel);
+    this.panel.replaceChildren(
+      el('h2', 'Annotate'),
+      quoteView,
+      colors,
+      noteLabel,
+      tagsLabel,
+      actions,
+    );
+    place(this.panel, rect.left, rect.bottom + BUTTON_GAP_PX);
+    this.panel.hidden = false;
+    note.focus();
+    return new Promise((resolve) => {
+      this.pending = resolve;
+    });
+  }
+
+  dispose(): void {
+    this.finish(null);
+    this.button.remove();
+    this.panel.remove();
+  }
+
+  private read(): EditorResult {
+    const form = new FormData(this.panel);
+    const color = String(form.get('color') ?? 'yellow');
+    return {
+      color: (ANNOTATION_COLORS as readonly string[]).includes(color)
+        ? (color as AnnotationColor)
+        : 'yellow',
+      note: String(form.get('note') ?? '').trim(),
+      tags: parseTags(String(form.get('tags') ?? '')),
+    };
+  }
+
+  private finish(result: EditorResult | null): void {
+    this.panel.hidden = true;
+    const pending = this.pending;
+    this.pending = null;
+    pending?.(result);
+  }
+}
+
+/** "mining, Pakistan ,, EXIM" → ["mining", "Pakistan", "EXIM"]: trimmed, no empties, no repeats. */
+export function parseTags(input: string): string[] {
+  const seen = new Set<string>();
+  for (const t of input.split(',')) {
+    const tag = t.trim().replace(/\s+/g, ' ');
+    if (tag) seen.add(tag);
+  }
+  return [...seen];
+}
+
+/** Put a fixed-position element at (x, y) in the viewport, kept inside it. */
+function place(el: HTMLElement, x: number, y: number): void {
+  const view = el.ownerDocument.defaultView;
+  const width = view?.innerWidth ?? 1024;
+  const height = view?.innerHeight ?? 768;
+  el.style.left = `${Math.max(4, Math.min(x, width - 320))}px`;
+  el.style.top = `${Math.max(4, Math.min(y, height - 60))}px`;
+}

@@ -1,0 +1,267 @@
+/**
+ * Feature: the journalist's annotations on the page. `init(signal)` loads this page's annotations
+ * from the background (keyed by canonical URL), anchors them in the page's visible text — exactly
+ * where the text is unchanged, approximately where it was edited (src/core/annotations/anchor.ts)
+ * — paints them, and keeps them placed as content arrives. It also offers an "Annotate" button by
+ * a selection and saves what the user writes. Aborting the signal takes everything down.
+ *
+ * Annotations that cannot be placed are orphans: kept, reported (`anchored: false`) and listed by
+ * the popup, never dropped.
+ */
+import { anchor, canonicalUrl, describe } from '../core/annotations';
+import type { Annotation } from '../core/annotations/types';
+import type { EntityId, ReportAnnotation, Verdict } from '../core/types';
+import { parseAnnotation, type PageAnnotationsAnswer } from '../shared/messages';
+import { AnnotationEditor } from './annotation-editor';
+import { AnnotationPaint } from './annotation-paint';
+import type { ContentBrowserApi } from './browser-api';
+import type { Highlighter } from './highlighter';
+import { PageText } from './page-text';
+import { safely } from './safe';
+import { isOurs } from './ui-root';
+
+export interface AnnotationDeps {
+  doc: Document;
+  api: ContentBrowserApi;
+  shadow: ShadowRoot;
+  highlighter: () => Highlighter | null;
+  /** What Factmark finds in a passage, to file the annotation under (the Library's filters). */
+  classify(text: string): { entities: EntityId[]; verdicts: Verdict[] };
+}
+
+// Changes to the page are handled in batches: a page that streams content in (a live blog, a
+// framework rendering) settles within this long, and one re-anchoring then covers all of it.
+const REANCHOR_DELAY_MS = 300;
+
+export class AnnotationsFeature {
+  private list: Annotation[] = [];
+  private readonly placed = new Map<string, Range>();
+  private readonly paint = new AnnotationPaint();
+  private readonly editor: AnnotationEditor;
+  private signal: AbortSignal | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private generation = 0;
+
+  constructor(private readonly deps: AnnotationDeps) {
+    this.editor = new AnnotationEditor(deps.shadow);
+  }
+
+  /** The page's annotation key: its canonical URL, tracking parameters dropped. */
+  get url(): string {
+    const doc = this.deps.doc;
+    const canonical = doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href');
+    return canonicalUrl(doc.location?.href ?? '', canonical ?? null);
+  }
+
+  async init(signal: AbortSignal): Promise<void> {
+    this.signal = signal;
+    signal.addEventListener('abort', () => this.teardown(), { once: true });
+    const { doc } = this.deps;
+    const onPointerUp = safely(() =>
+      setTimeout(
+        safely(() => this.offerButton()),
+        0,
+      ),
+    );
+    doc.addEventListener('mouseup', onPointerUp, { passive: true, signal });
+    doc.addEventListener(
+      'keyup',
+      safely((e: KeyboardEvent) => {
+        if (e.shiftKey || e.key === 'Shift') this.offerButton();
+      }),
+      { passive: true, signal },
+    );
+    doc.defaultView?.addEventListener('scroll', () => this.editor.withdraw(), {
+      passive: true,
+      signal,
+    });
+    if (doc.body) {
+      const observer = new MutationObserver(
+        safely((records: MutationRecord[]) => {
+          if (this.list.length === 0) return;
+          if (records.every((r) => isInsideOurs(r.target))) return;
+          this.scheduleReanchor();
+        }),
+      );
+      observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+      signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+    }
+    await this.reload();
+  }
+
+  /** Load this page's annotations again (after an edit in the popup or the Library) and place them. */
+  async reload(): Promise<void> {
+    const answer = (await this.deps.api.send({ type: 'factmark/annotations', url: this.url })) as {
+      ok?: boolean;
+      annotations?: unknown;
+    } | null;
+    // Validated here too: the receiver checks what it is sent, whoever the sender.
+    this.list =
+      answer?.ok && Array.isArray(answer.annotations)
+        ? answer.annotations.map(parseAnnotation).filter((a): a is Annotation => a !== null)
+        : [];
+    await this.anchorAll();
+  }
+
+  /** For the report: every annotation of the page, placed or not. */
+  state(): ReportAnnotation[] {
+    return this.list.map((a) => ({
+      id: a.id,
+      quote: a.quote.exact,
+      anchored: this.isPlaced(a.id),
+    }));
+  }
+
+  /** For the popup: the page's annotations, its annotation key, and which are placed. */
+  page(): PageAnnotationsAnswer {
+    return {
+      ok: true,
+      url: this.url,
+      annotations: this.list,
+      anchored: this.list.filter((a) => this.isPlaced(a.id)).map((a) => a.id),
+    };
+  }
+
+  reveal(id: string): boolean {
+    const range = this.placed.get(id);
+    if (!range || !this.isPlaced(id)) return false;
+    const view = this.deps.doc.defaultView;
+    const rect = range.getBoundingClientRect();
+    view?.scrollTo({ top: view.scrollY + rect.top - view.innerHeight / 3, behavior: 'smooth' });
+    this.deps.highlighter()?.flash(range);
+    return true;
+  }
+
+  /** Open the editor for the current selection (the button, the context menu, the shortcut). */
+  async annotateSelection(): Promise<boolean> {
+    const { doc } = this.deps;
+    const range = selectedRange(doc);
+    const signal = this.signal;
+    if (!range || !signal) return false;
+    const text = await PageText.build(doc, signal);
+    const offsets = text.offsetsOf(range);
+    if (!offsets) return false;
+    const { quote, position } = describe(text.text, offsets.start, offsets.end);
+    const rect = range.getBoundingClientRect();
+    const result = await this.editor.open(rect, quote.exact);
+    if (!result) return false;
+    const now = Date.now();
+    const { entities, verdicts } = this.deps.classify(quote.exact);
+    const annotation: Annotation = {
+      id: `anno:${uuid()}`,
+      url: this.url,
+      title: doc.title.replace(/\s+/g, ' ').trim(),
+      quote,
+      position,
+      color: result.color,
+      note: result.note,
+      tags: result.tags,
+      entities,
+      verdicts,
+      created: now,
+      updated: now,
+    };
+    const answer = (await this.deps.api.send({ type: 'factmark/annotation-save', annotation })) as {
+      ok?: boolean;
+    } | null;
+    if (!answer?.ok) return false;
+    this.list.push(annotation);
+    const placed = text.rangeOf(offsets.start, offsets.end);
+    if (placed) {
+      this.placed.set(annotation.id, placed);
+      this.paint.add(annotation.color, placed);
+    }
+    doc.getSelection()?.removeAllRanges();
+    return true;
+  }
+
+  private offerButton(): void {
+    if (this.editor.isOpen) return;
+    const range = selectedRange(this.deps.doc);
+    if (!range) {
+      this.editor.withdraw();
+      return;
+    }
+    const rects = range.getClientRects();
+    const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
+    this.editor.offer(last, () => {
+      this.annotateSelection().catch(() => undefined);
+    });
+  }
+
+  private scheduleReanchor(): void {
+    if (this.timer !== undefined) return;
+    this.timer = setTimeout(
+      safely(() => {
+        this.timer = undefined;
+        const needed = this.list.some((a) => !this.isPlaced(a.id));
+        if (needed) this.anchorAll().catch(() => undefined);
+      }),
+      REANCHOR_DELAY_MS,
+    );
+  }
+
+  private async anchorAll(): Promise<void> {
+    const generation = ++this.generation;
+    const signal = this.signal;
+    if (!signal || signal.aborted) return;
+    this.paint.clear();
+    this.placed.clear();
+    if (this.list.length === 0) return;
+    const text = await PageText.build(this.deps.doc, signal);
+    // A newer anchoring started while this one walked the page: it wins.
+    if (generation !== this.generation) return;
+    for (const a of this.list) {
+      const found = anchor(text.text, { quote: a.quote, position: a.position });
+      const range = found ? text.rangeOf(found.start, found.end) : null;
+      if (!range) continue;
+      this.placed.set(a.id, range);
+      this.paint.add(a.color, range);
+    }
+  }
+
+  private isPlaced(id: string): boolean {
+    const range = this.placed.get(id);
+    return (
+      range !== undefined && range.startContainer.isConnected && range.endContainer.isConnected
+    );
+  }
+
+  private teardown(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.paint.dispose();
+    this.editor.dispose();
+    this.placed.clear();
+  }
+}
+
+/** The selection, when it is one a journalist can annotate: page text, not a form field or ours. */
+function selectedRange(doc: Document): Range | null {
+  const selection = doc.getSelection();
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+  const range = selection.getRangeAt(0);
+  if (range.toString().trim() === '') return null;
+  if (isEditable(range.startContainer) || isEditable(range.endContainer)) return null;
+  return range;
+}
+
+function isEditable(node: Node): boolean {
+  const el = node.nodeType === Node.ELEMENT_NODE ? (node as HTMLElement) : node.parentElement;
+  if (!el) return false;
+  if (el.isContentEditable) return true;
+  return el.closest('input, textarea, select') !== null;
+}
+
+function isInsideOurs(node: Node): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode) if (isOurs(n)) return true;
+  return false;
+}
+
+/** A random UUID (v4). crypto.randomUUID needs a secure context; many news sites are still http. */
+function uuid(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] as number) & 0x0f) | 0x40;
+  b[8] = ((b[8] as number) & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

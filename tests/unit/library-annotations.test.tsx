@@ -1,0 +1,381 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Annotation } from '../../src/core/annotations/types';
+import { PAGE_SIZE } from '../../src/options/AnnotationLibrary';
+import { Library } from '../../src/options/Library';
+import {
+  annotation,
+  buttonNamed,
+  fakeLibraryApi,
+  field,
+  mount,
+  settle,
+  text,
+  typeInto,
+} from './library-fixtures';
+
+const DAY = 24 * 60 * 60 * 1000;
+const localNoon = (date: string) => new Date(`${date}T12:00:00`).getTime();
+
+const exim = annotation({
+  url: 'https://news.example/exim',
+  title: 'EXIM approves financing',
+  quote: {
+    type: 'TextQuoteSelector',
+    exact: 'EXIM approved $1.25 billion',
+    prefix: '',
+    suffix: '',
+  },
+  note: 'Matches the bank release',
+  tags: ['Financing'],
+  entities: ['exim', 'reko-diq'],
+  verdicts: ['supported'],
+  created: localNoon('2026-02-01'),
+  updated: localNoon('2026-02-01'),
+});
+const stake = annotation({
+  url: 'https://news.example/stake',
+  title: 'Barrick and the stake',
+  quote: { type: 'TextQuoteSelector', exact: 'Barrick holds 75%', prefix: '', suffix: '' },
+  note: 'Wrong: it is 50%',
+  tags: ['stake', 'correction'],
+  entities: ['barrick'],
+  verdicts: ['contradicted'],
+  created: localNoon('2026-02-10'),
+  updated: localNoon('2026-02-10'),
+});
+const jobs = annotation({
+  url: 'https://other.example/jobs',
+  title: 'Jobs at the mine',
+  quote: { type: 'TextQuoteSelector', exact: 'about 7,500 jobs', prefix: '', suffix: '' },
+  note: '',
+  tags: ['jobs'],
+  entities: ['reko-diq'],
+  verdicts: ['unverified'],
+  created: localNoon('2026-02-20'),
+  updated: localNoon('2026-02-20'),
+});
+const ALL = [exim, stake, jobs];
+
+async function openLibrary(stored: Annotation[] = ALL) {
+  const { api, current } = fakeLibraryApi(stored);
+  const root = await mount(<Library api={api} />);
+  await settle(() => !text(root).includes('Loading your annotations'));
+  return { api, current, root };
+}
+
+const section = (root: HTMLElement) => root.querySelector<HTMLElement>('#annotations')!;
+const shownIds = (root: HTMLElement) =>
+  [...root.querySelectorAll('li.library-annotation')].map((li) =>
+    li.getAttribute('data-annotation-id'),
+  );
+const checkboxOf = (root: HTMLElement, a: Annotation) =>
+  root.querySelector<HTMLInputElement>(`li[data-annotation-id="${a.id}"] input[type=checkbox]`)!;
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('Library: the annotation list', () => {
+  it('asks for every annotation and lists them by site, newest site first', async () => {
+    const { api, root } = await openLibrary();
+    expect(api.getAllAnnotations).toHaveBeenCalledWith();
+    const groups = [...section(root).querySelectorAll('.annotation-group')];
+    expect(groups.map((g) => text(g.querySelector('h3')))).toEqual([
+      'other.example 1 annotation',
+      'news.example 2 annotations',
+    ]);
+    expect(shownIds(root)).toEqual([jobs.id, stake.id, exim.id]);
+    const row = root.querySelector(`li[data-annotation-id="${exim.id}"]`)!;
+    expect(text(row.querySelector('.annotation-quote'))).toBe('EXIM approved $1.25 billion');
+    expect(text(row.querySelector('.annotation-note'))).toBe('Matches the bank release');
+    expect(row.querySelector('a')?.getAttribute('href')).toBe('https://news.example/exim');
+    expect(text(row.querySelector('a'))).toBe('EXIM approves financing');
+  });
+
+  it('groups by page on request', async () => {
+    const { root } = await openLibrary();
+    typeInto(field<HTMLSelectElement>(section(root), 'Group by'), 'page');
+    await settle(() => section(root).querySelectorAll('.annotation-group').length === 3);
+    const headings = [...section(root).querySelectorAll('.annotation-group h3 a')];
+    expect(headings.map(text)).toEqual([
+      'Jobs at the mine',
+      'Barrick and the stake',
+      'EXIM approves financing',
+    ]);
+  });
+
+  it('never links to a stored URL that is not http(s)', async () => {
+    const bad = annotation({ url: 'javascript:alert(1)', title: 'Bad' });
+    const { root } = await openLibrary([bad]);
+    expect(root.querySelector('li.library-annotation a')).toBeNull();
+    expect(text(root.querySelector('li.library-annotation'))).toContain('Bad');
+  });
+
+  it('says so when there are no annotations yet', async () => {
+    const { root } = await openLibrary([]);
+    expect(text(section(root))).toContain('No annotations yet.');
+  });
+});
+
+describe('Library: search and filters', () => {
+  const search = async (root: HTMLElement, query: string) => {
+    typeInto(field(section(root), 'Search'), query);
+    await settle();
+  };
+
+  it.each([
+    ['quote', 'BILLION', [exim.id]],
+    ['note', 'wrong', [stake.id]],
+    ['tag', 'financing', [exim.id]],
+    ['site', 'OTHER.example', [jobs.id]],
+    ['several words, all required', 'barrick 50%', [stake.id]],
+    ['nothing', 'copper', []],
+  ])('searches the %s, case-insensitively', async (_what, query, ids) => {
+    const { root } = await openLibrary();
+    await search(root, query);
+    expect(shownIds(root)).toEqual(ids);
+    if (ids.length === 0) expect(text(section(root))).toContain('No annotation matches.');
+  });
+
+  it('filters by tag, entity and verdict', async () => {
+    const { root } = await openLibrary();
+    const s = section(root);
+    const tags = [...field<HTMLSelectElement>(s, 'Tag').options].map((o) => o.value);
+    expect(tags).toEqual(['', 'correction', 'Financing', 'jobs', 'stake']);
+
+    typeInto(field<HTMLSelectElement>(s, 'Tag'), 'stake');
+    await settle();
+    expect(shownIds(root)).toEqual([stake.id]);
+    typeInto(field<HTMLSelectElement>(s, 'Tag'), '');
+
+    const entity = field<HTMLSelectElement>(s, 'Entity');
+    expect([...entity.options].map(text)).toEqual([
+      'Any entity',
+      'Barrick',
+      expect.stringMatching(/Export-Import|EXIM/),
+      'Reko Diq',
+    ]);
+    typeInto(entity, 'reko-diq');
+    await settle();
+    expect(shownIds(root)).toEqual([jobs.id, exim.id]);
+
+    typeInto(field<HTMLSelectElement>(s, 'Verdict'), 'supported');
+    await settle();
+    expect(shownIds(root)).toEqual([exim.id]);
+
+    buttonNamed(s, 'Clear filters')!.click();
+    await settle();
+    expect(shownIds(root)).toHaveLength(3);
+  });
+
+  it('filters by the date made, both ends inclusive', async () => {
+    const { root } = await openLibrary();
+    const s = section(root);
+    typeInto(field(s, 'Made from'), '2026-02-10');
+    await settle();
+    expect(shownIds(root)).toEqual([jobs.id, stake.id]);
+    typeInto(field(s, 'to'), '2026-02-10');
+    await settle();
+    expect(shownIds(root)).toEqual([stake.id]);
+    typeInto(field(s, 'Made from'), '');
+    typeInto(field(s, 'to'), new Date(exim.created + DAY).toISOString().slice(0, 10));
+    await settle();
+    expect(shownIds(root)).toEqual([exim.id]);
+  });
+});
+
+describe('Library: deleting several annotations', () => {
+  it('deletes the selected ones, and Undo restores exactly those records', async () => {
+    const { root, api, current } = await openLibrary();
+    const del = () => buttonNamed(section(root), 'Delete selected')!;
+    expect(del().disabled).toBe(true);
+
+    checkboxOf(root, exim).click();
+    checkboxOf(root, jobs).click();
+    await settle(() => !buttonNamed(section(root), 'Delete selected (2)')?.disabled);
+    buttonNamed(section(root), 'Delete selected (2)')!.click();
+    await settle(() => root.querySelector('.undo-banner') !== null);
+
+    expect(api.deleteAnnotations).toHaveBeenCalledWith([exim.id, jobs.id]);
+    expect(shownIds(root)).toEqual([stake.id]);
+    expect(text(root.querySelector('.undo-banner span'))).toBe('2 annotations deleted.');
+
+    buttonNamed(root.querySelector('.undo-banner')!, 'Undo')!.click();
+    await settle(() => root.querySelector('.undo-banner') === null);
+    expect(api.restoreAnnotations).toHaveBeenCalledWith([exim, jobs]);
+    expect(shownIds(root).sort()).toEqual([exim.id, stake.id, jobs.id].sort());
+    expect(current()).toHaveLength(3);
+  });
+
+  it('"Select all shown" selects every row on screen', async () => {
+    const { root, api } = await openLibrary();
+    const all = [...section(root).querySelectorAll<HTMLInputElement>('.bulk-actions input')][0]!;
+    all.click();
+    await settle(() => buttonNamed(section(root), 'Delete selected (3)') !== undefined);
+    buttonNamed(section(root), 'Delete selected (3)')!.click();
+    await settle(() => shownIds(root).length === 0);
+    expect(api.deleteAnnotations.mock.calls[0]![0].sort()).toEqual(ALL.map((a) => a.id).sort());
+    // The banner stays when the list is empty: the deletion can still be undone.
+    expect(root.querySelector('.undo-banner')).not.toBeNull();
+  });
+
+  it('only the latest deletion can be undone; Dismiss ends it', async () => {
+    const { root, api } = await openLibrary();
+    checkboxOf(root, exim).click();
+    await settle();
+    buttonNamed(section(root), 'Delete selected (1)')!.click();
+    await settle(() => root.querySelector('.undo-banner') !== null);
+    checkboxOf(root, stake).click();
+    await settle();
+    buttonNamed(section(root), 'Delete selected (1)')!.click();
+    await settle(() => shownIds(root).length === 1);
+
+    buttonNamed(root.querySelector('.undo-banner')!, 'Undo')!.click();
+    await settle(() => root.querySelector('.undo-banner') === null);
+    expect(api.restoreAnnotations).toHaveBeenCalledWith([stake]);
+
+    checkboxOf(root, jobs).click();
+    await settle();
+    buttonNamed(section(root), 'Delete selected (1)')!.click();
+    await settle(() => root.querySelector('.undo-banner') !== null);
+    buttonNamed(root.querySelector('.undo-banner')!, 'Dismiss')!.click();
+    await settle(() => root.querySelector('.undo-banner') === null);
+    expect(api.restoreAnnotations).toHaveBeenCalledTimes(1);
+  });
+
+  it('a failed deletion deletes nothing on screen and says why', async () => {
+    const { root, api } = await openLibrary();
+    api.deleteAnnotations.mockResolvedValue({ ok: false, error: 'database closed' } as never);
+    checkboxOf(root, exim).click();
+    await settle();
+    buttonNamed(section(root), 'Delete selected (1)')!.click();
+    await settle(() => section(root).querySelector('p[role=alert]') !== null);
+    expect(text(section(root).querySelector('p[role=alert]'))).toBe(
+      'Nothing was deleted: database closed',
+    );
+    expect(shownIds(root)).toHaveLength(3);
+    expect(root.querySelector('.undo-banner')).toBeNull();
+  });
+});
+
+describe('Library: import and export', () => {
+  function chooseFile(root: HTMLElement, content: string, name = 'export.jsonld') {
+    const input = section(root).querySelector<HTMLInputElement>('input[type=file]')!;
+    expect(input.accept).toContain('.jsonld');
+    expect(input.accept).toContain('.json');
+    const file = new File([content], name, { type: 'application/ld+json' });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  it('shows progress while importing, then the count, and lists the new annotations', async () => {
+    const { root, api } = await openLibrary([exim]);
+    let answer: (a: { ok: true; imported: number }) => void = () => undefined;
+    api.importAnnotations.mockReturnValue(new Promise((resolve) => (answer = resolve)) as never);
+    const content = JSON.stringify({ type: 'AnnotationCollection', items: [] }).padEnd(3000, ' ');
+    chooseFile(root, content);
+    await settle(() => root.querySelector('progress') !== null);
+    expect(root.querySelector('progress')!.hasAttribute('value')).toBe(false);
+    expect(text(root.querySelector('.import-progress'))).toBe('Importing 3 KB…');
+    expect(api.importAnnotations).toHaveBeenCalledWith(content);
+
+    api.getAllAnnotations.mockResolvedValue({ ok: true, annotations: [exim, stake, jobs] });
+    answer({ ok: true, imported: 2 });
+    await settle(() => shownIds(root).length === 3);
+    expect(root.querySelector('progress')).toBeNull();
+    expect(text(section(root).querySelector('.import-result[role=alert]'))).toBe(
+      'Imported 2 annotations',
+    );
+  });
+
+  it('shows the error verbatim and changes nothing else', async () => {
+    const { root, api } = await openLibrary();
+    // A pending undo and a selection, which must survive the failed import.
+    checkboxOf(root, exim).click();
+    await settle();
+    buttonNamed(section(root), 'Delete selected (1)')!.click();
+    await settle(() => root.querySelector('.undo-banner') !== null);
+    checkboxOf(root, stake).click();
+    await settle();
+    const before = section(root).innerHTML;
+    const loads = api.getAllAnnotations.mock.calls.length;
+
+    const error = 'items[3] (id urn:x): target.source: not an http(s) URL';
+    api.importAnnotations.mockResolvedValue({ ok: false, error } as never);
+    chooseFile(root, '{"type":"AnnotationCollection"}');
+    await settle(() => text(section(root).querySelector('.import-result')) !== '');
+
+    const alert = section(root).querySelector('.import-result')!;
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(text(alert)).toBe(error);
+    expect(api.getAllAnnotations.mock.calls.length).toBe(loads);
+    expect(shownIds(root)).toEqual([jobs.id, stake.id]);
+    expect(checkboxOf(root, stake).checked).toBe(true);
+    expect(root.querySelector('.undo-banner')).not.toBeNull();
+    // Apart from the answer itself, the section is as it was.
+    const after = section(root).innerHTML.replace(error, '');
+    expect(after.replace(' error', '')).toBe(before);
+  });
+
+  it('exports everything in each format as a download', async () => {
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:factmark-test');
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    const names: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      names.push(this.download);
+    });
+    const { root, api } = await openLibrary();
+    const group = section(root).querySelector('[role=group][aria-label="Export all annotations"]')!;
+    for (const label of ['JSON-LD', 'CSV', 'Markdown']) {
+      buttonNamed(group, label)!.click();
+      await settle(() => names.length === api.exportAllAnnotations.mock.calls.length);
+    }
+    expect(api.exportAllAnnotations.mock.calls).toEqual([['jsonld'], ['csv'], ['md']]);
+    expect(names.map((n) => n.replace(/\d{4}-\d{2}-\d{2}/, 'DATE'))).toEqual([
+      'factmark-all-DATE.jsonld',
+      'factmark-all-DATE.csv',
+      'factmark-all-DATE.md',
+    ]);
+  });
+});
+
+describe('Library: 10,000 annotations', () => {
+  it(`renders ${PAGE_SIZE} rows at a time, not 10,000, and searches all of them`, async () => {
+    const many = Array.from({ length: 10_000 }, (_, i) =>
+      annotation({
+        url: `https://site${i % 50}.example/page${i % 400}`,
+        quote: {
+          type: 'TextQuoteSelector',
+          exact: `Passage number ${i}`,
+          prefix: '',
+          suffix: '',
+        },
+        tags: i === 9_999 ? ['needle'] : [`tag${i % 20}`],
+        created: Date.UTC(2026, 0, 1) + i * 60_000,
+        updated: Date.UTC(2026, 0, 1) + i * 60_000,
+      }),
+    );
+    const started = performance.now();
+    const { root } = await openLibrary(many);
+    await settle(() => shownIds(root).length > 0);
+    const elapsed = performance.now() - started;
+
+    expect(shownIds(root)).toHaveLength(PAGE_SIZE);
+    expect(text(section(root).querySelector('.list-count'))).toBe(
+      'Showing 200 of 10,000 annotations',
+    );
+    // Generous: a CI machine under load; what matters is not rendering 10,000 rows.
+    expect(elapsed).toBeLessThan(5_000);
+
+    buttonNamed(section(root), 'Show 200 more')!.click();
+    await settle(() => shownIds(root).length === 2 * PAGE_SIZE);
+
+    typeInto(field(section(root), 'Search'), 'NEEDLE');
+    await settle(() => shownIds(root).length === 1);
+    expect(text(root.querySelector('li.library-annotation .annotation-quote'))).toBe(
+      'Passage number 9999',
+    );
+    expect(buttonNamed(section(root), 'Show 200 more')).toBeUndefined();
+  });
+});
