@@ -160,12 +160,19 @@ export class PageHighlights {
         redo.add(nearestBlock(target));
         continue;
       }
-      if (r.removedNodes.length > 0) {
+      for (const node of r.removedNodes) {
         removed = true;
-        redo.add(nearestBlock(target));
+        // A removed block takes its own items with it (the sweep below); removed inline content
+        // (text, an <em>) changes the text of the block it was in, which is redone.
+        if (!(node.nodeType === Node.ELEMENT_NODE && isBlockRoot(node as Element)) && !isBlank(node)) {
+          redo.add(nearestBlock(target));
+        }
       }
       for (const node of r.addedNodes) {
         if (node.nodeType === Node.ELEMENT_NODE && isOurs(node)) continue;
+        // White space between blocks (the newlines of appended HTML) adds no visible text: redoing
+        // its parent would redo a whole article for nothing.
+        if (isBlank(node)) continue;
         // An added block element is a block of its own; added inline content changes its block.
         const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : target;
         redo.add(this.byOwner.has(el) || !isBlockRoot(el) ? nearestBlock(el) : el);
@@ -315,4 +322,9 @@ function pointOnRange(range: Range, x: number, y: number): boolean {
     if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return true;
   }
   return false;
+}
+
+/** A text node of white space only (or an empty one). */
+function isBlank(node: Node): boolean {
+  return node.nodeType === Node.TEXT_NODE && !/\S/.test((node as Text).data);
 }

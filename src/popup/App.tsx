@@ -3,6 +3,7 @@ import { AnnotationSection } from './AnnotationSection';
 import type { PopupBrowserApi } from './browser-api';
 import { EntityList } from './EntityList';
 import { FigureTable } from './FigureTable';
+import { HighlightExport } from './HighlightExport';
 import { hostOf, loadPage, type PageState } from './load-page';
 import { Notice } from './Notice';
 import { SiteSwitch } from './SiteSwitch';
@@ -87,7 +88,10 @@ function Body({ state, api, onReveal }: BodyProps) {
             </p>
           ) : null}
           {report.figures.length > 0 ? (
-            <FigureTable figures={report.figures} facts={facts} onReveal={onReveal} />
+            <>
+              <FigureTable figures={report.figures} facts={facts} onReveal={onReveal} />
+              <HighlightExport report={report} facts={facts} host={host} />
+            </>
           ) : (
             <Notice title="No figures on this page.">
               Factmark found no amounts, counts, percentages or years to check here.

@@ -217,3 +217,44 @@ describe('annotationsToMarkdown', () => {
     expect(escapeMarkdownLine('Balochistan’s')).toBe('Balochistan’s');
   });
 });
+
+describe('automatic highlights as JSON-LD', () => {
+  it('writes mentions and figures as Web Annotations in page order', async () => {
+    const { reportToJsonLd } = await import('../../src/core/report/jsonld');
+    const report = {
+      version: 1 as const,
+      url: 'https://news.example/story',
+      title: 'Story',
+      mentions: [{ entity: 'exim' as const, text: 'EXIM', start: 4, end: 8 }],
+      figures: [
+        {
+          text: '$1.25 billion',
+          start: 22,
+          end: 35,
+          kind: 'money' as const,
+          value: 1.25e9,
+          unit: 'USD',
+          attribute: 'exim.financing',
+          verdict: 'supported' as const,
+          facts: ['seed:a.txt:1'],
+        },
+      ],
+    };
+    const doc = JSON.parse(reportToJsonLd(report)) as {
+      type: string;
+      total: number;
+      first: {
+        items: {
+          motivation: string;
+          target: { source: string; selector: { exact?: string; start?: number }[] };
+        }[];
+      };
+    };
+    expect(doc.type).toBe('AnnotationCollection');
+    expect(doc.total).toBe(2);
+    expect(doc.first.items.map((i) => i.motivation)).toEqual(['identifying', 'assessing']);
+    expect(doc.first.items[1]?.target.source).toBe('https://news.example/story');
+    expect(doc.first.items[1]?.target.selector[0]?.exact).toBe('$1.25 billion');
+    expect(doc.first.items[1]?.target.selector[1]?.start).toBe(22);
+  });
+});

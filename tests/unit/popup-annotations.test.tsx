@@ -113,7 +113,7 @@ describe('popup: your annotations', () => {
     expect(text(root.querySelector('.annotations-section'))).toContain(
       'No annotations on this page yet.',
     );
-    expect(root.querySelector('.export')).toBeNull();
+    expect(root.querySelector('.annotations-section .export')).toBeNull();
   });
 
   it('says so when the annotations cannot be read, and the figures still show', async () => {
@@ -286,11 +286,46 @@ describe("popup: exporting the page's annotations", () => {
     expect(await blobs[0]!.text()).toBe(`${format} of ${PAGE_URL}`);
   });
 
+  it.each([
+    ['JSON-LD', 'jsonld', /"type": "AnnotationCollection"/],
+    ['CSV', 'csv', /^url,type,/],
+    ['Markdown', 'md', /^#/],
+  ])(
+    "exports the page's automatic highlights as %s, made from the report",
+    async (label, ext, content) => {
+      const blobs: Blob[] = [];
+      vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+        blobs.push(blob as Blob);
+        return 'blob:factmark-test';
+      });
+      vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+      const names: string[] = [];
+      vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+        this: HTMLAnchorElement,
+      ) {
+        names.push(this.download);
+      });
+      const { root, api } = await openPopup();
+      const group = root.querySelector(
+        '[role=group][aria-label="Export this page\'s highlights"]',
+      )!;
+      button(group, label).click();
+      await settle(() => names.length > 0);
+      expect(api.exportAnnotations).not.toHaveBeenCalled();
+      expect(names[0]).toMatch(
+        new RegExp(`^factmark-highlights-news\\.example-\\d{4}-\\d{2}-\\d{2}\\.${ext}$`),
+      );
+      expect(await blobs[0]!.text()).toMatch(content);
+    },
+  );
+
   it('shows the reason when the export fails', async () => {
     const { root, api } = await openPopup();
     api.exportAnnotations.mockResolvedValue({ ok: false, error: 'disk full' } as never);
-    button(root.querySelector('.export')!, 'CSV').click();
-    await settle(() => root.querySelector('.export [role=alert]') !== null);
-    expect(text(root.querySelector('.export [role=alert]'))).toBe('The export failed: disk full');
+    button(root.querySelector('.annotations-section .export')!, 'CSV').click();
+    await settle(() => root.querySelector('.annotations-section .export [role=alert]') !== null);
+    expect(text(root.querySelector('.annotations-section .export [role=alert]'))).toBe(
+      'The export failed: disk full',
+    );
   });
 });
