@@ -164,7 +164,10 @@ export class PageHighlights {
         removed = true;
         // A removed block takes its own items with it (the sweep below); removed inline content
         // (text, an <em>) changes the text of the block it was in, which is redone.
-        if (!(node.nodeType === Node.ELEMENT_NODE && isBlockRoot(node as Element)) && !isBlank(node)) {
+        if (
+          !(node.nodeType === Node.ELEMENT_NODE && isBlockRoot(node as Element)) &&
+          !isBlank(node)
+        ) {
           redo.add(nearestBlock(target));
         }
       }
