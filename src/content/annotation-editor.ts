@@ -9,6 +9,16 @@ export interface EditorResult {
   color: AnnotationColor;
   note: string;
   tags: string[];
+  /** Set when the user asked to add the selected figure to the fact base, under this attribute. */
+  factAttribute: string | null;
+}
+
+/** A figure in the selection that may be added to the fact base, and the attributes it may take. */
+export interface FactOffer {
+  figureText: string;
+  attributes: { id: string; label: string }[];
+  /** The attribute the engine reads for it, if any: preselected. */
+  suggested: string | null;
 }
 
 const COLOR_LABELS: Record<AnnotationColor, string> = {
@@ -76,6 +86,7 @@ export class AnnotationEditor {
     rect: DOMRect,
     quote: string,
     initial?: Partial<EditorResult>,
+    fact?: FactOffer | null,
   ): Promise<EditorResult | null> {
     this.withdraw();
     this.finish(null);
@@ -119,16 +130,20 @@ export class AnnotationEditor {
     const actions = el('div');
     actions.className = 'actions';
     actions.append(save, cancel);
+    const factSection = fact && fact.attributes.length > 0 ? this.factFields(fact) : null;
     this.panel.replaceChildren(
-      el('h2', 'Annotate'),
-      quoteView,
-      colors,
-      noteLabel,
-      tagsLabel,
-      actions,
+      ...[
+        el('h2', 'Annotate'),
+        quoteView,
+        colors,
+        noteLabel,
+        tagsLabel,
+        factSection,
+        actions,
+      ].filter((x): x is HTMLElement => x !== null),
     );
-    place(this.panel, rect.left, rect.bottom + BUTTON_GAP_PX);
     this.panel.hidden = false;
+    placeBeside(this.panel, rect);
     note.focus();
     return new Promise((resolve) => {
       this.pending = resolve;
@@ -141,10 +156,39 @@ export class AnnotationEditor {
     this.panel.remove();
   }
 
+  /** "Add $2.5 billion to the fact base as [attribute]": a checkbox and a choice of attribute. */
+  private factFields(offer: FactOffer): HTMLElement {
+    const doc = this.panel.ownerDocument;
+    const box = doc.createElement('fieldset');
+    box.className = 'fact-offer';
+    const check = doc.createElement('label');
+    check.className = 'inline';
+    const input = doc.createElement('input');
+    input.type = 'checkbox';
+    input.name = 'add-fact';
+    check.append(input, doc.createTextNode(` Add “${offer.figureText}” to the fact base`));
+    const choose = doc.createElement('label');
+    choose.textContent = 'as';
+    const select = doc.createElement('select');
+    select.name = 'fact-attribute';
+    for (const a of offer.attributes) {
+      const option = doc.createElement('option');
+      option.value = a.id;
+      option.textContent = a.label;
+      option.selected = a.id === offer.suggested;
+      select.append(option);
+    }
+    choose.append(select);
+    box.append(check, choose);
+    return box;
+  }
+
   private read(): EditorResult {
     const form = new FormData(this.panel);
     const color = String(form.get('color') ?? 'yellow');
+    const addFact = form.get('add-fact') !== null;
     return {
+      factAttribute: addFact ? String(form.get('fact-attribute') ?? '') || null : null,
       color: (ANNOTATION_COLORS as readonly string[]).includes(color)
         ? (color as AnnotationColor)
         : 'yellow',
@@ -169,6 +213,15 @@ export function parseTags(input: string): string[] {
     if (tag) seen.add(tag);
   }
   return [...seen];
+}
+
+/** Below the selection if the panel fits there, else above it; always inside the viewport. */
+function placeBeside(panel: HTMLElement, rect: DOMRect): void {
+  const height = panel.ownerDocument.defaultView?.innerHeight ?? 768;
+  const own = panel.getBoundingClientRect().height;
+  const below = rect.bottom + BUTTON_GAP_PX;
+  const y = below + own <= height ? below : Math.max(4, rect.top - BUTTON_GAP_PX - own);
+  place(panel, rect.left, y);
 }
 
 /** Put a fixed-position element at (x, y) in the viewport, kept inside it. */

@@ -10,9 +10,10 @@
  */
 import { anchor, canonicalUrl, describe } from '../core/annotations';
 import type { Annotation } from '../core/annotations/types';
-import type { EntityId, ReportAnnotation, Verdict } from '../core/types';
+import { ATTRIBUTES } from '../core/attribution';
+import type { AttributedFigure, EntityId, Fact, ReportAnnotation, Verdict } from '../core/types';
 import { parseAnnotation, type PageAnnotationsAnswer } from '../shared/messages';
-import { AnnotationEditor } from './annotation-editor';
+import { AnnotationEditor, type FactOffer } from './annotation-editor';
 import { AnnotationPaint } from './annotation-paint';
 import type { ContentBrowserApi } from './browser-api';
 import type { Highlighter } from './highlighter';
@@ -27,6 +28,10 @@ export interface AnnotationDeps {
   highlighter: () => Highlighter | null;
   /** What Factmark finds in a passage, to file the annotation under (the Library's filters). */
   classify(text: string): { entities: EntityId[]; verdicts: Verdict[] };
+  /** The figures in a passage, attributed in the page's context (for "add to fact base"). */
+  figuresIn(text: string): AttributedFigure[];
+  /** A user's fact was added: comparisons must take it in. */
+  onFactAdded(): void;
 }
 
 // Changes to the page are handled in batches: a page that streams content in (a live blog, a
@@ -143,7 +148,13 @@ export class AnnotationsFeature {
     if (!offsets) return false;
     const { quote, position } = describe(text.text, offsets.start, offsets.end);
     const rect = range.getBoundingClientRect();
-    const result = await this.editor.open(rect, quote.exact);
+    const figure = this.deps.figuresIn(quote.exact)[0] ?? null;
+    const result = await this.editor.open(
+      rect,
+      quote.exact,
+      undefined,
+      figure && factOffer(figure),
+    );
     if (!result) return false;
     const now = Date.now();
     const { entities, verdicts } = this.deps.classify(quote.exact);
@@ -172,6 +183,14 @@ export class AnnotationsFeature {
       this.paint.add(annotation.color, placed);
     }
     doc.getSelection()?.removeAllRanges();
+    if (figure && result.factAttribute) {
+      const fact = userFact(figure, result.factAttribute, annotation, offsets.start);
+      const saved = (await this.deps.api.send({ type: 'factmark/fact-save', fact })) as {
+        ok?: boolean;
+      } | null;
+      if (!saved?.ok) return false;
+      this.deps.onFactAdded();
+    }
     return true;
   }
 
@@ -264,4 +283,46 @@ function uuid(): string {
   b[8] = ((b[8] as number) & 0x3f) | 0x80;
   const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The attributes a figure may be filed under: those of its kind (and, for counts, its noun). */
+function factOffer(figure: AttributedFigure): FactOffer {
+  const attributes = ATTRIBUTES.filter(
+    (a) => a.kind === figure.kind && (!a.units || a.units.includes(figure.unit)),
+  ).map((a) => ({ id: a.id, label: a.label }));
+  return { figureText: figure.text, attributes, suggested: figure.attribute };
+}
+
+/**
+ * A journalist's fact from a figure they selected: the figure's value as the engine read it, the
+ * selection as its quote, and the page as its source (design.md: users' facts carry the page's URL
+ * and quote). Offsets are into the page's visible text.
+ */
+function userFact(
+  figure: AttributedFigure,
+  attribute: string,
+  annotation: Annotation,
+  quoteStart: number,
+): Fact {
+  return {
+    id: `user:${uuid()}`,
+    attribute,
+    kind: figure.kind,
+    value: figure.value,
+    unit: figure.unit,
+    precision: figure.precision,
+    qualifier: figure.qualifier ?? null,
+    text: figure.text,
+    quote: annotation.quote.exact.replace(/\s+/g, ' ').trim(),
+    quoteStart,
+    quoteEnd: quoteStart + annotation.quote.exact.length,
+    start: quoteStart + figure.start,
+    end: quoteStart + figure.end,
+    source: {
+      type: 'user',
+      url: annotation.url,
+      title: annotation.title || annotation.url,
+      date: new Date(annotation.created).toISOString().slice(0, 10),
+    },
+  };
 }

@@ -87,10 +87,23 @@ export class ContentApp {
         shadow: this.ui.shadow,
         highlighter: () => this.highlighter,
         classify: (text) => this.classify(text),
+        figuresIn: (text) =>
+          analyzeBlock(text.replace(/\n/g, ' '), this.highlights?.pageContext).figures,
+        onFactAdded: () => {
+          this.refreshFacts().catch(reportError);
+        },
       });
       this.annotations = annotations;
       annotations.init(run.signal).catch(reportError);
     }
+  }
+
+  /** Facts changed (a user's fact added): load them again and redo the page's highlights. */
+  private async refreshFacts(): Promise<void> {
+    await this.loadFacts();
+    if (!this.enabled) return;
+    this.stopHighlights();
+    this.startHighlights();
   }
 
   private get isTopFrame(): boolean {

@@ -7,6 +7,7 @@
  * paragraphs cost 100 paragraphs, whatever the page's length.
  */
 import type { FactIndex } from '../core/compare';
+import type { PageContext } from '../core/report/analyze';
 import type { Fact } from '../core/types';
 import type { ContentStats } from '../shared/messages';
 import type { HighlightCategory, Highlighter } from './highlighter';
@@ -58,6 +59,11 @@ export class PageHighlights {
   };
 
   constructor(private readonly deps: HighlightDeps) {}
+
+  /** What the page names, as far as it has been walked (for attributing a selected figure). */
+  get pageContext(): PageContext {
+    return this.context.current.page;
+  }
 
   async init(signal: AbortSignal): Promise<void> {
     const { doc } = this.deps;

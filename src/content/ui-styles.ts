@@ -40,7 +40,7 @@ export const UI_CSS = `
 .annotate-button { padding: 4px 10px; cursor: pointer; font-weight: 600; }
 .annotate-button[hidden], .editor[hidden] { display: none; }
 .annotate-button:focus-visible, .editor :focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
-.editor { width: 300px; padding: 10px 12px; display: flex; flex-direction: column; gap: 6px; }
+.editor { width: 300px; max-height: calc(100vh - 8px); overflow: auto; padding: 10px 12px; display: flex; flex-direction: column; gap: 6px; }
 .editor h2 { font-size: 13px; margin: 0; font-weight: 650; }
 .editor blockquote { margin: 0; padding-left: 8px; border-left: 3px solid #c9ced6; font-style: italic; }
 .editor fieldset { border: 0; margin: 0; padding: 0; display: flex; gap: 6px; flex-wrap: wrap; }
@@ -53,6 +53,9 @@ export const UI_CSS = `
 .editor textarea, .editor input:not([type]) {
   font: inherit; color: inherit; background: transparent; border: 1px solid #c9ced6; border-radius: 6px; padding: 4px;
 }
+.editor .fact-offer { display: flex; flex-direction: column; gap: 4px; }
+.editor .fact-offer .inline { flex-direction: row; align-items: center; gap: 4px; }
+.editor select { box-sizing: border-box; width: 100%; font: inherit; color: inherit; background: transparent; border: 1px solid #c9ced6; border-radius: 6px; padding: 2px; max-width: 100%; }
 .editor .actions { display: flex; gap: 8px; justify-content: flex-end; }
 .editor .actions button { font: inherit; padding: 3px 12px; border-radius: 6px; border: 1px solid #c9ced6; cursor: pointer; }
 .editor .actions button[type="submit"] { background: #1f6feb; color: #ffffff; border-color: #1f6feb; }

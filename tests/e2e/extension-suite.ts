@@ -737,6 +737,91 @@ export function defineExtensionSuite(launch: () => Promise<ExtensionBrowser>): v
       await probe.close();
     });
 
+    it('adds a selected figure to the fact base, and comparisons take it in', async () => {
+      const { page, tabId, report } = await openWithReport('/story.html');
+      const before = report.figures.find((f) => f.text === '$2.5 billion');
+      expect(before?.verdict).toBe('contradicted');
+      await page.evaluate(() => {
+        const p = document.getElementById('cost') as HTMLElement;
+        const range = document.createRange();
+        range.selectNodeContents(p);
+        const selection = getSelection() as Selection;
+        selection.removeAllRanges();
+        selection.addRange(range);
+      });
+      const probe = await browser.openExtensionPage('src/options/index.html');
+      await probe.evaluate((id) => {
+        const g = globalThis as unknown as {
+          browser?: ExtApi;
+          chrome?: ExtApi;
+          pending?: Promise<unknown>;
+        };
+        type ExtApi = { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } };
+        g.pending = ((g.browser ?? g.chrome) as ExtApi).tabs.sendMessage(id, {
+          type: 'factmark/annotate',
+        });
+      }, tabId);
+      await page.bringToFront();
+      await new Promise((r) => setTimeout(r, 300));
+      await page.type('The company now says $2.5 billion');
+      await page.press('Tab'); // tags
+      await page.press('Tab'); // "add to the fact base"
+      await page.press(' ');
+      await page.screenshot(artifact(`${browser.name}-add-fact.png`));
+      await page.press('Control+Enter');
+      expect(
+        await probe.evaluate(
+          () => (globalThis as unknown as { pending: Promise<unknown> }).pending,
+        ),
+      ).toEqual({
+        ok: true,
+      });
+      // The page's highlights are redone with the new fact: the figure is now supported by it.
+      const after = await waitFor(
+        probe,
+        async (id) => {
+          const g = globalThis as unknown as { browser?: ExtApi; chrome?: ExtApi };
+          type ExtApi = { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } };
+          const r = (await ((g.browser ?? g.chrome) as ExtApi).tabs.sendMessage(id, {
+            type: 'factmark/report',
+          })) as Report;
+          const f = r.figures.find((x) => x.text === '$2.5 billion');
+          return f && f.verdict === 'supported' ? f : null;
+        },
+        tabId,
+        'the figure to be supported by the new fact',
+      );
+      expect(after.attribute).toBe('reko-diq.total-cost');
+      const userIds = after.facts.filter((id) => id.startsWith('user:'));
+      expect(userIds).toHaveLength(1);
+      // The stored fact carries the page and the quote; then clean up for the other tests.
+      const stored = await probe.evaluate(async (id) => {
+        const g = globalThis as unknown as { browser?: ExtApi; chrome?: ExtApi };
+        type ExtApi = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+        const api = (g.browser ?? g.chrome) as ExtApi;
+        const answer = (await api.runtime.sendMessage({
+          type: 'factmark/facts-get',
+          ids: [id],
+        })) as {
+          facts: { source: { url: string }; quote: string; value: number }[];
+        };
+        await api.runtime.sendMessage({ type: 'factmark/fact-delete', id });
+        const all = (await api.runtime.sendMessage({ type: 'factmark/annotations' })) as {
+          annotations: { id: string }[];
+        };
+        await api.runtime.sendMessage({
+          type: 'factmark/annotations-delete',
+          ids: all.annotations.map((a) => a.id),
+        });
+        return answer.facts[0];
+      }, userIds[0] as string);
+      expect(stored?.value).toBe(2.5e9);
+      expect(stored?.quote).toBe('The total cost of the Reko Diq project is $2.5 billion.');
+      expect(stored?.source.url).toBe(server.url('/story.html'));
+      await probe.close();
+      await page.close();
+    });
+
     it('refuses a malformed import and writes nothing', async () => {
       const probe = await browser.openExtensionPage('src/options/index.html');
       const result = await probe.evaluate(async () => {
