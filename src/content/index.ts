@@ -14,6 +14,7 @@ import { Highlighter } from './highlighter';
 import { HoverCard } from './hover-card';
 import { OverviewStrip } from './overview-strip';
 import { PageHighlights, revealRange } from './page-highlights';
+import { rangeOfItem } from './page-items';
 import { buildPageReport, type PageReport } from './page-report';
 import { report as reportError } from './safe';
 import { createUiRoot, type UiRoot } from './ui-root';
@@ -148,11 +149,12 @@ export class ContentApp {
         return { ...this.lastReport.report, annotations: this.annotations?.state() ?? [] };
       }
       case 'factmark/reveal': {
-        const ranges =
+        const items =
           request.target === 'figure'
-            ? this.lastReport?.figureRanges
-            : this.lastReport?.mentionRanges;
-        const range = ranges?.[request.index];
+            ? this.lastReport?.figureItems
+            : this.lastReport?.mentionItems;
+        const item = items?.[request.index];
+        const range = item ? rangeOfItem(item) : null;
         if (!range || range.collapsed) return { ok: false, error: 'not on the page any more' };
         const highlighter = this.highlighter ?? new Highlighter();
         this.highlighter = highlighter;

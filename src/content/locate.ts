@@ -40,3 +40,22 @@ export function rangeFor(
   }
   return range;
 }
+
+/**
+ * The same span as a StaticRange: made without the DOM's bookkeeping for live ranges, which is
+ * what painting thousands of highlights wants. Offsets past a node's end (its text changed since
+ * it was walked) give null; the MutationObserver redoes such a block anyway.
+ */
+export function staticRangeFor(
+  segments: readonly TextSegment<Text>[],
+  start: number,
+  end: number,
+): StaticRange | null {
+  if (segments.length === 0 || end <= start) return null;
+  const a = segments[segmentIndex(segments, start, false)] as TextSegment<Text>;
+  const b = segments[segmentIndex(segments, end, true)] as TextSegment<Text>;
+  const startOffset = rawOffset(a, Math.max(start, a.start));
+  const endOffset = rawOffset(b, Math.min(end, b.end));
+  if (startOffset > a.ref.length || endOffset > b.ref.length) return null;
+  return new StaticRange({ startContainer: a.ref, startOffset, endContainer: b.ref, endOffset });
+}

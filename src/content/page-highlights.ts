@@ -15,7 +15,7 @@ import type { HoverCard } from './hover-card';
 import type { OverviewStrip, StripMark } from './overview-strip';
 import { recognizeCached } from './analysis-cache';
 import { PageContextTracker } from './page-context';
-import { itemsOfBlock, type PageItem } from './page-items';
+import { itemsOfBlock, rangeOfItem, staticRangeOfItem, type PageItem } from './page-items';
 import { PageWalker, collectBlocks, nearestBlock, type PageBlock } from './page-walker';
 import { safely } from './safe';
 import { checkpoint, sliceDeadline } from './schedule';
@@ -42,6 +42,15 @@ const HOVER_THROTTLE_MS = 16;
 export class PageHighlights {
   /** Items by the block element that owns them, to redo or drop a block's items as one. */
   private readonly byOwner = new Map<Element, PageItem[]>();
+  /**
+   * Painting is paid for what the reader can see: a block's items get their ranges and highlights
+   * when the block comes within a screen of the viewport (IntersectionObserver), not during the
+   * first pass over a page of 50,000 paragraphs, whose frames would otherwise have to repaint ever
+   * more highlights nobody is looking at.
+   */
+  private visibility: IntersectionObserver | null = null;
+  private readonly paintedOwners = new Set<Element>();
+  private readonly painted = new Map<PageItem, AbstractRange>();
   /** What the page names, for attribution; grows as blocks are walked. */
   private context = new PageContextTracker('');
   /** The context grew after figures were painted: their attributes may change. */
@@ -71,6 +80,20 @@ export class PageHighlights {
     const body = doc.body;
     if (!body) return;
     this.context = new PageContextTracker(doc.title);
+    const view = doc.defaultView;
+    if (view && 'IntersectionObserver' in view) {
+      this.visibility = new view.IntersectionObserver(
+        safely((entries: IntersectionObserverEntry[]) => {
+          for (const entry of entries) {
+            if (!entry.isIntersecting) continue;
+            this.visibility?.unobserve(entry.target);
+            this.paintOwner(entry.target);
+          }
+        }),
+        // One screen above and below: scrolling reveals blocks already painted.
+        { rootMargin: '100% 0px 100% 0px' },
+      );
+    }
 
     const walker = new PageWalker(body, (block) => {
       this.stats.blocks++;
@@ -145,14 +168,39 @@ export class PageHighlights {
     if (list) list.push(...items);
     else this.byOwner.set(owner, items);
     this.stats.items += items.length;
-    for (const item of items) this.deps.highlighter.add(categoryOf(item), item.range);
+    if (this.paintedOwners.has(owner)) this.paint(items);
+    else this.visibility?.observe(owner);
+  }
+
+  /** Paint a block's items: called when the block comes near the viewport. */
+  private paintOwner(owner: Element): void {
+    const items = this.byOwner.get(owner);
+    if (!items) return;
+    this.paintedOwners.add(owner);
+    this.paint(items);
+  }
+
+  private paint(items: readonly PageItem[]): void {
+    for (const item of items) {
+      if (this.painted.has(item)) continue;
+      const range = staticRangeOfItem(item);
+      if (!range) continue;
+      this.painted.set(item, range);
+      this.deps.highlighter.add(categoryOf(item), range);
+    }
   }
 
   private dropOwner(owner: Element): void {
     const items = this.byOwner.get(owner);
     if (!items) return;
-    for (const item of items) this.deps.highlighter.delete(categoryOf(item), item.range);
+    for (const item of items) {
+      const range = this.painted.get(item);
+      if (range) this.deps.highlighter.delete(categoryOf(item), range);
+      this.painted.delete(item);
+    }
     this.byOwner.delete(owner);
+    this.paintedOwners.delete(owner);
+    this.visibility?.unobserve(owner);
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -207,13 +255,14 @@ export class PageHighlights {
   private hover(x: number, y: number): void {
     const { doc, card } = this.deps;
     const caret = caretAt(doc, x, y);
-    const item = caret ? this.itemAt(caret.node, caret.offset) : undefined;
+    const hit = caret ? this.itemAt(caret.node, caret.offset) : undefined;
     // The caret API answers with the nearest caret even beside the text: check the pointer is on it.
-    if (!item || !pointOnRange(item.range, x, y)) {
+    if (!hit || !pointOnRange(hit.range, x, y)) {
       card.hide();
       return;
     }
-    const anchor = item.range.getBoundingClientRect();
+    const { item } = hit;
+    const anchor = hit.range.getBoundingClientRect();
     if (item.type === 'mention') card.show({ type: 'mention', mention: item.mention }, anchor);
     else {
       const facts = item.figure.facts
@@ -223,15 +272,19 @@ export class PageHighlights {
     }
   }
 
-  private itemAt(node: Node, offset: number): PageItem | undefined {
+  private itemAt(node: Node, offset: number): { item: PageItem; range: Range } | undefined {
     const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
     if (!el) return undefined;
-    const items = this.byOwner.get(nearestBlock(el));
+    const items = this.byOwner.get(nearestBlock(el)) ?? [];
+    // Ranges are made for this one block's items only, as the pointer needs them.
+    const hits = items
+      .map((item) => ({ item, range: rangeOfItem(item) }))
+      .filter(
+        (h): h is { item: PageItem; range: Range } =>
+          h.range !== null && pointIn(h.range, node, offset),
+      );
     // Figures first: where a figure and a mention overlap, the figure's card says more.
-    return (
-      items?.find((i) => i.type === 'figure' && pointIn(i.range, node, offset)) ??
-      items?.find((i) => pointIn(i.range, node, offset))
-    );
+    return hits.find((h) => h.item.type === 'figure') ?? hits[0];
   }
 
   private scheduleStrip(): void {
@@ -256,12 +309,14 @@ export class PageHighlights {
       const top = owner.getBoundingClientRect().top + scrollY;
       for (const item of items) {
         if (item.type !== 'figure') continue;
-        const range = item.range;
         marks.push({
           position: Math.min(1, Math.max(0, top / height)),
           verdict: item.figure.verdict,
           label: item.figure.text,
-          reveal: () => revealRange(doc, range, highlighter),
+          reveal: () => {
+            const range = rangeOfItem(item);
+            if (range) revealRange(doc, range, highlighter);
+          },
         });
       }
     }
@@ -270,6 +325,7 @@ export class PageHighlights {
 
   private teardown(): void {
     if (this.stripTimer !== undefined) clearTimeout(this.stripTimer);
+    this.visibility?.disconnect();
     for (const owner of [...this.byOwner.keys()]) this.dropOwner(owner);
     this.deps.card.hide();
     this.deps.strip.hide();

@@ -7,15 +7,15 @@ import type { FactIndex } from '../core/compare';
 import type { Report } from '../core/types';
 import { recognizeCached } from './analysis-cache';
 import { PageContextTracker } from './page-context';
-import { itemsOfBlock } from './page-items';
+import { itemsOfBlock, type PageItem } from './page-items';
 import { PageWalker, type PageBlock } from './page-walker';
 import { checkpoint, sliceDeadline } from './schedule';
 
 export interface PageReport {
   report: Report;
-  /** The DOM range of each figure and mention of the report, by index, for "reveal". */
-  figureRanges: Range[];
-  mentionRanges: Range[];
+  /** Each figure and mention of the report, by index, for "reveal" (which makes its range). */
+  figureItems: PageItem[];
+  mentionItems: PageItem[];
 }
 
 export async function buildPageReport(
@@ -30,8 +30,8 @@ export async function buildPageReport(
     mentions: [],
     figures: [],
   };
-  const figureRanges: Range[] = [];
-  const mentionRanges: Range[] = [];
+  const figureItems: PageItem[] = [];
+  const mentionItems: PageItem[] = [];
   // Two passes, as the CLI makes them (src/core/report/analyze.ts, analyzeText): the walk collects
   // the blocks and what they name; attribution then uses the whole page's context.
   const blocks: PageBlock[] = [];
@@ -55,18 +55,18 @@ export async function buildPageReport(
           start: item.mention.start + offset,
           end: item.mention.end + offset,
         });
-        mentionRanges.push(item.range);
+        mentionItems.push(item);
       } else {
         report.figures.push({
           ...item.figure,
           start: item.figure.start + offset,
           end: item.figure.end + offset,
         });
-        figureRanges.push(item.range);
+        figureItems.push(item);
       }
     }
     // Blocks are separated by one '\n' in the visible text.
     offset += block.text.length + 1;
   }
-  return { report, figureRanges, mentionRanges };
+  return { report, figureItems, mentionItems };
 }
