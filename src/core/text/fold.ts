@@ -14,8 +14,11 @@
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
 const INVISIBLE_G = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
-/** Characters that need a one-for-one replacement. */
-const REPLACEABLE = /[\s\u2010\u2011\u2013\u2212\u2018\u2019\u02bc]/;
+/**
+ * Characters that need a one-for-one replacement: white space other than the plain space (which
+ * every text is full of, and which stays as it is), dashes, apostrophes.
+ */
+const REPLACEABLE = /[^\S ]|[\u2010\u2011\u2013\u2212\u2018\u2019\u02bc]/;
 
 export interface Folded {
   /** The folded text: whitespace of every kind is ' ', hyphen-like dashes are '-', apostrophes are "'". */
@@ -41,11 +44,18 @@ function replaceChar(c: string): string {
   }
 }
 
-const REPLACEABLE_G = /[\s\u2010\u2011\u2013\u2212\u2018\u2019\u02bc]/g;
+const REPLACEABLE_G = /[^\S ]|[\u2010\u2011\u2013\u2212\u2018\u2019\u02bc]/g;
+
+// Every character fold changes, in one class: most texts hold none, and one test of this says so
+// (the two tests below, with their negated and Unicode classes, cost several times more).
+const ANY_FOLDED =
+  /[\t\n\v\f\r\u0085\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff\u00ad\u2010\u2011\u2013\u2212\u2018\u2019\u02bc]/;
+const IDENTITY = (i: number) => i;
 
 export function fold(original: string): Folded {
+  if (!ANY_FOLDED.test(original)) return { text: original, toOriginal: IDENTITY };
   const replaced = REPLACEABLE.test(original)
-    ? original.replace(REPLACEABLE_G, (c) => (c === ' ' ? c : replaceChar(c)))
+    ? original.replace(REPLACEABLE_G, replaceChar)
     : original;
   if (!INVISIBLE.test(replaced)) {
     return { text: replaced, toOriginal: (i) => i };
