@@ -29,7 +29,13 @@ export interface PageBlock {
 }
 
 interface Frame {
-  nodes: ArrayLike<Node>;
+  /**
+   * The next child to visit, found by nextSibling: cheaper than indexing a live childNodes list,
+   * which is what the walk mostly does.
+   */
+  next: Node | null;
+  /** Nodes that are not siblings (a slot's assigned nodes, the root itself) are walked by index. */
+  list: readonly Node[] | null;
   index: number;
   /** The element whose children these are, when it starts a block (boundary on leaving). */
   block: Element | null;
@@ -57,8 +63,9 @@ export class PageWalker {
     const rootOwner =
       root.nodeType === ELEMENT ? (root as Element) : (root.parentElement ?? (root as Element));
     this.owners.push(nearestBlock(rootOwner));
-    if (root.nodeType === TEXT) this.stack.push({ nodes: [root], index: 0, block: null });
-    else this.stack.push({ nodes: childrenOf(root), index: 0, block: null });
+    if (root.nodeType === TEXT)
+      this.stack.push({ next: null, list: [root], index: 0, block: null });
+    else this.stack.push(childrenOf(root, null));
   }
 
   get finished(): boolean {
@@ -74,7 +81,14 @@ export class PageWalker {
         if (shouldStop()) return false;
       }
       const frame = this.stack[this.stack.length - 1] as Frame;
-      if (frame.index >= frame.nodes.length) {
+      let node: Node | null;
+      if (frame.list !== null) {
+        node = frame.list[frame.index++] ?? null;
+      } else {
+        node = frame.next;
+        if (node !== null) frame.next = node.nextSibling;
+      }
+      if (node === null) {
         this.stack.pop();
         if (frame.block) {
           this.boundary();
@@ -82,7 +96,6 @@ export class PageWalker {
         }
         continue;
       }
-      const node = frame.nodes[frame.index++] as Node;
       if (node.nodeType === TEXT) {
         const data = (node as Text).data;
         if (data.length > 0) this.builder.addText(data, node as Text);
@@ -90,28 +103,29 @@ export class PageWalker {
       }
       if (node.nodeType !== ELEMENT) continue;
       const el = node as Element;
-      if (this.enterFrames && (el.localName === 'iframe' || el.localName === 'frame')) {
+      const tag = el.localName;
+      if (this.enterFrames && (tag === 'iframe' || tag === 'frame')) {
         const body = sameOriginBody(el as HTMLIFrameElement);
-        if (body && !isHiddenByAttributes(el.localName, (n) => el.getAttribute(n))) {
+        if (body && !isHiddenByAttributes(tag, (n) => el.getAttribute(n))) {
           this.boundary();
           this.owners.push(body);
-          this.stack.push({ nodes: body.childNodes, index: 0, block: body });
+          this.stack.push({ next: body.firstChild, list: null, index: 0, block: body });
         }
         continue;
       }
-      if (!isWalkable(el)) continue;
+      if (!isWalkable(el, tag)) continue;
       // A line break reads as a space, as in the CLI (src/cli/html-text.ts).
-      if (el.localName === 'br') {
+      if (tag === 'br') {
         this.builder.addBreak();
         continue;
       }
-      if (CELL_TAGS.has(el.localName)) this.builder.addCellBreak();
-      const isBlock = BLOCK_TAGS.has(el.localName);
+      if (CELL_TAGS.has(tag)) this.builder.addCellBreak();
+      const isBlock = BLOCK_TAGS.has(tag);
       if (isBlock) {
         this.boundary();
         this.owners.push(el);
       }
-      this.stack.push({ nodes: childrenOf(el), index: 0, block: isBlock ? el : null });
+      this.stack.push(childrenOf(el, isBlock ? el : null));
     }
     this.boundary();
     this.done = true;
@@ -133,25 +147,27 @@ export function collectBlocks(root: Node): PageBlock[] {
   return blocks;
 }
 
-function isWalkable(el: Element): boolean {
-  const tag = el.localName;
-  if (SKIPPED_TAGS.has(tag) || isOurs(el)) return false;
+function isWalkable(el: Element, tag: string): boolean {
+  if (SKIPPED_TAGS.has(tag)) return false;
+  // Most elements of a page carry no attribute at all (<p>, <em>, <span>): nothing can hide them
+  // then but a closed <dialog>, and reading attributes is what costs in this walk.
+  if (!el.hasAttributes()) return tag !== 'dialog' && !isOurs(el);
+  if (isOurs(el)) return false;
   const get = (name: string) => el.getAttribute(name);
-  if (isHiddenByAttributes(tag, get) || isEditableHost(get)) return false;
-  return true;
+  return !isHiddenByAttributes(tag, get) && !isEditableHost(get);
 }
 
 /** Children in rendered order: an open shadow root's content, a slot's assigned nodes. */
-function childrenOf(node: Node): ArrayLike<Node> {
+function childrenOf(node: Node, block: Element | null): Frame {
   if (node.nodeType === ELEMENT) {
     const el = node as Element;
-    if (el.shadowRoot) return el.shadowRoot.childNodes;
+    if (el.shadowRoot) return { next: el.shadowRoot.firstChild, list: null, index: 0, block };
     if (el.localName === 'slot') {
       const assigned = (el as HTMLSlotElement).assignedNodes();
-      if (assigned.length > 0) return assigned;
+      if (assigned.length > 0) return { next: null, list: assigned, index: 0, block };
     }
   }
-  return node.childNodes;
+  return { next: node.firstChild, list: null, index: 0, block };
 }
 
 function sameOriginBody(frame: HTMLIFrameElement): HTMLElement | null {
