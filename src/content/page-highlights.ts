@@ -18,7 +18,6 @@ import { PageContextTracker } from './page-context';
 import { itemsOfBlock, rangeOfItem, staticRangeOfItem, type PageItem } from './page-items';
 import { PageWalker, collectBlocks, nearestBlock, type PageBlock } from './page-walker';
 import { safely } from './safe';
-import { ViewportQueue } from './viewport-queue';
 import { checkpoint, sliceDeadline } from './schedule';
 import { isOurs } from './ui-root';
 
@@ -45,13 +44,11 @@ export class PageHighlights {
   private readonly byOwner = new Map<Element, PageItem[]>();
   /**
    * Painting is paid for what the reader can see: a block's items get their ranges and highlights
-   * when the block comes within a screen of the viewport (viewport-queue.ts), not during the first
-   * pass over a page of 50,000 paragraphs, whose frames would otherwise have to repaint ever more
-   * highlights nobody is looking at.
+   * when the block comes within a screen of the viewport (IntersectionObserver), not during the
+   * first pass over a page of 50,000 paragraphs, whose frames would otherwise have to repaint ever
+   * more highlights nobody is looking at.
    */
-  private queue: ViewportQueue | null = null;
-  private walking = false;
-  private flushFrame = 0;
+  private visibility: IntersectionObserver | null = null;
   private readonly paintedOwners = new Set<Element>();
   private readonly painted = new Map<PageItem, AbstractRange>();
   /** What the page names, for attribution; grows as blocks are walked. */
@@ -83,23 +80,30 @@ export class PageHighlights {
     const body = doc.body;
     if (!body) return;
     this.context = new PageContextTracker(doc.title);
-    this.queue = new ViewportQueue(
-      doc,
-      (owner) => this.paintOwner(owner),
-      (owner) => this.byOwner.has(owner) && !this.paintedOwners.has(owner),
-    );
+    const view = doc.defaultView;
+    if (view && 'IntersectionObserver' in view) {
+      this.visibility = new view.IntersectionObserver(
+        safely((entries: IntersectionObserverEntry[]) => {
+          for (const entry of entries) {
+            if (!entry.isIntersecting) continue;
+            this.visibility?.unobserve(entry.target);
+            this.paintOwner(entry.target);
+          }
+        }),
+        // One screen above and below: scrolling reveals blocks already painted.
+        { rootMargin: '100% 0px 100% 0px' },
+      );
+    }
 
     const walker = new PageWalker(body, (block) => {
       this.stats.blocks++;
       this.addBlock(block);
     });
-    this.walking = true;
     const passStart = performance.now();
     let work = 0;
     for (;;) {
       const sliceStart = performance.now();
       const done = walker.step(sliceDeadline());
-      this.queue?.flush();
       const slice = performance.now() - sliceStart;
       work += slice;
       this.stats.slices++;
@@ -107,9 +111,7 @@ export class PageHighlights {
       if (done) break;
       await checkpoint(signal);
     }
-    this.walking = false;
     this.refreshIfStale();
-    this.queue?.flush();
     this.stats.passMs = performance.now() - passStart;
     this.stats.passWorkMs = work;
     this.scheduleStrip();
@@ -132,22 +134,14 @@ export class PageHighlights {
       this.hover(e.clientX, e.clientY);
     });
     doc.addEventListener('pointermove', onMove, { passive: true, signal });
-    doc.defaultView?.addEventListener(
-      'scroll',
-      () => {
-        this.deps.card.hide();
-        this.scheduleFlush();
-      },
-      { passive: true, signal },
-    );
-    doc.defaultView?.addEventListener(
-      'resize',
-      () => {
-        this.scheduleStrip();
-        this.scheduleFlush();
-      },
-      { passive: true, signal },
-    );
+    doc.defaultView?.addEventListener('scroll', () => this.deps.card.hide(), {
+      passive: true,
+      signal,
+    });
+    doc.defaultView?.addEventListener('resize', () => this.scheduleStrip(), {
+      passive: true,
+      signal,
+    });
   }
 
   private addBlock(block: PageBlock): void {
@@ -175,8 +169,7 @@ export class PageHighlights {
     else this.byOwner.set(owner, items);
     this.stats.items += items.length;
     if (this.paintedOwners.has(owner)) this.paint(items);
-    else
-      this.queue?.add(owner, (items[0] as PageItem).block.segments[0]?.ref as Text, this.walking);
+    else this.visibility?.observe(owner);
   }
 
   /** Paint a block's items: called when the block comes near the viewport. */
@@ -207,6 +200,7 @@ export class PageHighlights {
     }
     this.byOwner.delete(owner);
     this.paintedOwners.delete(owner);
+    this.visibility?.unobserve(owner);
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -246,19 +240,7 @@ export class PageHighlights {
     }
     for (const owner of outermost(redo)) this.redo(owner);
     this.refreshIfStale();
-    this.queue?.flush();
     this.scheduleStrip();
-  }
-
-  /** Paint what a scroll brought near, once per frame however many scroll events come. */
-  private scheduleFlush(): void {
-    if (this.flushFrame) return;
-    this.flushFrame = requestAnimationFrame(
-      safely(() => {
-        this.flushFrame = 0;
-        this.queue?.flush();
-      }),
-    );
   }
 
   /** Redo one block element: drop what it and the blocks inside it had, walk it again. */
@@ -343,8 +325,7 @@ export class PageHighlights {
 
   private teardown(): void {
     if (this.stripTimer !== undefined) clearTimeout(this.stripTimer);
-    if (this.flushFrame) cancelAnimationFrame(this.flushFrame);
-    this.queue?.clear();
+    this.visibility?.disconnect();
     for (const owner of [...this.byOwner.keys()]) this.dropOwner(owner);
     this.deps.card.hide();
     this.deps.strip.hide();
