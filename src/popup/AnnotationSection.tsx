@@ -203,7 +203,9 @@ export function AnnotationSection({ api, tabId, pageUrl, host, request, placed }
       {annotations.length > 0 ? (
         <ExportButtons
           label="Export this page's annotations"
-          request={(format) => api.exportAnnotations(format, pageUrl)}
+          // The annotations' own key (the page's canonical URL, which the content script reads
+          // from <link rel=canonical>) rather than the report's URL, which may differ.
+          request={(format) => api.exportAnnotations(format, annotations[0]?.url ?? pageUrl)}
           fileName={(info) => exportFileName(host || 'page', info)}
         />
       ) : null}

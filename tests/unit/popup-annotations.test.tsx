@@ -319,6 +319,24 @@ describe("popup: exporting the page's annotations", () => {
     },
   );
 
+  it("exports by the annotations' own (canonical) URL when the page's URL differs", async () => {
+    vi.spyOn(URL, 'createObjectURL').mockImplementation(() => 'blob:factmark-test');
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    const clicked: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      clicked.push(this.download);
+    });
+    const canonical = 'https://news.example/story-canonical';
+    const moved = { ...placed, url: canonical };
+    const { root, api } = await openPopup([moved], pageReport([moved]));
+    const group = root.querySelector('[role=group][aria-label="Export this page\'s annotations"]')!;
+    button(group, 'CSV').click();
+    await settle(() => clicked.length > 0);
+    expect(api.exportAnnotations).toHaveBeenCalledWith('csv', canonical);
+  });
+
   it('shows the reason when the export fails', async () => {
     const { root, api } = await openPopup();
     api.exportAnnotations.mockResolvedValue({ ok: false, error: 'disk full' } as never);
