@@ -721,6 +721,26 @@ export function defineExtensionSuite(launch: () => Promise<ExtensionBrowser>): v
       expect(await noteHighlightText(edited.page)).toEqual([passage]);
       await edited.page.close();
 
+      // A page that renders the passage a moment after load: placed as it arrives.
+      const late = await openWithReport('/annotate-late.html');
+      await waitFor(late.page, () => document.getElementById('passage') !== null);
+      const lateProbe = await browser.openExtensionPage('src/options/index.html');
+      await waitFor(
+        lateProbe,
+        async (id) => {
+          const g = globalThis as unknown as { browser?: ExtApi; chrome?: ExtApi };
+          type ExtApi = { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } };
+          const r = (await ((g.browser ?? g.chrome) as ExtApi).tabs.sendMessage(id, {
+            type: 'factmark/report',
+          })) as { annotations?: { anchored: boolean }[] };
+          return r.annotations?.[0]?.anchored === true;
+        },
+        late.tabId,
+        'the annotation to be placed once its passage arrives',
+      );
+      await lateProbe.close();
+      await late.page.close();
+
       // The passage deleted: an orphan, still listed.
       const deleted = await openWithReport('/annotate-v3.html');
       expect(await annotationsOf(deleted.tabId, 1)).toEqual([
