@@ -17,6 +17,24 @@ export type InstallReason =
 /** Returning a promise answers the message; returning undefined leaves it to other listeners. */
 export type MessageListener = (message: unknown, sender: Sender) => Promise<unknown> | undefined;
 
+/**
+ * Who opened a port: `tab` is set for a content script (a web page's frame), and also for an
+ * extension page shown in a tab (the options page); `url` tells the two apart.
+ */
+export interface PortSender extends Sender {
+  tab?: unknown;
+}
+
+/** A runtime.connect port, as much of it as transfer.ts uses (tests fake it). */
+export interface Port {
+  readonly name: string;
+  readonly sender?: PortSender;
+  postMessage(message: unknown): void;
+  readonly onMessage: { addListener(listener: (message: unknown) => void): void };
+  readonly onDisconnect: { addListener(listener: () => void): void };
+  disconnect(): void;
+}
+
 /** A context-menu item (contextMenus.create's properties that Factmark uses). */
 export interface MenuItem {
   id: string;
@@ -46,13 +64,23 @@ export interface MenusBrowserApi {
 
 export interface BackgroundBrowserApi extends MenusBrowserApi {
   readonly extensionId: string;
+  /**
+   * The URL of the extension's root, "chrome-extension://<id>/" (Firefox: "moz-extension://<uuid>/",
+   * a uuid other than the id): the extension's own pages' URLs start with it, content scripts' not.
+   */
+  readonly extensionOrigin: string;
   onInstalled(listener: (reason: InstallReason) => void): void;
   onMessage(listener: MessageListener): void;
+  /** runtime.onConnect: a port opened by one of the extension's parts (or, in theory, others). */
+  onConnect(listener: (port: Port) => void): void;
 }
 
 export const backgroundBrowserApi: BackgroundBrowserApi = {
   get extensionId() {
     return browser.runtime.id;
+  },
+  get extensionOrigin() {
+    return browser.runtime.getURL('');
   },
   onInstalled(listener) {
     browser.runtime.onInstalled.addListener((details) => listener(details.reason));
@@ -61,6 +89,18 @@ export const backgroundBrowserApi: BackgroundBrowserApi = {
     // The polyfill's listener type is a union of three signatures; ours is the promise one.
     browser.runtime.onMessage.addListener(
       listener as (message: unknown, sender: Sender) => Promise<unknown>,
+    );
+  },
+  onConnect(listener) {
+    browser.runtime.onConnect.addListener((port) =>
+      listener({
+        name: port.name,
+        sender: port.sender,
+        postMessage: (message) => port.postMessage(message),
+        onMessage: { addListener: (l) => port.onMessage.addListener((message) => l(message)) },
+        onDisconnect: { addListener: (l) => port.onDisconnect.addListener(() => l()) },
+        disconnect: () => port.disconnect(),
+      }),
     );
   },
   async resetContextMenus(items) {

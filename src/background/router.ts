@@ -128,7 +128,8 @@ function newAnnotationId(): string {
   return `anno:${crypto.randomUUID()}`;
 }
 
-function exportText(format: ExportFormat, annotations: Annotation[]): string {
+/** The text of the `factmark/export` message (and of the export port, transfer.ts). */
+export function exportText(format: ExportFormat, annotations: Annotation[]): string {
   switch (format) {
     case 'jsonld':
       return toJsonLd(annotations);

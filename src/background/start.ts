@@ -9,6 +9,7 @@ import { openFactmarkDb, type FactmarkDb, type OpenOptions } from './db';
 import { createMenusOn, registerAnnotateTriggers } from './menus';
 import { createRouter } from './router';
 import { ensureSeeded, refreshSeedFacts } from './seed';
+import { createTransfer } from './transfer';
 
 export interface Background {
   /** Resolves when every seeding queued so far is done (tests wait on it). */
@@ -41,15 +42,19 @@ export function startBackground(
     );
   });
   registerAnnotateTriggers(api);
-  api.onMessage(
-    createRouter({
+  // Answers wait for the seeding queued before them, so the first page after an install gets
+  // the facts rather than an empty list.
+  const seeded = async () => {
+    await seeding;
+    return db;
+  };
+  api.onMessage(createRouter({ extensionId: api.extensionId, db: seeded }));
+  // Export and import of any size, over ports (transfer.ts).
+  api.onConnect(
+    createTransfer({
       extensionId: api.extensionId,
-      // Answers wait for the seeding queued before them, so the first page after an install
-      // gets the facts rather than an empty list.
-      db: async () => {
-        await seeding;
-        return db;
-      },
+      extensionOrigin: api.extensionOrigin,
+      db: seeded,
     }),
   );
   return { settled: () => seeding };

@@ -146,8 +146,9 @@ export function AnnotationLibrary({ api }: { api: OptionsBrowserApi }) {
       <div class="toolbar">
         <ExportButtons
           label="Export all annotations"
-          request={(format) => api.exportAllAnnotations(format)}
+          request={(format, onProgress) => api.exportAll(format, onProgress)}
           fileName={(info) => exportFileName('all', info)}
+          count={annotations.length}
           disabled={annotations.length === 0}
         />
         <ImportPanel api={api} onImported={load} />

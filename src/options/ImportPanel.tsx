@@ -1,10 +1,12 @@
 import { useId, useState } from 'preact/hooks';
+import { parseJsonLd } from '../core/annotations';
 import { failureOf, messageOf } from '../shared/answers';
 import type { OptionsBrowserApi } from './browser-api';
 
 type ImportState =
   | { status: 'idle' }
-  | { status: 'importing'; kilobytes: number }
+  | { status: 'reading'; kilobytes: number }
+  | { status: 'importing'; received: number; total: number }
   | { status: 'imported'; count: number }
   | { status: 'failed'; error: string };
 
@@ -14,28 +16,55 @@ interface Props {
   onImported(): void;
 }
 
+function newAnnotationId(): string {
+  return `anno:${crypto.randomUUID()}`;
+}
+
+/** Let the browser paint what was just rendered before a long synchronous step. */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /**
- * Import from a file (JSON-LD, as exported): the background checks the whole text and writes all
- * or nothing, so a failure here changes nothing else on the page.
+ * Import from a file (JSON-LD, as exported). The file is read and parsed here, with the same
+ * parser and messages as the background's factmark/import (a file of 100,000 annotations is
+ * larger than one message may be), then sent over the import port in batches; the background
+ * checks every annotation and writes all of them in one transaction, or nothing, so a failure here
+ * changes nothing else on the page.
  */
 export function ImportPanel({ api, onImported }: Props) {
   const id = useId();
   const [state, setState] = useState<ImportState>({ status: 'idle' });
 
+  const run = async (file: File) => {
+    setState({ status: 'reading', kilobytes: Math.max(1, Math.round(file.size / 1024)) });
+    const parsed = parseJsonLd(await file.text(), { newId: newAnnotationId, now: Date.now() });
+    if (!parsed.ok) {
+      setState({ status: 'failed', error: `import: ${parsed.error}` });
+      return;
+    }
+    const total = parsed.annotations.length;
+    setState({ status: 'importing', received: 0, total });
+    const answer = await api.importAll(parsed.annotations, (received, of) =>
+      setState({ status: 'importing', received, total: of }),
+    );
+    if (answer?.ok) {
+      setState({ status: 'imported', count: answer.imported });
+      onImported();
+    } else {
+      setState({ status: 'failed', error: failureOf(answer) ?? '' });
+    }
+  };
+
   const onChange = async (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
-    setState({ status: 'importing', kilobytes: Math.max(1, Math.round(file.size / 1024)) });
     try {
-      const text = await file.text();
-      const answer = await api.importAnnotations(text);
-      if (answer?.ok) {
-        setState({ status: 'imported', count: answer.imported });
-        onImported();
-      } else {
-        setState({ status: 'failed', error: failureOf(answer) ?? '' });
-      }
+      // "Reading…" is on screen before the file is read and parsed.
+      const running = run(file);
+      await nextPaint();
+      await running;
     } catch (thrown) {
       setState({ status: 'failed', error: messageOf(thrown) });
     } finally {
@@ -44,6 +73,7 @@ export function ImportPanel({ api, onImported }: Props) {
     }
   };
 
+  const busy = state.status === 'reading' || state.status === 'importing';
   return (
     <div class="import">
       <label for={`${id}-file`}>Import annotations</label>
@@ -52,15 +82,21 @@ export function ImportPanel({ api, onImported }: Props) {
         type="file"
         accept=".json,.jsonld,application/json,application/ld+json"
         aria-describedby={`${id}-hint`}
-        disabled={state.status === 'importing'}
+        disabled={busy}
         onChange={(e) => void onChange(e)}
       />
       <span id={`${id}-hint`} class="muted field-hint">
         A Factmark JSON-LD export (.jsonld or .json).
       </span>
+      {state.status === 'reading' ? (
+        <p class="import-progress" role="status">
+          <progress aria-label="Reading the file" /> Reading {state.kilobytes.toLocaleString()} KB…
+        </p>
+      ) : null}
       {state.status === 'importing' ? (
         <p class="import-progress" role="status">
-          <progress aria-label="Importing" /> Importing {state.kilobytes.toLocaleString()} KB…
+          <progress aria-label="Importing" value={state.received} max={Math.max(1, state.total)} />{' '}
+          Importing {state.received.toLocaleString()} of {state.total.toLocaleString()}…
         </p>
       ) : null}
       {/* The answer, success or failure, in one live region present from the start. */}

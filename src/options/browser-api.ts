@@ -2,12 +2,13 @@
 import browser from 'webextension-polyfill';
 import type { Annotation } from '../core/annotations/types';
 import type { Fact } from '../core/types';
+import { exportOverPort, importOverPort, type ClientPort } from './transfer';
 import type {
   AnnotationsAnswer,
   AnnotationsDeleteAnswer,
   AnnotationsRestoreAnswer,
-  ExportAnswer,
   ExportFormat,
+  ExportPartsAnswer,
   OkAnswer,
   FactSaveAnswer,
   FactsAnswer,
@@ -21,10 +22,22 @@ export interface OptionsBrowserApi {
   deleteAnnotations(ids: string[]): Promise<AnnotationsDeleteAnswer>;
   /** Puts deleted annotations back, as they were (undo). */
   restoreAnnotations(annotations: Annotation[]): Promise<AnnotationsRestoreAnswer>;
-  /** All annotations as text in an export format. */
-  exportAllAnnotations(format: ExportFormat): Promise<ExportAnswer>;
-  /** Adds the annotations of an export's text; writes nothing when the text is malformed. */
-  importAnnotations(text: string): Promise<ImportAnswer>;
+  /**
+   * All annotations as text in an export format, over the export port (any size): the text comes
+   * as the chunks it was sent in; `onProgress` after each, in characters.
+   */
+  exportAll(
+    format: ExportFormat,
+    onProgress: (sent: number, total: number) => void,
+  ): Promise<ExportPartsAnswer>;
+  /**
+   * Adds annotations (parsed in the page) over the import port, in batches; the background writes
+   * all of them in one transaction, or nothing. `onProgress` after each batch.
+   */
+  importAll(
+    annotations: readonly Annotation[],
+    onProgress: (received: number, total: number) => void,
+  ): Promise<ImportAnswer>;
   /** Adds or replaces one of the user's facts (`user:` ids). */
   saveFact(fact: Fact): Promise<FactSaveAnswer>;
   deleteFact(id: string): Promise<OkAnswer>;
@@ -43,11 +56,11 @@ export const optionsBrowserApi: OptionsBrowserApi = {
   restoreAnnotations(annotations) {
     return browser.runtime.sendMessage({ type: 'factmark/annotations-restore', annotations });
   },
-  exportAllAnnotations(format) {
-    return browser.runtime.sendMessage({ type: 'factmark/export', format });
+  exportAll(format, onProgress) {
+    return exportOverPort(connect, { format }, onProgress);
   },
-  importAnnotations(text) {
-    return browser.runtime.sendMessage({ type: 'factmark/import', text });
+  importAll(annotations, onProgress) {
+    return importOverPort(connect, annotations, onProgress);
   },
   saveFact(fact) {
     return browser.runtime.sendMessage({ type: 'factmark/fact-save', fact });
@@ -56,3 +69,13 @@ export const optionsBrowserApi: OptionsBrowserApi = {
     return browser.runtime.sendMessage({ type: 'factmark/fact-delete', id });
   },
 };
+
+function connect(name: string): ClientPort {
+  const port = browser.runtime.connect({ name });
+  return {
+    postMessage: (message) => port.postMessage(message),
+    onMessage: { addListener: (l) => port.onMessage.addListener((message) => l(message)) },
+    onDisconnect: { addListener: (l) => port.onDisconnect.addListener(() => l()) },
+    disconnect: () => port.disconnect(),
+  };
+}

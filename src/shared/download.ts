@@ -28,7 +28,15 @@ export function exportFileName(what: string, format: ExportFormatInfo, now?: Dat
 
 /** Offer `text` as a download named `fileName`. */
 export function downloadText(text: string, fileName: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
+  downloadParts([text], fileName, mime);
+}
+
+/**
+ * Offer the text made of `parts` (an export received in chunks) as a download: the Blob takes the
+ * parts as they are, so 100 M characters are never joined into one string.
+ */
+export function downloadParts(parts: readonly string[], fileName: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([...parts], { type: `${mime};charset=utf-8` }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -195,6 +195,142 @@ export type ImportAnswer = { ok: true; imported: number } | Failure;
 export type FactSaveAnswer = { ok: true; fact: Fact } | Failure;
 export type OkAnswer = { ok: true } | Failure;
 
+// ---- Ports (runtime.connect, from the extension's own pages only) ----------------------------
+//
+// A runtime message is limited to 64 MiB in Chrome, and 100,000 annotations make some 100 M
+// characters of JSON-LD: the Library exports and imports everything over a port instead, in
+// pieces. The messages factmark/export and factmark/import (contracts) stay as they are.
+
+/** Port name: every annotation (or one page's) as text, in chunks. */
+export const EXPORT_STREAM_PORT = 'factmark/export-stream';
+/** Port name: annotations in batches, written in one transaction on commit. */
+export const IMPORT_STREAM_PORT = 'factmark/import-stream';
+/**
+ * Characters per export chunk: 8,000,000. Chrome serializes a message as JSON in UTF-8; a character
+ * takes at most 6 bytes there (a control character or lone surrogate escaped as \uXXXX), so a chunk
+ * stays under 48 MB, well inside the 64 MiB limit. A chunk never ends between the two halves of a
+ * surrogate pair (a lone half would come out as U+FFFD).
+ */
+export const EXPORT_CHUNK_CHARS = 8_000_000;
+/** Annotations per import batch (a valid annotation is at most some 50 K characters). */
+export const MAX_IMPORT_BATCH = 2_000;
+/** Annotations in one import over the port (IMPORT_LIMITS.annotations of the JSON-LD parser). */
+export const MAX_IMPORT_STREAM_ANNOTATIONS = 1_000_000;
+
+/** The first (and only) message the page sends on an export port. */
+export interface ExportStreamRequest {
+  format: ExportFormat;
+  url?: string;
+}
+/** What the background sends on an export port: chunks with progress, then end; or an error. */
+export type ExportStreamMessage =
+  | { type: 'chunk'; text: string }
+  /** Characters sent so far, of `total`. */
+  | { type: 'progress'; sent: number; total: number }
+  | { type: 'end'; chars: number }
+  | { type: 'error'; error: string };
+
+/** An export received over the port: the text as the chunks it came in (never joined). */
+export type ExportPartsAnswer = { ok: true; parts: string[]; chars: number } | Failure;
+
+/** What the page sends on an import port: begin, batches, commit. */
+export type ImportStreamMessage =
+  | { type: 'begin'; total: number }
+  | { type: 'batch'; annotations: Annotation[] }
+  | { type: 'commit' };
+/** What the background answers on an import port: progress after each batch, then done or error. */
+export type ImportStreamAnswer =
+  | { type: 'progress'; received: number; total: number }
+  | { type: 'done'; imported: number }
+  | { type: 'error'; error: string };
+
+/** The export port's request, or what is wrong with it. */
+export function checkExportStreamRequest(msg: unknown): ExportStreamRequest | string {
+  if (!isRecord(msg)) return 'not an object';
+  if (msg.format !== 'jsonld' && msg.format !== 'csv' && msg.format !== 'md') {
+    return 'format: not "jsonld", "csv" or "md"';
+  }
+  if (msg.url === undefined) return { format: msg.format };
+  return isHttpUrl(msg.url) ? { format: msg.format, url: msg.url } : 'url: not http(s)';
+}
+
+/**
+ * An import port's message, or what is wrong with it. A batch's annotations get the strict
+ * validator of a saved annotation; `received` (annotations before this batch) makes an error
+ * name the annotation's place in the whole import: "annotation 2,417 (id anno:…): note: …",
+ * counted from 1.
+ */
+export function checkImportStreamMessage(
+  msg: unknown,
+  received: number,
+): ImportStreamMessage | string {
+  if (!isRecord(msg)) return 'not an object';
+  switch (msg.type) {
+    case 'begin':
+      return Number.isSafeInteger(msg.total) &&
+        (msg.total as number) >= 0 &&
+        (msg.total as number) <= MAX_IMPORT_STREAM_ANNOTATIONS
+        ? { type: 'begin', total: msg.total as number }
+        : `total: not a number of annotations from 0 to ${MAX_IMPORT_STREAM_ANNOTATIONS.toLocaleString('en-US')}`;
+    case 'batch': {
+      if (!Array.isArray(msg.annotations) || msg.annotations.length > MAX_IMPORT_BATCH) {
+        return `batch: not a list of at most ${MAX_IMPORT_BATCH.toLocaleString('en-US')} annotations`;
+      }
+      const list: Annotation[] = [];
+      for (const [i, item] of msg.annotations.entries()) {
+        const checked = checkAnnotation(item);
+        if (typeof checked === 'string') {
+          const id =
+            isRecord(item) && typeof item.id === 'string' ? ` (id ${item.id.slice(0, 80)})` : '';
+          return `annotation ${(received + i + 1).toLocaleString('en-US')}${id}: ${checked}`;
+        }
+        list.push(checked);
+      }
+      return { type: 'batch', annotations: list };
+    }
+    case 'commit':
+      return { type: 'commit' };
+    default:
+      return 'type: not "begin", "batch" or "commit"';
+  }
+}
+
+/** An export port's message as the page receives it, or null when it is not one. */
+export function parseExportStreamMessage(msg: unknown): ExportStreamMessage | null {
+  if (!isRecord(msg)) return null;
+  switch (msg.type) {
+    case 'chunk':
+      return typeof msg.text === 'string' ? { type: 'chunk', text: msg.text } : null;
+    case 'progress':
+      return isOffset(msg.sent) && isOffset(msg.total)
+        ? { type: 'progress', sent: msg.sent, total: msg.total }
+        : null;
+    case 'end':
+      return isOffset(msg.chars) ? { type: 'end', chars: msg.chars } : null;
+    case 'error':
+      return typeof msg.error === 'string' ? { type: 'error', error: msg.error } : null;
+    default:
+      return null;
+  }
+}
+
+/** An import port's answer as the page receives it, or null when it is not one. */
+export function parseImportStreamAnswer(msg: unknown): ImportStreamAnswer | null {
+  if (!isRecord(msg)) return null;
+  switch (msg.type) {
+    case 'progress':
+      return isOffset(msg.received) && isOffset(msg.total)
+        ? { type: 'progress', received: msg.received, total: msg.total }
+        : null;
+    case 'done':
+      return isOffset(msg.imported) ? { type: 'done', imported: msg.imported } : null;
+    case 'error':
+      return typeof msg.error === 'string' ? { type: 'error', error: msg.error } : null;
+    default:
+      return null;
+  }
+}
+
 // ---- Limits the background enforces (the UIs may check them first, to say so sooner) -------
 
 export const MAX_NOTE_LENGTH = 10_000;

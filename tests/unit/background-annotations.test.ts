@@ -670,8 +670,10 @@ describe('context menu and keyboard command', () => {
     const api: BackgroundBrowserApi = {
       ...menus,
       extensionId: OWN_ID,
+      extensionOrigin: `chrome-extension://${OWN_ID}/`,
       onInstalled: (l) => void installed.push(l),
       onMessage: () => undefined,
+      onConnect: () => undefined,
     };
     const background = startBackground(api, factBase([]), { name: freshDbName() });
     expect(clicks).toHaveLength(1);

@@ -17,8 +17,10 @@ function fakeApi() {
   const messages: MessageListener[] = [];
   const api: BackgroundBrowserApi = {
     extensionId: OWN_ID,
+    extensionOrigin: `chrome-extension://${OWN_ID}/`,
     onInstalled: (l) => void installed.push(l),
     onMessage: (l) => void messages.push(l),
+    onConnect: () => undefined,
     resetContextMenus: async () => undefined,
     onContextMenuClicked: () => undefined,
     onCommand: () => undefined,

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseJsonLd, toJsonLd } from '../../src/core/annotations';
 import type { Annotation } from '../../src/core/annotations/types';
+import type { ExportPartsAnswer, ImportAnswer } from '../../src/shared/messages';
 import { PAGE_SIZE } from '../../src/options/AnnotationLibrary';
 import { Library } from '../../src/options/Library';
 import {
@@ -266,19 +268,38 @@ describe('Library: import and export', () => {
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
     input.dispatchEvent(new Event('change', { bubbles: true }));
   }
+  const newOnes = () => [
+    annotation({ url: 'https://news.example/new', title: 'New one' }),
+    annotation({ url: 'https://news.example/new', title: 'New two', note: 'A note' }),
+  ];
 
-  it('shows progress while importing, then the count, and lists the new annotations', async () => {
+  it('parses the file in the page, sends it with determinate progress, then shows the count', async () => {
     const { root, api } = await openLibrary([exim]);
-    let answer: (a: { ok: true; imported: number }) => void = () => undefined;
-    api.importAnnotations.mockReturnValue(new Promise((resolve) => (answer = resolve)) as never);
-    const content = JSON.stringify({ type: 'AnnotationCollection', items: [] }).padEnd(3000, ' ');
-    chooseFile(root, content);
-    await settle(() => root.querySelector('progress') !== null);
-    expect(root.querySelector('progress')!.hasAttribute('value')).toBe(false);
-    expect(text(root.querySelector('.import-progress'))).toBe('Importing 3 KB…');
-    expect(api.importAnnotations).toHaveBeenCalledWith(content);
+    const incoming = newOnes();
+    const file = toJsonLd(incoming);
+    let progress: (received: number, total: number) => void = () => undefined;
+    let answer: (a: ImportAnswer) => void = () => undefined;
+    api.importAll.mockImplementation((_list, onProgress) => {
+      progress = onProgress;
+      return new Promise((resolve) => (answer = resolve));
+    });
+    chooseFile(root, file);
+    await settle(() => api.importAll.mock.calls.length === 1);
+    const sent = api.importAll.mock.calls[0]![0];
+    const parsed = parseJsonLd(file);
+    expect(parsed.ok && sent).toEqual(parsed.ok && parsed.annotations);
+    expect(sent.map((a) => a.id)).toEqual(incoming.map((a) => a.id));
+    await settle(() => root.querySelector('.import-progress progress') !== null);
+    expect(text(root.querySelector('.import-progress'))).toBe('Importing 0 of 2…');
 
-    api.getAllAnnotations.mockResolvedValue({ ok: true, annotations: [exim, stake, jobs] });
+    progress(1, 2);
+    await settle(() => text(root.querySelector('.import-progress')) === 'Importing 1 of 2…');
+    const bar = root.querySelector<HTMLProgressElement>('.import-progress progress')!;
+    expect(bar.getAttribute('value')).toBe('1');
+    expect(bar.getAttribute('max')).toBe('2');
+    expect(section(root).querySelector<HTMLInputElement>('input[type=file]')!.disabled).toBe(true);
+
+    api.getAllAnnotations.mockResolvedValue({ ok: true, annotations: [exim, ...incoming] });
     answer({ ok: true, imported: 2 });
     await settle(() => shownIds(root).length === 3);
     expect(root.querySelector('progress')).toBeNull();
@@ -287,7 +308,24 @@ describe('Library: import and export', () => {
     );
   });
 
-  it('shows the error verbatim and changes nothing else', async () => {
+  it('a malformed file: the parser says what and where, and nothing is sent', async () => {
+    const { root, api } = await openLibrary();
+    const bad = JSON.stringify({
+      type: 'AnnotationCollection',
+      items: [{ type: 'Annotation', target: { source: 'javascript:alert(1)' } }],
+    });
+    const parsed = parseJsonLd(bad, { newId: () => 'anno:x' });
+    expect(parsed.ok).toBe(false);
+    chooseFile(root, bad);
+    await settle(() => text(section(root).querySelector('.import-result')) !== '');
+    expect(text(section(root).querySelector('.import-result[role=alert]'))).toBe(
+      `import: ${parsed.ok ? '' : parsed.error}`,
+    );
+    expect(api.importAll).not.toHaveBeenCalled();
+    expect(root.querySelector('.import-progress')).toBeNull();
+  });
+
+  it("shows the background's error verbatim and changes nothing else", async () => {
     const { root, api } = await openLibrary();
     // A pending undo and a selection, which must survive the failed import.
     checkboxOf(root, exim).click();
@@ -299,9 +337,10 @@ describe('Library: import and export', () => {
     const before = section(root).innerHTML;
     const loads = api.getAllAnnotations.mock.calls.length;
 
-    const error = 'items[3] (id urn:x): target.source: not an http(s) URL';
-    api.importAnnotations.mockResolvedValue({ ok: false, error } as never);
-    chooseFile(root, '{"type":"AnnotationCollection"}');
+    const error =
+      'import: annotation 2 (id anno:x): note: not a string of at most 10000 characters';
+    api.importAll.mockResolvedValue({ ok: false, error });
+    chooseFile(root, toJsonLd(newOnes()));
     await settle(() => text(section(root).querySelector('.import-result')) !== '');
 
     const alert = section(root).querySelector('.import-result')!;
@@ -316,8 +355,12 @@ describe('Library: import and export', () => {
     expect(after.replace(' error', '')).toBe(before);
   });
 
-  it('exports everything in each format as a download', async () => {
-    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:factmark-test');
+  it('exports everything in each format over the port, as a download of the chunks', async () => {
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return 'blob:factmark-test';
+    });
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
     const names: string[] = [];
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
@@ -329,14 +372,52 @@ describe('Library: import and export', () => {
     const group = section(root).querySelector('[role=group][aria-label="Export all annotations"]')!;
     for (const label of ['JSON-LD', 'CSV', 'Markdown']) {
       buttonNamed(group, label)!.click();
-      await settle(() => names.length === api.exportAllAnnotations.mock.calls.length);
+      await settle(() => names.length === api.exportAll.mock.calls.length);
     }
-    expect(api.exportAllAnnotations.mock.calls).toEqual([['jsonld'], ['csv'], ['md']]);
+    expect(api.exportAll.mock.calls.map(([format]) => format)).toEqual(['jsonld', 'csv', 'md']);
     expect(names.map((n) => n.replace(/\d{4}-\d{2}-\d{2}/, 'DATE'))).toEqual([
       'factmark-all-DATE.jsonld',
       'factmark-all-DATE.csv',
       'factmark-all-DATE.md',
     ]);
+    expect(await Promise.all(blobs.map((b) => b.text()))).toEqual([
+      'jsonld of all',
+      'csv of all',
+      'md of all',
+    ]);
+  });
+
+  it('shows the export progress (characters sent of the total) and the count', async () => {
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:factmark-test');
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const { root, api } = await openLibrary();
+    let progress: (sent: number, total: number) => void = () => undefined;
+    let answer: (a: ExportPartsAnswer) => void = () => undefined;
+    api.exportAll.mockImplementation((_format, onProgress) => {
+      progress = onProgress;
+      return new Promise((resolve) => (answer = resolve));
+    });
+    const group = section(root).querySelector('[role=group][aria-label="Export all annotations"]')!;
+    buttonNamed(group, 'JSON-LD')!.click();
+    await settle(() => api.exportAll.mock.calls.length === 1);
+    // Before the first chunk: the count, an indeterminate bar.
+    await settle(() => root.querySelector('.export-progress') !== null);
+    expect(text(root.querySelector('.export-progress'))).toBe('Exporting 3 annotations…');
+    expect(root.querySelector('.export-progress progress')!.hasAttribute('value')).toBe(false);
+    progress(8_000_000, 32_000_000);
+    await settle(() => text(root.querySelector('.export-progress')).endsWith('%'));
+    expect(text(root.querySelector('.export-progress'))).toBe('Exporting 3 annotations… 25%');
+    const bar = root.querySelector<HTMLProgressElement>('.export-progress progress')!;
+    expect(bar.getAttribute('value')).toBe('8000000');
+    expect(bar.getAttribute('max')).toBe('32000000');
+    expect(buttonNamed(group, 'CSV')!.disabled).toBe(true);
+
+    answer({ ok: false, error: 'the connection to the extension closed before the end' });
+    await settle(() => root.querySelector('.export-progress') === null);
+    expect(text(section(root).querySelector('.export .error[role=alert]'))).toBe(
+      'The export failed: the connection to the extension closed before the end',
+    );
   });
 });
 

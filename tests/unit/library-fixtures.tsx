@@ -3,7 +3,7 @@ import { vi } from 'vitest';
 import type { Annotation } from '../../src/core/annotations/types';
 import type { Fact } from '../../src/core/types';
 import type { OptionsBrowserApi } from '../../src/options/browser-api';
-import type { ExportFormat } from '../../src/shared/messages';
+import type { ExportFormat, ExportPartsAnswer, ImportAnswer } from '../../src/shared/messages';
 import { fact } from './background-fixtures';
 import { annotation } from './popup-fixtures';
 
@@ -25,11 +25,27 @@ export function fakeLibraryApi(stored: Annotation[] = [], facts: Fact[] = []) {
       annotations = [...annotations, ...back];
       return { ok: true as const, restored: back.length };
     }),
-    exportAllAnnotations: vi.fn(async (format: ExportFormat) => ({
-      ok: true as const,
-      text: `${format} of all`,
-    })),
-    importAnnotations: vi.fn(async (_text: string) => ({ ok: true as const, imported: 0 })),
+    exportAll: vi.fn(
+      async (
+        format: ExportFormat,
+        onProgress: (sent: number, total: number) => void,
+      ): Promise<ExportPartsAnswer> => {
+        const parts = [`${format} `, 'of all'];
+        onProgress(parts[0]!.length, 10);
+        onProgress(10, 10);
+        return { ok: true, parts, chars: 10 };
+      },
+    ),
+    importAll: vi.fn(
+      async (
+        list: readonly Annotation[],
+        onProgress: (received: number, total: number) => void,
+      ): Promise<ImportAnswer> => {
+        onProgress(list.length, list.length);
+        annotations = [...annotations.filter((a) => !list.some((b) => b.id === a.id)), ...list];
+        return { ok: true, imported: list.length };
+      },
+    ),
     saveFact: vi.fn(async (saved: Fact) => ({ ok: true as const, fact: saved })),
     deleteFact: vi.fn(async (_id: string) => ({ ok: true as const })),
   } satisfies OptionsBrowserApi;

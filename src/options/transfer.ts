@@ -1,0 +1,169 @@
+/**
+ * The Library's side of the export and import ports (src/background/transfer.ts): any number of
+ * annotations, in pieces small enough for one runtime message each (Chrome: 64 MiB).
+ */
+import type { Annotation } from '../core/annotations/types';
+import {
+  EXPORT_STREAM_PORT,
+  IMPORT_STREAM_PORT,
+  MAX_IMPORT_BATCH,
+  parseExportStreamMessage,
+  parseImportStreamAnswer,
+  type ExportPartsAnswer,
+  type ExportStreamRequest,
+  type ImportAnswer,
+} from '../shared/messages';
+
+/** A runtime.connect port, as much of it as this file uses (tests fake it). */
+export interface ClientPort {
+  postMessage(message: unknown): void;
+  readonly onMessage: { addListener(listener: (message: unknown) => void): void };
+  readonly onDisconnect: { addListener(listener: () => void): void };
+  disconnect(): void;
+}
+export type Connect = (name: string) => ClientPort;
+
+/** The export's text as the chunks it came in: a Blob takes them as they are, never joined. */
+export type ExportResult = ExportPartsAnswer;
+
+/**
+ * Characters of one import batch, about (see annotationChars): 8,000,000, so that a batch stays
+ * far below Chrome's 64 MiB per message even when every character is escaped. A batch holds at
+ * most MAX_IMPORT_BATCH annotations and at most this many characters (but at least one annotation).
+ */
+export const IMPORT_BATCH_CHARS = 8_000_000;
+
+const CLOSED = 'the connection to the extension closed before the end';
+
+/** About how many characters an annotation takes in a message (its strings, plus the rest). */
+export function annotationChars(a: Annotation): number {
+  let n = 300 + a.id.length + a.url.length + a.title.length + a.note.length;
+  n += a.quote.exact.length + a.quote.prefix.length + a.quote.suffix.length;
+  for (const t of a.tags) n += t.length + 3;
+  for (const e of a.entities) n += e.length + 3;
+  return n + a.verdicts.length * 15;
+}
+
+/** The annotations in batches: at most `maxCount` each, and at most about `maxChars`. */
+export function batchesOf(
+  annotations: readonly Annotation[],
+  maxCount = MAX_IMPORT_BATCH,
+  maxChars = IMPORT_BATCH_CHARS,
+): Annotation[][] {
+  const batches: Annotation[][] = [];
+  let batch: Annotation[] = [];
+  let chars = 0;
+  for (const a of annotations) {
+    const size = annotationChars(a);
+    if (batch.length > 0 && (batch.length >= maxCount || chars + size > maxChars)) {
+      batches.push(batch);
+      batch = [];
+      chars = 0;
+    }
+    batch.push(a);
+    chars += size;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
+/** Every annotation (or one page's) as text, in chunks; `onProgress` after each chunk. */
+export function exportOverPort(
+  connect: Connect,
+  request: ExportStreamRequest,
+  onProgress: (sent: number, total: number) => void,
+): Promise<ExportResult> {
+  return new Promise((resolve) => {
+    const port = connect(EXPORT_STREAM_PORT);
+    const parts: string[] = [];
+    let received = 0;
+    let over = false;
+    const finish = (result: ExportResult) => {
+      if (over) return;
+      over = true;
+      port.disconnect();
+      resolve(result);
+    };
+    port.onDisconnect.addListener(() => finish({ ok: false, error: CLOSED }));
+    port.onMessage.addListener((raw) => {
+      const message = parseExportStreamMessage(raw);
+      if (over) return;
+      if (message === null) return finish({ ok: false, error: 'export: a malformed answer' });
+      switch (message.type) {
+        case 'chunk':
+          parts.push(message.text);
+          received += message.text.length;
+          return;
+        case 'progress':
+          onProgress(message.sent, message.total);
+          return;
+        case 'end':
+          // Nothing lost on the way: the chunks add up to the text the background made.
+          return finish(
+            received === message.chars
+              ? { ok: true, parts, chars: received }
+              : {
+                  ok: false,
+                  error: `export: received ${received} of ${message.chars} characters`,
+                },
+          );
+        case 'error':
+          return finish({ ok: false, error: message.error });
+      }
+    });
+    port.postMessage(request);
+  });
+}
+
+/**
+ * Send the annotations in batches, one at a time (the next after the background's progress for
+ * the last), then commit: the background writes all of them in one transaction, or none.
+ */
+export function importOverPort(
+  connect: Connect,
+  annotations: readonly Annotation[],
+  onProgress: (received: number, total: number) => void,
+): Promise<ImportAnswer> {
+  return new Promise((resolve) => {
+    const batches = batchesOf(annotations);
+    const port = connect(IMPORT_STREAM_PORT);
+    let next = 0;
+    let over = false;
+    const finish = (answer: ImportAnswer) => {
+      if (over) return;
+      over = true;
+      port.disconnect();
+      resolve(answer);
+    };
+    const sendNext = () => {
+      const batch = batches[next];
+      next += 1;
+      try {
+        port.postMessage(
+          batch === undefined ? { type: 'commit' } : { type: 'batch', annotations: batch },
+        );
+      } catch (error) {
+        // A port closed under us (the background stopped): nothing was committed.
+        finish({ ok: false, error: error instanceof Error ? error.message : String(error) });
+      }
+    };
+    port.onDisconnect.addListener(() => finish({ ok: false, error: CLOSED }));
+    port.onMessage.addListener((raw) => {
+      const message = parseImportStreamAnswer(raw);
+      if (over) return;
+      if (message === null) return finish({ ok: false, error: 'import: a malformed answer' });
+      switch (message.type) {
+        case 'progress':
+          onProgress(message.received, message.total);
+          return sendNext();
+        case 'done':
+          return finish({ ok: true, imported: message.imported });
+        case 'error':
+          return finish({ ok: false, error: message.error });
+      }
+    });
+    port.postMessage({ type: 'begin', total: annotations.length });
+    onProgress(0, annotations.length);
+    sendNext();
+  });
+}

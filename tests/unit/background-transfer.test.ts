@@ -1,0 +1,290 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Port, PortSender } from '../../src/background/browser-api';
+import {
+  allAnnotations,
+  openFactmarkDb,
+  saveAnnotation,
+  type FactmarkDb,
+} from '../../src/background/db';
+import { createRouter } from '../../src/background/router';
+import { chunksOf, createTransfer } from '../../src/background/transfer';
+import type { Annotation } from '../../src/core/annotations/types';
+import {
+  EXPORT_STREAM_PORT,
+  IMPORT_STREAM_PORT,
+  MAX_IMPORT_BATCH,
+  type ExportFormat,
+} from '../../src/shared/messages';
+import {
+  batchesOf,
+  exportOverPort,
+  importOverPort,
+  type ClientPort,
+} from '../../src/options/transfer';
+import { annotation, freshDbName } from './background-fixtures';
+
+const OWN_ID = 'own-extension-id';
+const OWN_PAGE: PortSender = {
+  id: OWN_ID,
+  url: `chrome-extension://${OWN_ID}/src/options/index.html`,
+};
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Two ends of a port, as the browser makes them: messages arrive later (a task), cloned; closing
+ * one end fires onDisconnect on the other only.
+ */
+function portPair(name: string, sender: PortSender) {
+  type Listeners = { message: ((m: unknown) => void)[]; disconnect: (() => void)[] };
+  const serverSide: Listeners = { message: [], disconnect: [] };
+  const clientSide: Listeners = { message: [], disconnect: [] };
+  let open = true;
+  const toServer: unknown[] = [];
+  const toClient: unknown[] = [];
+  const deliver = (to: Listeners, message: unknown) =>
+    setTimeout(() => {
+      if (open) for (const l of to.message) l(structuredClone(message));
+    }, 0);
+  const close = (other: Listeners) => {
+    if (!open) return;
+    open = false;
+    setTimeout(() => other.disconnect.forEach((l) => l()), 0);
+  };
+  const server: Port & { disconnected: () => boolean } = {
+    name,
+    sender,
+    postMessage: (m) => {
+      if (!open) throw new Error('Attempting to use a disconnected port object');
+      toClient.push(m);
+      deliver(clientSide, m);
+    },
+    onMessage: { addListener: (l) => void serverSide.message.push(l) },
+    onDisconnect: { addListener: (l) => void serverSide.disconnect.push(l) },
+    disconnect: () => close(clientSide),
+    disconnected: () => !open,
+  };
+  const client: ClientPort = {
+    postMessage: (m) => {
+      if (!open) throw new Error('Attempting to use a disconnected port object');
+      toServer.push(m);
+      deliver(serverSide, m);
+    },
+    onMessage: { addListener: (l) => void clientSide.message.push(l) },
+    onDisconnect: { addListener: (l) => void clientSide.disconnect.push(l) },
+    disconnect: () => close(serverSide),
+  };
+  return { server, client, toServer, toClient };
+}
+
+function many(n: number, from = 0): Annotation[] {
+  return Array.from({ length: n }, (_, i) =>
+    annotation(`anno:t-${from + i}`, {
+      url: `https://example.org/story/${(from + i) % 50}`,
+      created: 1_000 + from + i,
+      updated: 1_000 + from + i,
+      note: (from + i) % 3 === 0 ? `Note ${from + i} — “quoted” 💡` : '',
+    }),
+  );
+}
+
+describe('export and import over ports', () => {
+  let db: FactmarkDb;
+  let listen: (port: Port) => void;
+  const connect = (sender: PortSender = OWN_PAGE) => {
+    const pairs: ReturnType<typeof portPair>[] = [];
+    const fn = (name: string) => {
+      const pair = portPair(name, sender);
+      pairs.push(pair);
+      listen(pair.server);
+      return pair.client;
+    };
+    return { fn, pairs };
+  };
+
+  beforeEach(async () => {
+    const opened = openFactmarkDb({ name: freshDbName() });
+    db = await opened;
+    // Small chunks, so that a small export comes in many pieces.
+    listen = createTransfer({
+      extensionId: OWN_ID,
+      extensionOrigin: `chrome-extension://${OWN_ID}/`,
+      db: () => opened,
+      chunkChars: 1_000,
+    });
+  });
+
+  it('cuts text into chunks without splitting a surrogate pair', () => {
+    const text = 'ab💡cd💡💡e';
+    for (let size = 1; size <= 5; size++) {
+      const chunks = [...chunksOf(text, size)];
+      expect(chunks.join('')).toBe(text);
+      for (const c of chunks) {
+        expect(c.length).toBeLessThanOrEqual(Math.max(size, 1));
+        // No lone half of a surrogate pair (unless a chunk of one character cannot avoid it).
+        expect(LONE_SURROGATE.test(c) && size > 1).toBe(false);
+      }
+    }
+  });
+
+  it.each<ExportFormat>(['jsonld', 'csv', 'md'])(
+    'export stream (%s): the chunks reassemble to exactly the export message text',
+    async (format) => {
+      for (const a of many(300)) await saveAnnotation(db, a);
+      const router = createRouter({ extensionId: OWN_ID, db: async () => db });
+      const answer = (await router({ type: 'factmark/export', format }, OWN_PAGE)) as {
+        ok: true;
+        text: string;
+      };
+      const { fn, pairs } = connect();
+      const progress: [number, number][] = [];
+      const result = await exportOverPort(fn, { format }, (sent, total) =>
+        progress.push([sent, total]),
+      );
+      if (!result.ok) throw new Error(result.error);
+      expect(result.parts.length).toBeGreaterThan(10);
+      expect(result.parts.every((p) => p.length <= 1_000)).toBe(true);
+      expect(result.parts.join('')).toBe(answer.text);
+      expect(result.chars).toBe(answer.text.length);
+      expect(progress.at(-1)).toEqual([answer.text.length, answer.text.length]);
+      expect(pairs[0]!.toClient.at(-1)).toEqual({ type: 'end', chars: answer.text.length });
+    },
+  );
+
+  it('export stream: a malformed request gets an error', async () => {
+    const { fn, pairs } = connect();
+    const client = fn(EXPORT_STREAM_PORT);
+    client.postMessage({ format: 'pdf' });
+    await settle();
+    await settle();
+    expect(pairs[0]!.toClient).toEqual([
+      { type: 'error', error: 'export: format: not "jsonld", "csv" or "md"' },
+    ]);
+  });
+
+  it('import stream: 10,000 annotations in batches, committed all at once', async () => {
+    const list = many(10_000);
+    expect(batchesOf(list)).toHaveLength(Math.ceil(10_000 / MAX_IMPORT_BATCH));
+    const { fn, pairs } = connect();
+    const progress: [number, number][] = [];
+    const answer = await importOverPort(fn, list, (received, total) =>
+      progress.push([received, total]),
+    );
+    expect(answer).toEqual({ ok: true, imported: 10_000 });
+    expect(progress).toEqual([
+      [0, 10_000],
+      [2_000, 10_000],
+      [4_000, 10_000],
+      [6_000, 10_000],
+      [8_000, 10_000],
+      [10_000, 10_000],
+    ]);
+    const sent = pairs[0]!.toServer as { type: string; annotations?: unknown[] }[];
+    expect(sent.map((m) => m.type)).toEqual([
+      'begin',
+      'batch',
+      'batch',
+      'batch',
+      'batch',
+      'batch',
+      'commit',
+    ]);
+    expect(sent.every((m) => (m.annotations?.length ?? 0) <= MAX_IMPORT_BATCH)).toBe(true);
+    expect(await allAnnotations(db)).toEqual(list);
+  });
+
+  it('import stream: an invalid annotation in batch 3 is named, and nothing is written', async () => {
+    const list = many(10_000);
+    // Batch 3 holds annotations 4,001 to 6,000 (counted from 1).
+    list[4_416] = { ...list[4_416]!, note: 'x'.repeat(10_001) };
+    const { fn, pairs } = connect();
+    const answer = await importOverPort(fn, list, () => undefined);
+    expect(answer).toEqual({
+      ok: false,
+      error:
+        'import: annotation 4,417 (id anno:t-4416): note: not a string of at most 10000 characters',
+    });
+    expect((pairs[0]!.toServer as { type: string }[]).map((m) => m.type)).toEqual([
+      'begin',
+      'batch',
+      'batch',
+      'batch',
+    ]);
+    expect(await allAnnotations(db)).toEqual([]);
+  });
+
+  it('import stream: an id sent twice across batches is an error, nothing written', async () => {
+    const list = [...many(2_500), annotation('anno:t-7', { created: 5, updated: 5 })];
+    const answer = await importOverPort(connect().fn, list, () => undefined);
+    expect(answer).toEqual({
+      ok: false,
+      error: 'import: annotation 2,501 (id anno:t-7): same id as annotation 8',
+    });
+    expect(await allAnnotations(db)).toEqual([]);
+  });
+
+  it('import stream: a commit short of the total announced is refused', async () => {
+    const { fn, pairs } = connect();
+    const client = fn(IMPORT_STREAM_PORT);
+    client.postMessage({ type: 'begin', total: 3 });
+    client.postMessage({ type: 'batch', annotations: many(2) });
+    client.postMessage({ type: 'commit' });
+    await settle();
+    await settle();
+    await settle();
+    expect(pairs[0]!.toClient).toEqual([
+      { type: 'progress', received: 2, total: 3 },
+      { type: 'error', error: 'import: commit after 2 of the 3 annotations announced' },
+    ]);
+    expect(await allAnnotations(db)).toEqual([]);
+  });
+
+  it('import stream: a port closed before commit writes nothing', async () => {
+    const { fn, pairs } = connect();
+    const client = fn(IMPORT_STREAM_PORT);
+    client.postMessage({ type: 'begin', total: 4 });
+    client.postMessage({ type: 'batch', annotations: many(4) });
+    await settle();
+    await settle();
+    expect(pairs[0]!.toClient).toEqual([{ type: 'progress', received: 4, total: 4 }]);
+    client.disconnect();
+    await settle();
+    // A commit that would have come after the close is never delivered; nothing was written.
+    await settle();
+    expect(await allAnnotations(db)).toEqual([]);
+  });
+
+  it('serves the options page open in a tab (an extension page with sender.tab)', async () => {
+    await saveAnnotation(db, annotation('anno:in-tab'));
+    const { fn } = connect({ ...OWN_PAGE, tab: { id: 9 } });
+    const result = await exportOverPort(fn, { format: 'csv' }, () => undefined);
+    expect(result.ok && result.parts.join('')).toContain('The story');
+  });
+
+  it('ignores ports of other extensions, of content scripts, and of other names', async () => {
+    for (const sender of [
+      { id: 'another-extension', url: 'chrome-extension://another-extension/page.html' },
+      // A content script: our id, but a web page's URL (and a tab).
+      { id: OWN_ID, url: 'https://news.example/story', tab: { id: 3 } },
+      { id: OWN_ID, url: 'https://news.example/story' },
+      { id: OWN_ID },
+      {},
+    ]) {
+      const { fn, pairs } = connect(sender);
+      const client = fn(IMPORT_STREAM_PORT);
+      const exportClient = fn(EXPORT_STREAM_PORT);
+      expect(pairs.every((p) => p.server.disconnected())).toBe(true);
+      expect(() => client.postMessage({ type: 'begin', total: 1 })).toThrow();
+      expect(() => exportClient.postMessage({ format: 'jsonld' })).toThrow();
+    }
+    const { fn, pairs } = connect();
+    fn('factmark/something-else');
+    expect(pairs[0]!.server.disconnected()).toBe(false);
+    await settle();
+    expect(pairs[0]!.toClient).toEqual([]);
+    expect(await allAnnotations(db)).toEqual([]);
+  });
+});
