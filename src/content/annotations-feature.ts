@@ -12,7 +12,7 @@ import { anchor, canonicalUrl, describe } from '../core/annotations';
 import type { Annotation } from '../core/annotations/types';
 import { ATTRIBUTES } from '../core/attribution';
 import type { AttributedFigure, EntityId, Fact, ReportAnnotation, Verdict } from '../core/types';
-import { parseAnnotation, type PageAnnotationsAnswer } from '../shared/messages';
+import { parseAnnotation } from '../shared/messages';
 import { AnnotationEditor, type FactOffer } from './annotation-editor';
 import { AnnotationPaint } from './annotation-paint';
 import type { ContentBrowserApi } from './browser-api';
@@ -115,16 +115,6 @@ export class AnnotationsFeature {
       quote: a.quote.exact,
       anchored: this.isPlaced(a.id),
     }));
-  }
-
-  /** For the popup: the page's annotations, its annotation key, and which are placed. */
-  page(): PageAnnotationsAnswer {
-    return {
-      ok: true,
-      url: this.url,
-      annotations: this.list,
-      anchored: this.list.filter((a) => this.isPlaced(a.id)).map((a) => a.id),
-    };
   }
 
   reveal(id: string): boolean {

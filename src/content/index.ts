@@ -167,8 +167,6 @@ export class ContentApp {
         return { ok: (await this.annotations?.annotateSelection()) ?? false };
       case 'factmark/reveal-annotation':
         return { ok: this.annotations?.reveal(request.id) ?? false };
-      case 'factmark/page-annotations':
-        return this.annotations?.page() ?? { ok: true, url: '', annotations: [], anchored: [] };
       case 'factmark/annotations-changed':
         await this.annotations?.reload();
         return { ok: true };

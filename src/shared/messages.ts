@@ -60,21 +60,6 @@ export interface RevealAnnotationRequest {
   type: 'factmark/reveal-annotation';
   id: string;
 }
-/**
- * This page's annotations as the content script holds them, with the page's annotation key (its
- * canonical URL, which the popup cannot know) and which are placed now.
- * Answer: PageAnnotationsAnswer.
- */
-export interface PageAnnotationsRequest {
-  type: 'factmark/page-annotations';
-}
-export interface PageAnnotationsAnswer {
-  ok: true;
-  url: string;
-  annotations: Annotation[];
-  /** Ids of the annotations placed on the page now; the others are orphans. */
-  anchored: string[];
-}
 /** The page's annotations changed elsewhere (popup, Library): load them again. Answer: { ok }. */
 export interface AnnotationsChangedNotice {
   type: 'factmark/annotations-changed';
@@ -86,7 +71,6 @@ export type ContentRequest =
   | StatsRequest
   | AnnotateRequest
   | RevealAnnotationRequest
-  | PageAnnotationsRequest
   | AnnotationsChangedNotice;
 
 // ---- To the background (from content scripts and extension pages) -------------------------
@@ -386,8 +370,6 @@ export function parseContentRequest(msg: unknown): ContentRequest | null {
         : null;
     case 'factmark/annotations-changed':
       return { type: 'factmark/annotations-changed' };
-    case 'factmark/page-annotations':
-      return { type: 'factmark/page-annotations' };
     default:
       return null;
   }
