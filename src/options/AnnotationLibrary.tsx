@@ -4,6 +4,7 @@ import { exportFileName } from '../shared/download';
 import { ExportButtons } from '../shared/ExportButtons';
 import { failureOf, messageOf } from '../shared/answers';
 import { UndoBanner } from '../shared/UndoBanner';
+import { restoreDeleted, withoutDeleted, withRestored } from '../shared/undo-delete';
 import { AnnotationFilters } from './AnnotationFilters';
 import { AnnotationGroups } from './AnnotationGroups';
 import {
@@ -108,8 +109,7 @@ export function AnnotationLibrary({ api }: { api: OptionsBrowserApi }) {
         setError(`Nothing was deleted: ${failureOf(answer)}`);
         return;
       }
-      const gone = new Set(answer.deleted.map((a) => a.id));
-      update((current) => current.filter((a) => !gone.has(a.id)));
+      update((current) => withoutDeleted(current, answer.deleted));
       setSelected(new Set());
       // Only the latest deletion can be undone.
       setUndo(answer.deleted);
@@ -124,20 +124,14 @@ export function AnnotationLibrary({ api }: { api: OptionsBrowserApi }) {
     if (!undo) return;
     setBusy(true);
     setError(null);
-    try {
-      const answer = await api.restoreAnnotations(undo);
-      if (!answer?.ok) {
-        setError(`Not restored: ${failureOf(answer)}`);
-        return;
-      }
-      const back = new Set(undo.map((a) => a.id));
-      update((current) => [...current.filter((a) => !back.has(a.id)), ...undo]);
-      setUndo(null);
-    } catch (thrown) {
-      setError(`Not restored: ${messageOf(thrown)}`);
-    } finally {
-      setBusy(false);
+    const problem = await restoreDeleted((a) => api.restoreAnnotations(a), undo);
+    setBusy(false);
+    if (problem) {
+      setError(problem);
+      return;
     }
+    update((current) => withRestored(current, undo));
+    setUndo(null);
   };
 
   return (

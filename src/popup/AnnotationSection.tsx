@@ -6,6 +6,7 @@ import { ExportButtons } from '../shared/ExportButtons';
 import { failureOf, messageOf } from '../shared/answers';
 import type { AnnotationsAnswer } from '../shared/messages';
 import { UndoBanner } from '../shared/UndoBanner';
+import { restoreDeleted, withoutDeleted, withRestored } from '../shared/undo-delete';
 import { AnnotationItem } from './AnnotationItem';
 import type { PopupBrowserApi } from './browser-api';
 import { splitByPlacement } from './page-annotations';
@@ -107,8 +108,7 @@ export function AnnotationSection({ api, tabId, pageUrl, host, request, placed }
         return;
       }
       const deleted = answer.deleted.length > 0 ? answer.deleted : [annotation];
-      const gone = new Set(deleted.map((a) => a.id));
-      update((current) => current.filter((a) => !gone.has(a.id)));
+      update((current) => withoutDeleted(current, deleted));
       setUndo(deleted);
       heading.current?.focus();
       void tellPage();
@@ -123,21 +123,15 @@ export function AnnotationSection({ api, tabId, pageUrl, host, request, placed }
     if (!undo) return;
     setBusy(true);
     setError(null);
-    try {
-      const answer = await api.restoreAnnotations(undo);
-      if (!answer?.ok) {
-        setError(`Not restored: ${failureOf(answer)}`);
-        return;
-      }
-      const back = new Set(undo.map((a) => a.id));
-      update((current) => [...current.filter((a) => !back.has(a.id)), ...undo]);
-      setUndo(null);
-      void tellPage();
-    } catch (thrown) {
-      setError(`Not restored: ${messageOf(thrown)}`);
-    } finally {
-      setBusy(false);
+    const problem = await restoreDeleted((a) => api.restoreAnnotations(a), undo);
+    setBusy(false);
+    if (problem) {
+      setError(problem);
+      return;
     }
+    update((current) => withRestored(current, undo));
+    setUndo(null);
+    void tellPage();
   };
 
   const renderList = (items: readonly Annotation[]) => (
