@@ -35,13 +35,20 @@ const NUMBER_WORDS = [...UNIT_WORDS.keys(), ...TENS_WORDS.keys()].join('|');
 
 // Where a figure may start. Digits must not continue a word or a code ("G20", "EXIM-200", "3,5"
 // after a comma belongs to the number before). Currency codes need a number right after them.
-const TRIGGER = new RegExp(
-  [
-    String.raw`(?<![\w.,$€£¥₹]|\w-)\.?\d`,
-    String.raw`(?<![\w$])(?:us ?\$|hk\$|[ac]\$|usd|eur|gbp|inr|pkr|cny|rmb|rs\.?)(?= ?[\d.])`,
-    String.raw`[$€£¥₹]`,
-    String.raw`(?<![\w-])(?:${NUMBER_WORDS}|half)(?![\w])`,
-  ].join('|'),
+const TRIGGER_SOURCE = [
+  String.raw`(?<![\w.,$€£¥₹]|\w-)\.?\d`,
+  String.raw`(?<![\w$])(?:us ?\$|hk\$|[ac]\$|usd|eur|gbp|inr|pkr|cny|rmb|rs\.?)(?= ?[\d.])`,
+  String.raw`[$€£¥₹]`,
+  String.raw`(?<![\w-])(?:${NUMBER_WORDS}|half)(?![\w])`,
+].join('|');
+// TRIGGER tried at one place (sticky).
+const TRIGGER_AT = new RegExp(TRIGGER_SOURCE, 'iy');
+// Every place where TRIGGER may match, and a few more: TRIGGER itself is scanned only there.
+// Scanning TRIGGER along a text costs about three times as much, because every alternative
+// opens with a lookbehind, which keeps the regexp engine from skipping ahead to a possible first
+// character; this pattern starts with plain characters and a word boundary.
+const CANDIDATE = new RegExp(
+  String.raw`\.?\d|[$€£¥₹]|\b(?:us|hk|[ac]\$|eur|gbp|inr|pkr|cny|rmb|rs|${NUMBER_WORDS}|half)`,
   'gi',
 );
 
@@ -97,10 +104,16 @@ export function findFigures(text: string): Figure[] {
   const t = folded.text;
   const lower = lowerSameLength(t);
   const figures: Figure[] = [];
-  TRIGGER.lastIndex = 0;
-  for (let m = TRIGGER.exec(lower); m !== null; m = TRIGGER.exec(lower)) {
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(lower); m !== null; m = CANDIDATE.exec(lower)) {
+    TRIGGER_AT.lastIndex = m.index;
+    if (!TRIGGER_AT.test(lower)) {
+      // As a scan of TRIGGER would, try again from the next character ("a$5": "$" starts one).
+      CANDIDATE.lastIndex = m.index + 1;
+      continue;
+    }
     const { parsed, consumed } = parseAt(t, lower, m.index);
-    TRIGGER.lastIndex = Math.max(consumed, m.index + 1);
+    CANDIDATE.lastIndex = Math.max(consumed, m.index + 1);
     if (parsed === null) continue;
     const qualifier = parsed.kind === 'year' ? null : qualifierBefore(lower, parsed.start);
     const start = folded.toOriginal(parsed.start);
