@@ -54,6 +54,11 @@ const SIZES: { paragraphs: number; runs: number }[] = QUICK
       { paragraphs: 10_000, runs: 5 },
       { paragraphs: 50_000, runs: 3 },
     ];
+// BENCH_SIZES=10000,50000: only these page sizes; BENCH_PAGES_ONLY=1: stop after the pages
+// (both for trying a change; a run with either writes no results file).
+const ONLY_SIZES = process.env.BENCH_SIZES?.split(',').map(Number);
+if (ONLY_SIZES) SIZES.splice(0, SIZES.length, ...SIZES.filter((s) => ONLY_SIZES.includes(s.paragraphs)));
+const PAGES_ONLY = process.env.BENCH_PAGES_ONLY === '1';
 const SMALL_PAGE = 100;
 const SMALL_RUNS = QUICK ? 1 : 5;
 const APPEND_PARAGRAPHS = 100;
@@ -573,6 +578,11 @@ async function main(): Promise<void> {
         ratio_factmark_floor: round(factmarkMs / floorMs, 2),
         ratio_markjs_factmark: round(markMs / factmarkMs, 2),
       });
+    }
+
+    if (PAGES_ONLY) {
+      console.log(JSON.stringify(pageResults, null, 1));
+      return;
     }
 
     // 100 paragraphs appended to the 10,000-paragraph page vs a pass over a 100-paragraph page.

@@ -4,6 +4,7 @@
  * textContent only: a note or a page's text is never parsed as HTML.
  */
 import { ANNOTATION_COLORS, type AnnotationColor } from '../core/annotations/types';
+import { revealHost } from './ui-root';
 
 export interface EditorResult {
   color: AnnotationColor;
@@ -37,7 +38,7 @@ export class AnnotationEditor {
   private onButton: (() => void) | null = null;
   private pending: ((result: EditorResult | null) => void) | null = null;
 
-  constructor(shadow: ShadowRoot) {
+  constructor(private readonly shadow: ShadowRoot) {
     const doc = shadow.ownerDocument ?? document;
     this.button = doc.createElement('button');
     this.button.type = 'button';
@@ -69,6 +70,7 @@ export class AnnotationEditor {
   offer(rect: DOMRect, onClick: () => void): void {
     this.onButton = onClick;
     place(this.button, rect.right, rect.bottom + BUTTON_GAP_PX);
+    revealHost(this.shadow);
     this.button.hidden = false;
   }
 
@@ -142,6 +144,7 @@ export class AnnotationEditor {
         actions,
       ].filter((x): x is HTMLElement => x !== null),
     );
+    revealHost(this.shadow);
     this.panel.hidden = false;
     placeBeside(this.panel, rect);
     note.focus();

@@ -6,6 +6,7 @@
 import { ATTRIBUTE_BY_ID, ENTITIES } from './engine-labels';
 import type { Fact, ReportFigure, ReportMention } from '../core/types';
 import { VERDICT_SYMBOL, VERDICT_WORD } from './verdict-labels';
+import { revealHost } from './ui-root';
 
 // How many source quotes the card shows; the popup lists them all.
 const MAX_QUOTES = 3;
@@ -19,7 +20,7 @@ export type CardSubject =
 export class HoverCard {
   private readonly card: HTMLElement;
 
-  constructor(shadow: ShadowRoot) {
+  constructor(private readonly shadow: ShadowRoot) {
     const doc = shadow.ownerDocument ?? document;
     this.card = doc.createElement('div');
     this.card.className = 'card';
@@ -74,6 +75,7 @@ export class HoverCard {
         this.card.append(el('p', 'The fact base holds nothing on this yet.', 'muted'));
       }
     }
+    revealHost(this.shadow);
     this.card.hidden = false;
     this.place(anchor);
   }

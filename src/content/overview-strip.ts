@@ -5,6 +5,7 @@
  */
 import type { Verdict } from '../core/types';
 import { VERDICT_WORD } from './verdict-labels';
+import { revealHost } from './ui-root';
 
 export interface StripMark {
   /** Fraction of the page's height at which the figure sits, 0..1. */
@@ -22,7 +23,7 @@ const SEVERITY: Record<Verdict, number> = { unverified: 0, supported: 1, contrad
 export class OverviewStrip {
   private readonly strip: HTMLElement;
 
-  constructor(shadow: ShadowRoot) {
+  constructor(private readonly shadow: ShadowRoot) {
     const doc = shadow.ownerDocument ?? document;
     this.strip = doc.createElement('div');
     this.strip.className = 'strip';
@@ -53,6 +54,7 @@ export class OverviewStrip {
       return b;
     });
     this.strip.replaceChildren(...buttons);
+    if (buttons.length > 0) revealHost(this.shadow);
     this.strip.hidden = buttons.length === 0;
   }
 

@@ -28,19 +28,6 @@ export interface PageBlock {
   segments: TextSegment<Text>[];
 }
 
-interface Frame {
-  /**
-   * The next child to visit, found by nextSibling: cheaper than indexing a live childNodes list,
-   * which is what the walk mostly does.
-   */
-  next: Node | null;
-  /** Nodes that are not siblings (a slot's assigned nodes, the root itself) are walked by index. */
-  list: readonly Node[] | null;
-  index: number;
-  /** The element whose children these are, when it starts a block (boundary on leaving). */
-  block: Element | null;
-}
-
 // How many nodes are walked between two looks at the clock: reading the clock costs more than
 // visiting a node, and 256 nodes take well under a millisecond.
 const NODES_PER_CLOCK_CHECK = 256;
@@ -49,8 +36,17 @@ const ELEMENT = 1;
 const TEXT = 3;
 
 export class PageWalker {
-  private readonly stack: Frame[] = [];
-  private builder = new VisibleTextBuilder<Text>();
+  // The walk's stack, as parallel arrays rather than an object per element (the walk visits every
+  // element of the page, and those objects were a good part of its garbage). At each depth: the
+  // next node to visit, found by nextSibling (cheaper than indexing a live childNodes list); or,
+  // for nodes that are not siblings (a slot's assigned nodes, the root itself), a list and an
+  // index into it; and the element that starts a block there, if any (a boundary on leaving it).
+  private readonly nexts: (Node | null)[] = [];
+  private readonly lists: (readonly Node[] | null)[] = [];
+  private readonly indexes: number[] = [];
+  private readonly blockStarts: (Element | null)[] = [];
+  private depth = 0;
+  private readonly builder = new VisibleTextBuilder<Text>();
   private readonly owners: Element[] = [];
   private done = false;
 
@@ -63,9 +59,8 @@ export class PageWalker {
     const rootOwner =
       root.nodeType === ELEMENT ? (root as Element) : (root.parentElement ?? (root as Element));
     this.owners.push(nearestBlock(rootOwner));
-    if (root.nodeType === TEXT)
-      this.stack.push({ next: null, list: [root], index: 0, block: null });
-    else this.stack.push(childrenOf(root, null));
+    if (root.nodeType === TEXT) this.push(null, [root], null);
+    else this.pushChildren(root, root.nodeType === ELEMENT ? (root as Element).localName : '', null);
   }
 
   get finished(): boolean {
@@ -75,33 +70,39 @@ export class PageWalker {
   /** Walk until `shouldStop()` or the end; returns true when the walk is complete. */
   step(shouldStop: () => boolean = () => false): boolean {
     let budget = NODES_PER_CLOCK_CHECK;
-    while (this.stack.length > 0) {
+    const { nexts, lists, indexes, blockStarts, builder } = this;
+    while (this.depth > 0) {
       if (--budget === 0) {
         budget = NODES_PER_CLOCK_CHECK;
         if (shouldStop()) return false;
       }
-      const frame = this.stack[this.stack.length - 1] as Frame;
+      const d = this.depth - 1;
       let node: Node | null;
-      if (frame.list !== null) {
-        node = frame.list[frame.index++] ?? null;
+      const list = lists[d];
+      if (list == null) {
+        node = nexts[d] as Node | null;
+        if (node !== null) nexts[d] = node.nextSibling;
       } else {
-        node = frame.next;
-        if (node !== null) frame.next = node.nextSibling;
+        const index = indexes[d] as number;
+        node = list[index] ?? null;
+        indexes[d] = index + 1;
       }
       if (node === null) {
-        this.stack.pop();
-        if (frame.block) {
+        this.depth = d;
+        if (blockStarts[d] != null) {
+          blockStarts[d] = null;
           this.boundary();
           this.owners.pop();
         }
         continue;
       }
-      if (node.nodeType === TEXT) {
+      const type = node.nodeType;
+      if (type === TEXT) {
         const data = (node as Text).data;
-        if (data.length > 0) this.builder.addText(data, node as Text);
+        if (data.length > 0) builder.addText(data, node as Text);
         continue;
       }
-      if (node.nodeType !== ELEMENT) continue;
+      if (type !== ELEMENT) continue;
       const el = node as Element;
       const tag = el.localName;
       if (this.enterFrames && (tag === 'iframe' || tag === 'frame')) {
@@ -109,34 +110,60 @@ export class PageWalker {
         if (body && !isHiddenByAttributes(tag, (n) => el.getAttribute(n))) {
           this.boundary();
           this.owners.push(body);
-          this.stack.push({ next: body.firstChild, list: null, index: 0, block: body });
+          this.push(body.firstChild, null, body);
         }
         continue;
       }
       if (!isWalkable(el, tag)) continue;
       // A line break reads as a space, as in the CLI (src/cli/html-text.ts).
       if (tag === 'br') {
-        this.builder.addBreak();
+        builder.addBreak();
         continue;
       }
-      if (CELL_TAGS.has(tag)) this.builder.addCellBreak();
-      const isBlock = BLOCK_TAGS.has(tag);
-      if (isBlock) {
+      if (CELL_TAGS.has(tag)) builder.addCellBreak();
+      if (BLOCK_TAGS.has(tag)) {
         this.boundary();
         this.owners.push(el);
+        this.pushChildren(el, tag, el);
+      } else {
+        this.pushChildren(el, tag, null);
       }
-      this.stack.push(childrenOf(el, isBlock ? el : null));
     }
     this.boundary();
     this.done = true;
     return true;
   }
 
+  private push(next: Node | null, list: readonly Node[] | null, block: Element | null): void {
+    const d = this.depth++;
+    this.nexts[d] = next;
+    this.lists[d] = list;
+    this.indexes[d] = 0;
+    this.blockStarts[d] = block;
+  }
+
+  /** Push a node's children in rendered order: an open shadow root's, a slot's assigned nodes. */
+  private pushChildren(node: Node, tag: string, block: Element | null): void {
+    if (node.nodeType === ELEMENT) {
+      const el = node as Element;
+      const shadow = el.shadowRoot;
+      if (shadow) return this.push(shadow.firstChild, null, block);
+      if (tag === 'slot') {
+        const assigned = (el as HTMLSlotElement).assignedNodes();
+        if (assigned.length > 0) return this.push(null, assigned, block);
+      }
+    }
+    this.push(node.firstChild, null, block);
+  }
+
   private boundary(): void {
-    const { text, segments } = this.builder.finish();
-    this.builder = new VisibleTextBuilder<Text>();
-    if (text.length === 0) return;
-    this.onBlock({ owner: this.owners[this.owners.length - 1] as Element, text, segments });
+    const taken = this.builder.take();
+    if (taken === null) return;
+    this.onBlock({
+      owner: this.owners[this.owners.length - 1] as Element,
+      text: taken.text,
+      segments: taken.segments,
+    });
   }
 }
 
@@ -155,19 +182,6 @@ function isWalkable(el: Element, tag: string): boolean {
   if (isOurs(el)) return false;
   const get = (name: string) => el.getAttribute(name);
   return !isHiddenByAttributes(tag, get) && !isEditableHost(get);
-}
-
-/** Children in rendered order: an open shadow root's content, a slot's assigned nodes. */
-function childrenOf(node: Node, block: Element | null): Frame {
-  if (node.nodeType === ELEMENT) {
-    const el = node as Element;
-    if (el.shadowRoot) return { next: el.shadowRoot.firstChild, list: null, index: 0, block };
-    if (el.localName === 'slot') {
-      const assigned = (el as HTMLSlotElement).assignedNodes();
-      if (assigned.length > 0) return { next: null, list: assigned, index: 0, block };
-    }
-  }
-  return { next: node.firstChild, list: null, index: 0, block };
 }
 
 function sameOriginBody(frame: HTMLIFrameElement): HTMLElement | null {

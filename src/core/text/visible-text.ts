@@ -73,8 +73,8 @@ const WHITESPACE_RUN = /[ \t\n\r\f]+/g;
 const SPACE = 0x20;
 
 export class VisibleTextBuilder<Ref> {
-  private readonly chunks: string[] = [];
-  private readonly segments: TextSegment<Ref>[] = [];
+  private chunks: string[] = [];
+  private segments: TextSegment<Ref>[] = [];
   private length = 0;
   /** A white-space run (or a break) was seen after the last emitted character. */
   private pending = false;
@@ -125,6 +125,26 @@ export class VisibleTextBuilder<Ref> {
   /** The block's text and its segments. */
   finish(): { text: string; segments: TextSegment<Ref>[] } {
     return { text: this.chunks.join(''), segments: this.segments.slice() };
+  }
+
+  /**
+   * The block's text and segments, the builder starting over for the next block (a walk over a
+   * page builds tens of thousands of blocks with one builder). Null for a block without text.
+   */
+  take(): { text: string; segments: TextSegment<Ref>[] } | null {
+    if (this.length === 0) {
+      this.pending = false;
+      this.pendingChar = ' ';
+      return null;
+    }
+    const text = this.chunks.length === 1 ? (this.chunks[0] as string) : this.chunks.join('');
+    const segments = this.segments;
+    this.chunks = [];
+    this.segments = [];
+    this.length = 0;
+    this.pending = false;
+    this.pendingChar = ' ';
+    return { text, segments };
   }
 
   /**
