@@ -77,7 +77,9 @@ async function main(): Promise<void> {
 function report(profile: Profile): void {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  profile.samples.forEach((id, i) =>
+    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)),
+  );
   const totals = new Map<string, number>();
   let contentTotal = 0;
   let all = 0;
@@ -92,7 +94,9 @@ function report(profile: Profile): void {
     totals.set(key, (totals.get(key) ?? 0) + us);
   }
   const rows = [...totals].sort((a, b) => b[1] - a[1]).slice(0, 40);
-  console.log(`samples total ${(all / 1000).toFixed(1)} ms; content script self ${(contentTotal / 1000).toFixed(1)} ms`);
+  console.log(
+    `samples total ${(all / 1000).toFixed(1)} ms; content script self ${(contentTotal / 1000).toFixed(1)} ms`,
+  );
   for (const [key, us] of rows) console.log(`${(us / 1000).toFixed(1).padStart(8)} ms  ${key}`);
 }
 

@@ -57,7 +57,8 @@ const SIZES: { paragraphs: number; runs: number }[] = QUICK
 // BENCH_SIZES=10000,50000: only these page sizes; BENCH_PAGES_ONLY=1: stop after the pages
 // (both for trying a change; a run with either writes no results file).
 const ONLY_SIZES = process.env.BENCH_SIZES?.split(',').map(Number);
-if (ONLY_SIZES) SIZES.splice(0, SIZES.length, ...SIZES.filter((s) => ONLY_SIZES.includes(s.paragraphs)));
+if (ONLY_SIZES)
+  SIZES.splice(0, SIZES.length, ...SIZES.filter((s) => ONLY_SIZES.includes(s.paragraphs)));
 const PAGES_ONLY = process.env.BENCH_PAGES_ONLY === '1';
 const SMALL_PAGE = 100;
 const SMALL_RUNS = QUICK ? 1 : 5;

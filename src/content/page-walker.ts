@@ -60,7 +60,8 @@ export class PageWalker {
       root.nodeType === ELEMENT ? (root as Element) : (root.parentElement ?? (root as Element));
     this.owners.push(nearestBlock(rootOwner));
     if (root.nodeType === TEXT) this.push(null, [root], null);
-    else this.pushChildren(root, root.nodeType === ELEMENT ? (root as Element).localName : '', null);
+    else
+      this.pushChildren(root, root.nodeType === ELEMENT ? (root as Element).localName : '', null);
   }
 
   get finished(): boolean {

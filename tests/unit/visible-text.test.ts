@@ -174,3 +174,35 @@ describe('VisibleTextBuilder: segments', () => {
     }
   });
 });
+
+describe('VisibleTextBuilder.take (one builder for many blocks)', () => {
+  it('gives each block what a fresh builder gives, and null for a block without text', () => {
+    const blocks: Piece[][] = [
+      ['  Reko ', '\n Diq  '],
+      [' \n\t '],
+      [null, 'a', null, null, 'b '],
+      ['$1.25', '\u00a0billion'],
+      [],
+    ];
+    const shared = new VisibleTextBuilder<number>();
+    for (const pieces of blocks) {
+      pieces.forEach((p, i) => (p === null ? shared.addBreak() : shared.addText(p, i)));
+      const taken = shared.take();
+      const fresh = build(pieces);
+      if (fresh.text === '') expect(taken).toBeNull();
+      else expect(taken).toEqual(fresh);
+    }
+  });
+
+  it('does not carry a pending space or a cell tab into the next block', () => {
+    const b = new VisibleTextBuilder<number>();
+    b.addText('x ', 0);
+    b.addCellBreak();
+    expect(b.take()?.text).toBe('x');
+    b.addText('y', 1);
+    expect(b.take()).toEqual({
+      text: 'y',
+      segments: [{ ref: 1, start: 0, end: 1, rawStart: 0, jumps: null }],
+    });
+  });
+});
