@@ -104,13 +104,17 @@ export class PageHighlights {
     // sees changes before phase 3, so the page renders no frame for us while we work.
     const passStart = performance.now();
     const found: PageBlock[] = [];
-    const walker = new PageWalker(body, (block) => {
-      this.stats.blocks++;
-      const recognized = recognizeCached(block.text);
-      if (recognized.mentions.length === 0 && recognized.figures.length === 0) return;
-      this.context.add(recognized.mentions);
-      found.push(block);
-    });
+    const walker = new PageWalker(
+      body,
+      (block) => {
+        this.stats.blocks++;
+        const recognized = recognizeCached(block.text);
+        if (recognized.mentions.length === 0 && recognized.figures.length === 0) return;
+        this.context.add(recognized.mentions);
+        found.push(block);
+      },
+      { wholeLeafBlocks: true },
+    );
     const owners: Element[] = [];
     let next = 0;
     let observed = 0;

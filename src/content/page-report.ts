@@ -43,7 +43,7 @@ export async function buildPageReport(
       blocks.push(block);
       context.add(recognizeCached(block.text).mentions);
     },
-    true,
+    { enterFrames: true, wholeLeafBlocks: true },
   );
   while (!walker.step(sliceDeadline())) await checkpoint(signal);
   let offset = 0;

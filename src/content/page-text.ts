@@ -43,7 +43,7 @@ export class PageText {
         parts.push(block.text);
         offset += block.text.length + 1;
       },
-      true,
+      { enterFrames: true },
     );
     while (!walker.step(sliceDeadline())) await checkpoint(signal);
     return new PageText(parts.join('\n'), blocks);

@@ -22,15 +22,111 @@ import { isOurs } from './ui-root';
 
 export interface PageBlock {
   /** The nearest block-level element containing the block's text. */
-  owner: Element;
-  text: string;
+  readonly owner: Element;
+  readonly text: string;
   /** Segments with offsets into `text`. */
-  segments: TextSegment<Text>[];
+  readonly segments: readonly TextSegment<Text>[];
+}
+
+export interface WalkOptions {
+  /** Walk into same-origin frames, in place (the report counts their text; highlights do not: each frame paints its own). */
+  enterFrames?: boolean;
+  /**
+   * Take a block of plain inline content whole (see `isPlainLeafBlock`): its text in one
+   * `textContent` call, its segments only when asked for. Most paragraphs of a page are such
+   * blocks, and most of them hold nothing to highlight, so their text nodes are never visited
+   * one by one — which is most of a walk's cost.
+   */
+  wholeLeafBlocks?: boolean;
+}
+
+/**
+ * Tags whose content a walk reads as plain text: no block, break, cell, skipped or replaced
+ * content inside. Of these only <span> can host a shadow root (attachShadow), so spans are
+ * checked for one. `img` and `wbr` hold no text and add none.
+ */
+const PLAIN_INLINE = [
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'i',
+  'img',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'wbr',
+];
+// Anything else inside a block, or an attribute that can hide or make content editable
+// (src/core/visibility.ts reads `hidden`, `style`, `contenteditable`), sends the block down
+// the node-by-node walk.
+const NOT_PLAIN = `:not(${PLAIN_INLINE.join(', ')}), [hidden], [style], [contenteditable]`;
+
+/** A block whose text needs no node-by-node walk: no shadow root in it, nothing but plain inline content. */
+function isPlainLeafBlock(el: Element): boolean {
+  if (el.shadowRoot !== null || el.querySelector(NOT_PLAIN) !== null) return false;
+  const spans = el.getElementsByTagName('span');
+  for (let i = 0; i < spans.length; i++)
+    if ((spans[i] as Element).shadowRoot !== null) return false;
+  return true;
+}
+
+/** Runs the builder would collapse to one space (document white space; not U+00A0). */
+const WHITESPACE_RUN = /[ \t\n\r\f]+/g;
+const NEEDS_COLLAPSING = /[\t\n\r\f]| {2}/;
+
+/** `textContent` with white space collapsed as VisibleTextBuilder does, for a plain leaf block. */
+function collapsed(raw: string): string {
+  let text = NEEDS_COLLAPSING.test(raw) ? raw.replace(WHITESPACE_RUN, ' ') : raw;
+  if (text.charCodeAt(0) === 0x20) text = text.slice(1);
+  if (text.charCodeAt(text.length - 1) === 0x20) text = text.slice(0, -1);
+  return text;
+}
+
+/** A plain leaf block: segments are found by walking it when first needed. */
+class LeafBlock implements PageBlock {
+  private found: readonly TextSegment<Text>[] | null = null;
+
+  constructor(
+    readonly owner: Element,
+    readonly text: string,
+  ) {}
+
+  get segments(): readonly TextSegment<Text>[] {
+    if (this.found === null) {
+      const blocks = collectBlocks(this.owner);
+      // The page may have changed the block since (our MutationObserver then redoes it): no
+      // segments, so nothing is placed on text that is no longer there.
+      this.found = blocks.length === 1 && blocks[0]?.text === this.text ? blocks[0].segments : [];
+    }
+    return this.found;
+  }
 }
 
 // How many nodes are walked between two looks at the clock: reading the clock costs more than
 // visiting a node, and 256 nodes take well under a millisecond.
 const NODES_PER_CLOCK_CHECK = 256;
+
+// A block taken whole stands for this many nodes (a paragraph's text nodes and inline elements).
+const LEAF_BLOCK_NODES = 8;
 
 const ELEMENT = 1;
 const TEXT = 3;
@@ -50,12 +146,16 @@ export class PageWalker {
   private readonly owners: Element[] = [];
   private done = false;
 
+  private readonly enterFrames: boolean;
+  private readonly wholeLeafBlocks: boolean;
+
   constructor(
     root: Node,
     private readonly onBlock: (block: PageBlock) => void,
-    /** Walk into same-origin frames, in place (the report counts their text; highlights do not: each frame paints its own). */
-    private readonly enterFrames = false,
+    options: WalkOptions = {},
   ) {
+    this.enterFrames = options.enterFrames ?? false;
+    this.wholeLeafBlocks = options.wholeLeafBlocks ?? false;
     const rootOwner =
       root.nodeType === ELEMENT ? (root as Element) : (root.parentElement ?? (root as Element));
     this.owners.push(nearestBlock(rootOwner));
@@ -73,7 +173,7 @@ export class PageWalker {
     let budget = NODES_PER_CLOCK_CHECK;
     const { nexts, lists, indexes, blockStarts, builder } = this;
     while (this.depth > 0) {
-      if (--budget === 0) {
+      if (--budget <= 0) {
         budget = NODES_PER_CLOCK_CHECK;
         if (shouldStop()) return false;
       }
@@ -124,6 +224,13 @@ export class PageWalker {
       if (CELL_TAGS.has(tag)) builder.addCellBreak();
       if (BLOCK_TAGS.has(tag)) {
         this.boundary();
+        if (this.wholeLeafBlocks && isPlainLeafBlock(el)) {
+          // A whole paragraph at once: it counts as many nodes towards the next look at the clock.
+          budget -= LEAF_BLOCK_NODES;
+          const text = collapsed(el.textContent ?? '');
+          if (text.length > 0) this.onBlock(new LeafBlock(el, text));
+          continue;
+        }
         this.owners.push(el);
         this.pushChildren(el, tag, el);
       } else {
