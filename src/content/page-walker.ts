@@ -79,13 +79,17 @@ const PLAIN_INLINE = [
 // (src/core/visibility.ts reads `hidden`, `style`, `contenteditable`), sends the block down
 // the node-by-node walk.
 const NOT_PLAIN = `:not(${PLAIN_INLINE.join(', ')}), [hidden], [style], [contenteditable]`;
+const NOT_PLAIN_OR_SPAN = `${NOT_PLAIN}, span`;
 
 /** A block whose text needs no node-by-node walk: no shadow root in it, nothing but plain inline content. */
 function isPlainLeafBlock(el: Element): boolean {
-  if (el.shadowRoot !== null || el.querySelector(NOT_PLAIN) !== null) return false;
-  const spans = el.getElementsByTagName('span');
-  for (let i = 0; i < spans.length; i++)
-    if ((spans[i] as Element).shadowRoot !== null) return false;
+  if (el.shadowRoot !== null) return false;
+  // One query answers for most blocks (nothing but plain inline content, no span); a block with
+  // a span is asked again without it, and its spans are looked at for a shadow root.
+  const first = el.querySelector(NOT_PLAIN_OR_SPAN);
+  if (first === null) return true;
+  if (first.localName !== 'span' || el.querySelector(NOT_PLAIN) !== null) return false;
+  for (const span of el.querySelectorAll('span')) if (span.shadowRoot !== null) return false;
   return true;
 }
 

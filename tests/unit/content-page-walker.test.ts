@@ -40,7 +40,7 @@ describe('PageWalker with wholeLeafBlocks', () => {
       '<p>one<br>two</p><p>a <span hidden>secret</span> b</p><p>c <em style="display:none">x</em> d</p>' +
         '<div>outer <p>inner</p> tail</div><table><tr><td>EXIM</td><td>$5</td></tr></table>' +
         '<p>e <button>no</button> f</p><p contenteditable>g</p><p>h <custom-el>i</custom-el></p>' +
-        '<p>k <script>var x = 1;</script> l</p>',
+        '<p>k <script>var x = 1;</script> l</p><p><span>m</span> <em hidden>n</em> o</p>',
     );
   });
 

@@ -102,16 +102,20 @@ interface Parsed {
 export function findFigures(text: string): Figure[] {
   const folded = fold(text);
   const t = folded.text;
-  const lower = lowerSameLength(t);
+  // The parsers read a lower-cased copy; it is made at the first place where a figure may start
+  // (many blocks have none). CANDIDATE and TRIGGER_AT ignore case and read only ASCII letters,
+  // so they find on `t` what they would on the copy.
   const figures: Figure[] = [];
+  let lower: string | null = null;
   CANDIDATE.lastIndex = 0;
-  for (let m = CANDIDATE.exec(lower); m !== null; m = CANDIDATE.exec(lower)) {
+  for (let m = CANDIDATE.exec(t); m !== null; m = CANDIDATE.exec(t)) {
     TRIGGER_AT.lastIndex = m.index;
-    if (!TRIGGER_AT.test(lower)) {
+    if (!TRIGGER_AT.test(t)) {
       // As a scan of TRIGGER would, try again from the next character ("a$5": "$" starts one).
       CANDIDATE.lastIndex = m.index + 1;
       continue;
     }
+    lower ??= lowerSameLength(t);
     const { parsed, consumed } = parseAt(t, lower, m.index);
     CANDIDATE.lastIndex = Math.max(consumed, m.index + 1);
     if (parsed === null) continue;
