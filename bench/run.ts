@@ -22,6 +22,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { ContentStats } from '../src/shared/messages';
 import { bundleSizes } from './bundle';
 import { exportImport, popupFirstRender, type ExportImportResult, type PopupResult } from './store';
 import { COMBINED_FLAGS, COMBINED_SOURCE, newsPage, paragraphs } from './generate';
@@ -239,17 +240,6 @@ function settled(): Promise<void> {
 
 // ---- extension side ---------------------------------------------------------------------------
 
-interface ContentStats {
-  passMs: number | null;
-  passWorkMs: number | null;
-  slices: number;
-  longestSliceMs: number;
-  blocks: number;
-  items: number;
-  mutationBatches: number;
-  mutationMs: number;
-}
-
 interface ExtensionApi {
   tabs: {
     query(q: object): Promise<{ id?: number }[]>;
@@ -294,6 +284,7 @@ async function pollStats(arg: {
 interface FactmarkRun {
   passMs: number;
   passWorkMs: number;
+  phaseWorkMs: number[];
   slices: number;
   longestSliceMs: number;
   blocks: number;
@@ -356,6 +347,7 @@ async function factmarkPass(
     run: {
       passMs: s.passMs ?? 0,
       passWorkMs: s.passWorkMs ?? 0,
+      phaseWorkMs: s.phaseWorkMs,
       slices: s.slices,
       longestSliceMs: s.longestSliceMs,
       blocks: s.blocks,
@@ -565,6 +557,7 @@ async function main(): Promise<void> {
         markjs_matches: marks[0]?.matches,
         factmark_ms: factmarkMs,
         factmark_work_ms: median(passes.map((p) => p.passWorkMs)),
+        factmark_phase_work_ms: [0, 1, 2].map((i) => median(passes.map((p) => p.phaseWorkMs[i] ?? 0))),
         factmark_slices: passes[0]?.slices,
         factmark_longest_slice_ms: round(Math.max(...passes.map((p) => p.longestSliceMs))),
         factmark_blocks: passes[0]?.blocks,

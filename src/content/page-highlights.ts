@@ -60,6 +60,7 @@ export class PageHighlights {
   readonly stats: ContentStats = {
     passMs: null,
     passWorkMs: null,
+    phaseWorkMs: [],
     slices: 0,
     longestSliceMs: 0,
     blocks: 0,
@@ -140,16 +141,19 @@ export class PageHighlights {
     ];
     let work = 0;
     for (const phase of phases) {
+      let phaseWork = 0;
       for (;;) {
         const sliceStart = performance.now();
         const done = phase(sliceDeadline());
         const slice = performance.now() - sliceStart;
         work += slice;
+        phaseWork += slice;
         this.stats.slices++;
         this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, slice);
         if (done) break;
         await checkpoint(signal);
       }
+      this.stats.phaseWorkMs.push(phaseWork);
     }
     this.stats.passMs = performance.now() - passStart;
     this.stats.passWorkMs = work;

@@ -43,6 +43,8 @@ export interface ContentStats {
   passMs: number | null;
   /** The same pass's own work: the sum of its slices. */
   passWorkMs: number | null;
+  /** The pass's work by phase: walk and recognize, attribute and compare, hand to the painter. */
+  phaseWorkMs: number[];
   slices: number;
   longestSliceMs: number;
   blocks: number;
