@@ -12,8 +12,9 @@ import {
   type Recognition,
 } from '../core/report/analyze';
 
-// Bound on remembered blocks: above the paragraph count of the largest pages we target (50,000),
-// so a report after a full pass hits the cache; when exceeded the cache starts over (cheap, rare).
+// Bound on remembered blocks: above the count of blocks with findings on the largest pages we
+// target (50,000 paragraphs), so a report after a full pass hits the cache; when exceeded the
+// cache starts over (cheap, rare).
 const MAX_ENTRIES = 60_000;
 
 interface Entry {
@@ -28,11 +29,22 @@ const cache = new Map<string, Entry>();
 function entryFor(text: string): Entry {
   let entry = cache.get(text);
   if (entry === undefined) {
-    if (cache.size >= MAX_ENTRIES) cache.clear();
     entry = { found: recognizeBlock(text), analysis: null, contextKey: '' };
-    cache.set(text, entry);
+    remember(text, entry);
   }
   return entry;
+}
+
+/**
+ * Only blocks that name or count something are remembered. Most blocks of a page hold nothing;
+ * keeping their text alive would make every one of them survive the young-generation garbage
+ * collections of a long pass (copied, then kept), and recognizing them again costs little, as
+ * the recognizers' pre-checks turn them away.
+ */
+function remember(text: string, entry: Entry): void {
+  if (entry.found.mentions.length === 0 && entry.found.figures.length === 0) return;
+  if (cache.size >= MAX_ENTRIES) cache.clear();
+  cache.set(text, entry);
 }
 
 export function recognizeCached(text: string): Recognition {
