@@ -19,6 +19,7 @@ import { itemsOfBlock, rangeOfItem, staticRangeOfItem, type PageItem } from './p
 import { PageWalker, collectBlocks, nearestBlock, type PageBlock } from './page-walker';
 import { safely } from './safe';
 import { ownerTops } from './strip-positions';
+import { nearViewport } from './viewport-blocks';
 import { Aborted, checkpoint, sliceDeadline } from './schedule';
 import { isOurs } from './ui-root';
 
@@ -37,6 +38,9 @@ function categoryOf(item: PageItem): HighlightCategory {
 
 // The strip is redrawn at most this often while a page keeps changing (infinite scroll).
 const STRIP_REDRAW_MS = 500;
+// Blocks painted at the pass's end, at most: three screens of short paragraphs hold about 100;
+// more means blocks stacked on one another (zero heights), left to the observer.
+const MAX_PAINTED_AT_PASS_END = 300;
 // The longest the rest of the per-figure work waits for the blocks near the viewport to be
 // painted: a rendering page answers within a frame or two (16–33 ms); a tab in the background
 // renders no frame and must not hold the work back for long.
@@ -105,18 +109,12 @@ export class PageHighlights {
     if (view && 'IntersectionObserver' in view) {
       this.visibility = new view.IntersectionObserver(
         safely((entries: IntersectionObserverEntry[]) => {
-          const t0 = performance.now();
           for (const entry of entries) {
             if (!entry.isIntersecting) continue;
             this.visibility?.unobserve(entry.target);
             this.paintOwner(entry.target);
           }
-          if (this.stats.firstPaintMs === null) {
-            const t1 = performance.now();
-            this.stats.firstPaintMs = t1 - this.passStart;
-            this.stats.firstPaintWorkMs = t1 - t0;
-            this.afterFirstPaint?.();
-          }
+          this.afterFirstPaint?.();
         }),
         // One screen above and below: scrolling reveals blocks already painted.
         { rootMargin: '100% 0px 100% 0px' },
@@ -163,11 +161,10 @@ export class PageHighlights {
     ];
     this.stats.passWorkMs = await this.runSliced(phases, signal);
     this.stats.passMs = performance.now() - this.passStart;
-    if (this.pending.size === 0) {
-      // Nothing to paint: the pass's end is its first paint.
-      this.stats.firstPaintMs = this.stats.passMs;
-      this.stats.firstPaintWorkMs = 0;
-    }
+    const paintStart = performance.now();
+    this.paintNearViewport();
+    this.stats.firstPaintMs = performance.now() - this.passStart;
+    this.stats.firstPaintWorkMs = performance.now() - paintStart;
 
     const observer = new MutationObserver(
       safely((records: MutationRecord[]) => {
@@ -196,10 +193,10 @@ export class PageHighlights {
       signal,
     });
 
-    // The blocks near the viewport first: the observer answers at the page's next rendering
-    // frame, which our next slices would otherwise push back. A tab that is not rendering (in
-    // the background) sends no answer; FIRST_PAINT_WAIT_MS bounds the wait.
-    if (this.stats.firstPaintMs === null) await this.firstPaint(signal);
+    // Let the page render what was just painted before more work: the observer answers at that
+    // rendering frame, which our next slices would otherwise push back. A tab that is not
+    // rendering (in the background) sends no answer; FIRST_PAINT_WAIT_MS bounds the wait.
+    if (this.pending.size > 0) await this.firstPaint(signal);
 
     // The per-figure work for the rest of the page, in slices: every owner's items, for the
     // overview strip (which shows every figure's verdict) and for hovering anywhere.
@@ -218,6 +215,32 @@ export class PageHighlights {
     );
     this.stats.completeMs = performance.now() - this.passStart;
     this.scheduleStrip();
+  }
+
+  /**
+   * Paint now the blocks within a screen of the viewport (the IntersectionObserver's margin),
+   * found by a binary search over their positions: the pass ends with what the reader sees
+   * painted, rather than a frame later at the observer's first answer. Our pass changed nothing
+   * in the page's layout, so these reads cost a few milliseconds unless the page itself left its
+   * layout dirty — which its next frame would then redo anyway. The observer still watches every
+   * block, so any the search misses (a page out of normal flow) is painted at its answer.
+   */
+  private paintNearViewport(): void {
+    const view = this.deps.doc.defaultView;
+    if (!view || !this.visibility || this.pending.size === 0) return;
+    const screen = view.innerHeight;
+    const owners = [...this.pending.keys()];
+    const near = nearViewport(
+      owners,
+      (el) => el.getBoundingClientRect(),
+      -screen,
+      2 * screen,
+      MAX_PAINTED_AT_PASS_END,
+    );
+    for (const owner of near) {
+      this.visibility.unobserve(owner);
+      this.paintOwner(owner);
+    }
   }
 
   /** Resolves at the observer's first answer (or after FIRST_PAINT_WAIT_MS); throws Aborted. */
