@@ -20,7 +20,7 @@ import { PageWalker, collectBlocks, nearestBlock, type PageBlock } from './page-
 import { safely } from './safe';
 import { ownerTops } from './strip-positions';
 import { nearViewport } from './viewport-blocks';
-import { Aborted, checkpoint, sliceDeadline } from './schedule';
+import { Aborted, afterNextFrame, checkpoint, sliceDeadline } from './schedule';
 import { isOurs } from './ui-root';
 
 export interface HighlightDeps {
@@ -106,6 +106,9 @@ export class PageHighlights {
     if (!body) return;
     this.context = new PageContextTracker(doc.title);
     const view = doc.defaultView;
+    // The page renders its frame first (a page that just loaded has one due).
+    await afterNextFrame(view, FIRST_PAINT_WAIT_MS);
+    if (signal.aborted) return;
     if (view && 'IntersectionObserver' in view) {
       this.visibility = new view.IntersectionObserver(
         safely((entries: IntersectionObserverEntry[]) => {

@@ -40,3 +40,21 @@ export async function checkpoint(signal: AbortSignal): Promise<void> {
   await yieldToPage();
   if (signal.aborted) throw new Aborted();
 }
+
+/**
+ * Resolves once the page has rendered its next frame (a task after an animation frame), or after
+ * `maxWaitMs` in a tab that renders none (in the background). A long pass started right after
+ * a page loads would otherwise hold back the page's own first frames.
+ */
+export function afterNextFrame(view: Window | null, maxWaitMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (!view) return resolve();
+    const timer = setTimeout(resolve, maxWaitMs);
+    view.requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
