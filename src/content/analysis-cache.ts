@@ -51,6 +51,16 @@ export function recognizeCached(text: string): Recognition {
   return entryFor(text).found;
 }
 
+/**
+ * Recognize a block not seen before (the first pass over a page, where a look-up would mostly
+ * miss after hashing the block's whole text), remembering it if it holds anything.
+ */
+export function recognizeNew(text: string): Recognition {
+  const found = recognizeBlock(text);
+  remember(text, { found, analysis: null, contextKey: '' });
+  return found;
+}
+
 /** A page context with a key that changes exactly when the context does. */
 export interface KeyedContext {
   page: PageContext;

@@ -13,7 +13,7 @@ import type { ContentStats } from '../shared/messages';
 import type { HighlightCategory, Highlighter } from './highlighter';
 import type { HoverCard } from './hover-card';
 import type { OverviewStrip, StripMark } from './overview-strip';
-import { recognizeCached } from './analysis-cache';
+import { recognizeCached, recognizeNew } from './analysis-cache';
 import { PageContextTracker } from './page-context';
 import { itemsOfBlock, rangeOfItem, staticRangeOfItem, type PageItem } from './page-items';
 import { PageWalker, collectBlocks, nearestBlock, type PageBlock } from './page-walker';
@@ -138,7 +138,7 @@ export class PageHighlights {
       body,
       (block) => {
         this.stats.blocks++;
-        const recognized = recognizeCached(block.text);
+        const recognized = recognizeNew(block.text);
         if (recognized.mentions.length === 0 && recognized.figures.length === 0) return;
         this.context.add(recognized.mentions);
         found.push(block);

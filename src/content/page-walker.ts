@@ -18,7 +18,7 @@ import {
   isHiddenByAttributes,
 } from '../core/visibility';
 import { VisibleTextBuilder, type TextSegment } from '../core/text/visible-text';
-import { isOurs } from './ui-root';
+import { HOST_TAG } from './ui-root';
 
 export interface PageBlock {
   /** The nearest block-level element containing the block's text. */
@@ -84,6 +84,8 @@ const NOT_PLAIN_OR_SPAN = `${NOT_PLAIN}, span`;
 /** A block whose text needs no node-by-node walk: no shadow root in it, nothing but plain inline content. */
 function isPlainLeafBlock(el: Element): boolean {
   if (el.shadowRoot !== null) return false;
+  // Text only (many paragraphs): nothing to ask the selector engine.
+  if (el.firstElementChild === null) return true;
   // One query answers for most blocks (nothing but plain inline content, no span); a block with
   // a span is asked again without it, and its spans are looked at for a shadow root.
   const first = el.querySelector(NOT_PLAIN_OR_SPAN);
@@ -290,8 +292,8 @@ function isWalkable(el: Element, tag: string): boolean {
   if (SKIPPED_TAGS.has(tag)) return false;
   // Most elements of a page carry no attribute at all (<p>, <em>, <span>): nothing can hide them
   // then but a closed <dialog>, and reading attributes is what costs in this walk.
-  if (!el.hasAttributes()) return tag !== 'dialog' && !isOurs(el);
-  if (isOurs(el)) return false;
+  if (!el.hasAttributes()) return tag !== 'dialog' && tag !== HOST_TAG;
+  if (tag === HOST_TAG) return false;
   const get = (name: string) => el.getAttribute(name);
   return !isHiddenByAttributes(tag, get) && !isEditableHost(get);
 }

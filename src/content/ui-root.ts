@@ -3,7 +3,7 @@
  * closed shadow root, so the page's CSS cannot reach in and ours cannot leak out, and page scripts
  * cannot reach our nodes through it.
  */
-const HOST_TAG = 'factmark-ui';
+export const HOST_TAG = 'factmark-ui';
 
 export interface UiRoot {
   shadow: ShadowRoot;
