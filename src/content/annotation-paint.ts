@@ -20,12 +20,16 @@ export class AnnotationPaint {
       const h = new Highlight();
       h.priority = PRIORITY;
       this.sets.set(color, h);
-      CSS.highlights.set(name(color), h);
     }
   }
 
   add(color: AnnotationColor, range: AbstractRange): void {
-    this.sets.get(color)?.add(range);
+    const set = this.sets.get(color);
+    if (!set) return;
+    // Registered with the page on first use, as Factmark's own (highlighter.ts): a change to the
+    // page's highlight registry repaints the whole page.
+    if (CSS.highlights.get(name(color)) !== set) CSS.highlights.set(name(color), set);
+    set.add(range);
   }
 
   clear(): void {

@@ -4,7 +4,7 @@
  * page, where `browser` (Firefox, Chrome ≥ 144) or `chrome` is the extension API.
  */
 import type { Report } from '../../src/core/types';
-import type { FactsAnswer } from '../../src/shared/messages';
+import type { ContentStats, FactsAnswer } from '../../src/shared/messages';
 import { waitFor, type ExtensionBrowser, type TestPage } from './harness';
 
 /** The few extension API calls the tests make, typed for use inside page functions. */
@@ -37,6 +37,23 @@ export function requestReport(page: TestPage, tabId: number): Promise<Report> {
     const api = (g.browser ?? g.chrome) as ExtensionApi;
     return (await api.tabs.sendMessage(id, { type: 'factmark/report' })) as Report;
   }, tabId);
+}
+
+/** The content script's own measurements (factmark/stats), once every figure has its verdict. */
+export function requestCompletedStats(page: TestPage, tabId: number): Promise<ContentStats> {
+  return waitFor(
+    page,
+    async (id) => {
+      const g = globalThis as unknown as ApiGlobals;
+      const api = (g.browser ?? g.chrome) as ExtensionApi;
+      const stats = (await api.tabs.sendMessage(id, {
+        type: 'factmark/stats',
+      })) as ContentStats | null;
+      return stats && stats.completeMs !== null ? stats : null;
+    },
+    tabId,
+    'the first pass and its per-figure work',
+  );
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   findTabId,
   openPopup,
   requestFacts,
+  requestCompletedStats,
   requestReport,
 } from './extension-pages';
 import { waitFor, type ExtensionBrowser, type TestPage } from './harness';
@@ -390,6 +391,62 @@ export function defineExtensionSuite(launch: () => Promise<ExtensionBrowser>): v
       expect(await page.evaluate(() => document.querySelectorAll('mark, factmark-ui').length)).toBe(
         1,
       );
+      await page.close();
+    });
+
+    it('adds nothing to a page that names and counts nothing: no host element, no highlights', async () => {
+      const { page, tabId } = await openWithReport('/quiet.html');
+      const probe = await browser.openExtensionPage('src/options/index.html');
+      try {
+        const stats = await requestCompletedStats(probe, tabId);
+        expect(stats.items).toBe(0);
+        expect(stats.blocks).toBeGreaterThan(0);
+      } finally {
+        await probe.close();
+      }
+      const traces = await page.evaluate(() => ({
+        hosts: document.querySelectorAll('factmark-ui').length,
+        highlights: [...(CSS as unknown as { highlights: Map<string, unknown> }).highlights.keys()]
+          .length,
+      }));
+      expect(traces).toEqual({ hosts: 0, highlights: 0 });
+      await page.close();
+    });
+
+    it('paints what is near the viewport at once, and the rest of a long page as it is scrolled to', async () => {
+      const { page, tabId, report } = await openWithReport('/long.html');
+      const probe = await browser.openExtensionPage('src/options/index.html');
+      try {
+        await requestCompletedStats(probe, tabId);
+      } finally {
+        await probe.close();
+      }
+      const total = report.mentions.length + report.figures.length;
+      const painted = async () =>
+        Object.values(await highlightSizes(page)).reduce((a, b) => a + b, 0);
+      const before = await painted();
+      // The page is many screens long: not everything is painted up front, but something is.
+      expect(before).toBeGreaterThan(0);
+      expect(before).toBeLessThan(total);
+      await page.evaluate(() => {
+        (document.getElementById('target') as HTMLElement).scrollIntoView();
+      });
+      await waitFor(
+        page,
+        () => {
+          const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+          const target = document.getElementById('target') as HTMLElement;
+          for (const name of ['supported', 'contradicted', 'unverified']) {
+            for (const range of registry.get(`factmark-${name}`) ?? []) {
+              if (target.contains(range.startContainer)) return true;
+            }
+          }
+          return false;
+        },
+        undefined,
+        'the figure scrolled to, painted',
+      );
+      expect(await painted()).toBeGreaterThan(before);
       await page.close();
     });
 
