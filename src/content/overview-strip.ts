@@ -20,6 +20,36 @@ export interface StripMark {
 const MERGE_DISTANCE = 0.004;
 const SEVERITY: Record<Verdict, number> = { unverified: 0, supported: 1, contradicted: 2 };
 
+/**
+ * Add a mark to marks merged so far (in order of position): within MERGE_DISTANCE of the last
+ * one it takes that one's place if its verdict is more severe, else it is dropped.
+ */
+export function mergeMark<T extends { position: number; verdict: Verdict }>(
+  merged: T[],
+  mark: T,
+): void {
+  const last = merged[merged.length - 1];
+  if (last && Math.abs(mark.position - last.position) < MERGE_DISTANCE) {
+    if (SEVERITY[mark.verdict] > SEVERITY[last.verdict]) merged[merged.length - 1] = mark;
+    return;
+  }
+  merged.push(mark);
+}
+
+/** Whether a mark at `position` with `verdict` would leave `merged` as it is (mergeMark). */
+export function mergesAway(
+  merged: readonly { position: number; verdict: Verdict }[],
+  position: number,
+  verdict: Verdict,
+): boolean {
+  const last = merged[merged.length - 1];
+  return (
+    last !== undefined &&
+    Math.abs(position - last.position) < MERGE_DISTANCE &&
+    SEVERITY[verdict] <= SEVERITY[last.verdict]
+  );
+}
+
 export class OverviewStrip {
   private readonly strip: HTMLElement;
 
@@ -35,14 +65,7 @@ export class OverviewStrip {
   render(marks: readonly StripMark[]): void {
     const doc = this.strip.ownerDocument;
     const merged: StripMark[] = [];
-    for (const mark of [...marks].sort((a, b) => a.position - b.position)) {
-      const last = merged[merged.length - 1];
-      if (last && mark.position - last.position < MERGE_DISTANCE) {
-        if (SEVERITY[mark.verdict] > SEVERITY[last.verdict]) merged[merged.length - 1] = mark;
-        continue;
-      }
-      merged.push(mark);
-    }
+    for (const mark of [...marks].sort((a, b) => a.position - b.position)) mergeMark(merged, mark);
     const buttons = merged.map((mark) => {
       const b = doc.createElement('button');
       b.type = 'button';

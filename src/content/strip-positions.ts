@@ -4,9 +4,10 @@
 
 // The strip reads the layout position of at most this many blocks; the rest are placed between
 // their sampled neighbours. Its marks merge within 0.4 % of the page's height (overview-strip.ts),
-// so 1,000 samples place every mark within about a mark's width, while reading 12,000 blocks of a
-// 50,000-paragraph page cost a 250 ms task.
-const STRIP_SAMPLES = 1_000;
+// at most 250 of them, so 250 samples place marks about as finely as the strip shows them. Each
+// read costs more the more siblings a block has (about 30 µs among 50,000 paragraphs): 1,000
+// reads made the strip's task 50 ms long there, 250 take about 6 ms.
+const STRIP_SAMPLES = 250;
 
 /**
  * The page y of each element, `elements` being in document order: measured for every element of
