@@ -1,7 +1,7 @@
 import { useId, useState } from 'preact/hooks';
-import { parseJsonLd } from '../core/annotations';
 import { failureOf, messageOf } from '../shared/answers';
 import type { OptionsBrowserApi } from './browser-api';
+import { parseImportFile } from './import-file';
 
 type ImportState =
   | { status: 'idle' }
@@ -16,19 +16,16 @@ interface Props {
   onImported(): void;
 }
 
-function newAnnotationId(): string {
-  return `anno:${crypto.randomUUID()}`;
-}
-
 /** Let the browser paint what was just rendered before a long synchronous step. */
 function nextPaint(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**
- * Import from a file (JSON-LD, as exported). The file is read and parsed here, with the same
- * parser and messages as the background's factmark/import (a file of 100,000 annotations is
- * larger than one message may be), then sent over the import port in batches; the background
+ * Import from a file (JSON-LD, as exported). The file is read and parsed in a worker
+ * (import-file.ts), with the same parser and messages as the background's factmark/import (a
+ * file of 100,000 annotations is larger than one message may be), then sent over the import
+ * port in batches; the background
  * checks every annotation and writes all of them in one transaction, or nothing, so a failure here
  * changes nothing else on the page.
  */
@@ -38,7 +35,7 @@ export function ImportPanel({ api, onImported }: Props) {
 
   const run = async (file: File) => {
     setState({ status: 'reading', kilobytes: Math.max(1, Math.round(file.size / 1024)) });
-    const parsed = parseJsonLd(await file.text(), { newId: newAnnotationId, now: Date.now() });
+    const parsed = await parseImportFile(file);
     if (!parsed.ok) {
       setState({ status: 'failed', error: `import: ${parsed.error}` });
       return;

@@ -939,6 +939,53 @@ export function defineExtensionSuite(launch: () => Promise<ExtensionBrowser>): v
       await page.close();
     });
 
+    it("imports a file through the Library's file field, parsed in a worker, and refuses a broken one", async () => {
+      const probe = await browser.openExtensionPage('src/options/index.html');
+      const choose = (text: string) =>
+        probe.evaluate(async (content) => {
+          const input = document.querySelector<HTMLInputElement>('#annotations input[type=file]');
+          const result = document.querySelector('#annotations .import-result');
+          if (!input || !result) return 'no import field';
+          const before = result.textContent ?? '';
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([content], 'notes.jsonld', { type: 'application/ld+json' }));
+          input.files = transfer.files;
+          input.dispatchEvent(new Event('change', { bubbles: true }));
+          const settled = () => !['', before].includes(result.textContent ?? '');
+          for (let i = 0; i < 200 && !settled(); i++) {
+            await new Promise((r) => setTimeout(r, 25));
+          }
+          return result.textContent ?? '';
+        }, text);
+      const file = JSON.stringify({
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        type: 'AnnotationCollection',
+        total: 2,
+        items: [1, 2].map((n) => ({
+          type: 'Annotation',
+          id: `anno:e2e-file-${n}`,
+          bodyValue: `note ${n}`,
+          target: {
+            source: 'https://example.org/story',
+            selector: { type: 'TextQuoteSelector', exact: `passage ${n}` },
+          },
+        })),
+      });
+      expect(await choose(file)).toMatch(/^Imported 2 annotations$/);
+      expect(await choose(file.slice(0, 40))).toMatch(/import/i);
+      const ids = await probe.evaluate(async () => {
+        const g = globalThis as unknown as { browser?: ExtApi; chrome?: ExtApi };
+        type ExtApi = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+        const api = (g.browser ?? g.chrome) as ExtApi;
+        const list = (await api.runtime.sendMessage({ type: 'factmark/annotations' })) as {
+          annotations: { id: string }[];
+        };
+        return list.annotations.map((a) => a.id).filter((id) => id.startsWith('anno:e2e-file-'));
+      });
+      expect(ids.sort()).toEqual(['anno:e2e-file-1', 'anno:e2e-file-2']);
+      await probe.close();
+    });
+
     it('refuses a malformed import and writes nothing', async () => {
       const probe = await browser.openExtensionPage('src/options/index.html');
       const result = await probe.evaluate(async () => {
