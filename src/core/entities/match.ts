@@ -2,7 +2,7 @@
  * The mention matcher: one pass of one combined pattern over a folded text, then each entity's
  * look-alike rule on the match's context.
  */
-import { displayText, fold } from '../text/fold';
+import { displayText, fold, unfolded } from '../text/fold';
 import type { Mention } from '../types';
 import { ENTITIES, type EntityDefinition } from './lexicon';
 
@@ -15,9 +15,10 @@ const COMBINED = new RegExp(ENTITIES.map((e) => `(?<![\\w-])(${e.spellings})`).j
 // of most pages hold none, and a test of this short pattern is far cheaper than the full scan.
 const PRECHECK = /reko|reco|exim|ex-im|export|barrick/i;
 
-export function findMentions(text: string): Mention[] {
+/** Mentions in `text`; `plain`: the caller knows fold would not change it (needsFolding). */
+export function findMentions(text: string, plain = false): Mention[] {
   if (!PRECHECK.test(text)) return [];
-  const folded = fold(text);
+  const folded = plain ? unfolded(text) : fold(text);
   const mentions: Mention[] = [];
   COMBINED.lastIndex = 0;
   for (let m = COMBINED.exec(folded.text); m !== null; m = COMBINED.exec(folded.text)) {

@@ -14,7 +14,7 @@
  * Time is linear in the text: each trigger is tried once, parsers read forward without
  * backtracking, and the scan resumes after whatever a figure consumed.
  */
-import { displayText, fold } from '../text/fold';
+import { displayText, fold, unfolded } from '../text/fold';
 import type { Figure, FigureKind, Qualifier } from '../types';
 import {
   COMPOUND_COUNT_NOUNS,
@@ -99,8 +99,9 @@ interface Parsed {
   precision: number;
 }
 
-export function findFigures(text: string): Figure[] {
-  const folded = fold(text);
+/** Figures in `text`; `plain`: the caller knows fold would not change it (needsFolding). */
+export function findFigures(text: string, plain = false): Figure[] {
+  const folded = plain ? unfolded(text) : fold(text);
   const t = folded.text;
   // The parsers read a lower-cased copy; it is made at the first place where a figure may start
   // (many blocks have none). CANDIDATE and TRIGGER_AT ignore case and read only ASCII letters,

@@ -52,6 +52,16 @@ const ANY_FOLDED =
   /[\t\n\v\f\r\u0085\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff\u00ad\u2010\u2011\u2013\u2212\u2018\u2019\u02bc]/;
 const IDENTITY = (i: number) => i;
 
+/** Whether fold would change `text` at all (one test; most texts need nothing). */
+export function needsFolding(text: string): boolean {
+  return ANY_FOLDED.test(text);
+}
+
+/** The fold of a text that `needsFolding` said nothing about: itself. */
+export function unfolded(text: string): Folded {
+  return { text, toOriginal: IDENTITY };
+}
+
 export function fold(original: string): Folded {
   if (!ANY_FOLDED.test(original)) return { text: original, toOriginal: IDENTITY };
   const replaced = REPLACEABLE.test(original)
