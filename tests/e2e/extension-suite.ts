@@ -176,6 +176,13 @@ export function defineExtensionSuite(launch: () => Promise<ExtensionBrowser>): v
     });
 
     it('saves screenshots of the page and of the popup', async () => {
+      // The overview strip is drawn once every figure has its verdict.
+      await waitFor(
+        story,
+        () => document.querySelector('factmark-ui') !== null,
+        undefined,
+        'the strip',
+      );
       await story.screenshot(artifact(`${browser.name}-story.png`), { fullPage: true });
       await popup.setColorScheme('light');
       await popup.screenshot(artifact(`${browser.name}-popup.png`), { fullPage: true });
