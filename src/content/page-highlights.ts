@@ -129,11 +129,12 @@ export class PageHighlights {
 
     // The first pass, in sliced phases. 1: walk the page and recognize each block, keeping only
     // blocks that name or count something (most do not), while the page's context (what it names
-    // anywhere) is learned. 2: hand the owners of those blocks to the IntersectionObserver. Its
-    // first answer then has the blocks near the viewport attributed against the whole page's
-    // context (as the CLI does), compared and painted; the pass ends there. The per-figure work
-    // for the rest of the page follows in slices (`complete`). Nothing the reader sees changes
-    // before that first answer, so the page renders no frame for us while we walk.
+    // anywhere) is learned. 2: hand the owners of those blocks to the IntersectionObserver. Then
+    // the blocks within a screen of the viewport are attributed against the whole page's context
+    // (as the CLI does), compared and painted (`paintNearViewport`); the pass ends there. The
+    // per-figure work for the rest of the page follows in slices, and the observer paints blocks
+    // as they come near. Nothing the reader sees changes before that paint, so the page renders
+    // no frame for us while we walk.
     this.passStart = performance.now();
     this.stats.passStartMs = this.passStart;
     const found: PageBlock[] = [];
