@@ -11,6 +11,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { newsPage } from './generate';
+// The e2e tests' Chromium and flags (Debian's build; no sandbox, GPU or background network).
+import { CHROMIUM, CHROMIUM_FLAGS } from '../tests/e2e/chromium';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist', 'chrome');
@@ -40,18 +42,9 @@ async function main(): Promise<void> {
   const { port } = server.address() as AddressInfo;
   const profileDir = mkdtempSync(join(tmpdir(), 'factmark-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
-    ],
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`],
   });
   try {
     // Warm the browser (service worker, first content script) on a small page.

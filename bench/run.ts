@@ -25,6 +25,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import type { ContentStats } from '../src/shared/messages';
 import { bundleSizes } from './bundle';
 import { exportImport, popupFirstRender, type ExportImportResult, type PopupResult } from './store';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../tests/e2e/chromium';
 import { COMBINED_FLAGS, COMBINED_SOURCE, newsPage, paragraphs } from './generate';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,15 +33,6 @@ const DIST = join(ROOT, 'dist', 'chrome');
 const MARKJS = join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js');
 const MESSAGES = join(ROOT, 'src', 'shared', 'messages.ts');
 const RESULTS = join(ROOT, 'bench', 'results');
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** Page sizes and runs per size (the median is reported). */
 // BENCH_QUICK=1: one run of the two smaller pages, to try the harness (not for numbers).
@@ -513,7 +505,7 @@ async function main(): Promise<void> {
       executablePath: CHROMIUM,
       headless: true,
       args: [
-        ...FLAGS,
+        ...CHROMIUM_FLAGS,
         '--remote-debugging-address=127.0.0.1',
         '--remote-debugging-port=0',
         `--disable-extensions-except=${DIST}`,

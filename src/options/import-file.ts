@@ -15,7 +15,8 @@ export type ImportFileMessage =
   | { type: 'done'; total: number }
   | { type: 'failed'; error: string };
 
-function newAnnotationId(): string {
+/** An id for an imported annotation that has none. */
+export function newAnnotationId(): string {
   return `anno:${crypto.randomUUID()}`;
 }
 

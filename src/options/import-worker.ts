@@ -5,15 +5,11 @@
  * sends the annotations back in batches, so no single message takes long to receive either.
  */
 import { parseJsonLd, type Annotation } from '../core/annotations';
-import type { ImportFileMessage, ImportFileRequest } from './import-file';
+import { newAnnotationId, type ImportFileMessage, type ImportFileRequest } from './import-file';
 
 // Annotations per message back to the page: small enough that receiving one (structured clone)
 // takes a few milliseconds, the same size as the import port's batches.
 const BATCH = 2_000;
-
-function newAnnotationId(): string {
-  return `anno:${crypto.randomUUID()}`;
-}
 
 const scope = globalThis as unknown as {
   onmessage: ((event: MessageEvent<ImportFileRequest>) => void) | null;

@@ -9,11 +9,11 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { ExtensionBrowser, TestPage } from './harness';
 import { DIST_CHROME, assertBuilt } from './paths';
 
-const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM = '/usr/bin/chromium';
 
 // Flags: no sandbox (containers run as root), no GPU (none here), and nothing that reaches the
 // network or changes under the test on its own (background networking, component updates, sync).
-const FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -55,7 +55,7 @@ export async function launchChromium(): Promise<ExtensionBrowser> {
       executablePath: CHROMIUM,
       headless: true,
       args: [
-        ...FLAGS,
+        ...CHROMIUM_FLAGS,
         `--disable-extensions-except=${DIST_CHROME}`,
         `--load-extension=${DIST_CHROME}`,
       ],
