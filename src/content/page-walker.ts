@@ -17,7 +17,11 @@ import {
   isEditableHost,
   isHiddenByAttributes,
 } from '../core/visibility';
-import { VisibleTextBuilder, type TextSegment } from '../core/text/visible-text';
+import {
+  VisibleTextBuilder,
+  collapseWhitespace,
+  type TextSegment,
+} from '../core/text/visible-text';
 import { HOST_TAG } from './ui-root';
 
 export interface PageBlock {
@@ -93,18 +97,6 @@ function isPlainLeafBlock(el: Element): boolean {
   if (first.localName !== 'span' || el.querySelector(NOT_PLAIN) !== null) return false;
   for (const span of el.querySelectorAll('span')) if (span.shadowRoot !== null) return false;
   return true;
-}
-
-/** Runs the builder would collapse to one space (document white space; not U+00A0). */
-const WHITESPACE_RUN = /[ \t\n\r\f]+/g;
-const NEEDS_COLLAPSING = /[\t\n\r\f]| {2}/;
-
-/** `textContent` with white space collapsed as VisibleTextBuilder does, for a plain leaf block. */
-function collapsed(raw: string): string {
-  let text = NEEDS_COLLAPSING.test(raw) ? raw.replace(WHITESPACE_RUN, ' ') : raw;
-  if (text.charCodeAt(0) === 0x20) text = text.slice(1);
-  if (text.charCodeAt(text.length - 1) === 0x20) text = text.slice(0, -1);
-  return text;
 }
 
 /** A plain leaf block: segments are found by walking it when first needed. */
@@ -233,7 +225,7 @@ export class PageWalker {
         if (this.wholeLeafBlocks && isPlainLeafBlock(el)) {
           // A whole paragraph at once: it counts as many nodes towards the next look at the clock.
           budget -= LEAF_BLOCK_NODES;
-          const text = collapsed(el.textContent ?? '');
+          const text = collapseWhitespace(el.textContent ?? '');
           if (text.length > 0) this.onBlock(new LeafBlock(el, text));
           continue;
         }

@@ -1,5 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { VisibleTextBuilder, rawOffset, type TextSegment } from '../../src/core/text/visible-text';
+import {
+  VisibleTextBuilder,
+  collapseWhitespace,
+  rawOffset,
+  type TextSegment,
+} from '../../src/core/text/visible-text';
 
 type Piece = string | null; // null: a <br>
 
@@ -204,5 +209,19 @@ describe('VisibleTextBuilder.take (one builder for many blocks)', () => {
       text: 'y',
       segments: [{ ref: 1, start: 0, end: 1, rawStart: 0, jumps: null }],
     });
+  });
+});
+
+describe('collapseWhitespace (one raw text, as the builder would make it)', () => {
+  it('gives what the builder gives for the same text split into any nodes', () => {
+    const next = random(11);
+    const alphabet = [' ', '  ', '\n', '\t', '\r\n', '\f', 'a', 'Reko', '\u00a0', '$1.25', 'é'];
+    for (let n = 0; n < 2_000; n++) {
+      const pieces = Array.from(
+        { length: 1 + Math.floor(next() * 6) },
+        () => alphabet[Math.floor(next() * alphabet.length)] as string,
+      );
+      expect(collapseWhitespace(pieces.join(''))).toBe(build(pieces).text);
+    }
   });
 });

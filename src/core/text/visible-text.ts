@@ -72,6 +72,18 @@ const WHITESPACE_RUN = /[ \t\n\r\f]+/g;
 
 const SPACE = 0x20;
 
+/**
+ * The visible text of one piece of raw text with no break or cell inside (a block's
+ * `textContent` when it holds nothing but plain inline content): white space collapsed and
+ * trimmed exactly as VisibleTextBuilder does over the same text in any number of nodes.
+ */
+export function collapseWhitespace(raw: string): string {
+  let text = NEEDS_COLLAPSING.test(raw) ? raw.replace(WHITESPACE_RUN, ' ') : raw;
+  if (text.charCodeAt(0) === SPACE) text = text.slice(1);
+  if (text.charCodeAt(text.length - 1) === SPACE) text = text.slice(0, -1);
+  return text;
+}
+
 export class VisibleTextBuilder<Ref> {
   private chunks: string[] = [];
   private segments: TextSegment<Ref>[] = [];
