@@ -18,11 +18,13 @@ if (seeds.length === 0) throw new Error(`no seed articles in ${seedDir}`);
 
 const base = buildFactBase(seeds);
 mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, JSON.stringify(base, null, 1) + '\n');
+writeFileSync(out, JSON.stringify(base) + '\n');
 
-const byAttribute = new Map<string, number>();
-for (const f of base.facts) byAttribute.set(f.attribute, (byAttribute.get(f.attribute) ?? 0) + 1);
+const byClaim = new Map<string, number>();
+for (const f of base.facts) byClaim.set(f.attribute, (byClaim.get(f.attribute) ?? 0) + 1);
 console.log(
-  `fact base: ${base.facts.length} facts from ${seeds.length} seeds → ${out}\n` +
-    [...byAttribute].map(([a, n]) => `  ${a}: ${n}`).join('\n'),
+  `fact base: ${base.facts.length} facts in ${byClaim.size} claims from ${seeds.length} seeds → ${out}` +
+    (process.env.FACTS_VERBOSE
+      ? '\n' + [...byClaim].map(([a, n]) => `  ${a}: ${n}`).join('\n')
+      : ''),
 );

@@ -11,7 +11,7 @@ export function reportForHtml(html: string, url: string, facts: FactIndex): Repo
   const page = extractVisibleText(html);
   return buildReport(
     { url: page.canonical ?? url, title: page.title },
-    analyzeText(page.text, page.title),
+    analyzeText(page.text, page.title, facts),
     facts,
   );
 }
@@ -24,7 +24,7 @@ export function reportForText(text: string, url: string, facts: FactIndex): Repo
       .find((l) => l.trim() !== '')
       ?.replace(/\s+/g, ' ')
       .trim() ?? '';
-  return buildReport({ url, title: title.slice(0, 200) }, analyzeText(text, title), facts);
+  return buildReport({ url, title: title.slice(0, 200) }, analyzeText(text, title, facts), facts);
 }
 
 export function reportForDocument(doc: InputDocument, facts: FactIndex): Report {

@@ -10,7 +10,7 @@
  */
 import { anchor, canonicalUrl, describe } from '../core/annotations';
 import type { Annotation } from '../core/annotations/types';
-import { ATTRIBUTES } from '../core/attribution';
+import { countClass } from '../core/claims/terms';
 import type { AttributedFigure, EntityId, Fact, ReportAnnotation, Verdict } from '../core/types';
 import { parseAnnotation } from '../shared/messages';
 import { AnnotationEditor, type FactOffer } from './annotation-editor';
@@ -30,6 +30,8 @@ export interface AnnotationDeps {
   classify(text: string): { entities: EntityId[]; verdicts: Verdict[] };
   /** The figures in a passage, attributed in the page's context (for "add to fact base"). */
   figuresIn(text: string): AttributedFigure[];
+  /** The fact base's claims, named in their sources' words (for "add to fact base"). */
+  claims(): readonly { id: string; label: string; kind: string; unit: string }[];
   /** A user's fact was added: comparisons must take it in. */
   onFactAdded(): void;
 }
@@ -143,7 +145,7 @@ export class AnnotationsFeature {
       rect,
       quote.exact,
       undefined,
-      figure && factOffer(figure),
+      figure && factOffer(figure, this.deps.claims()),
     );
     if (!result) return false;
     const now = Date.now();
@@ -275,11 +277,27 @@ function uuid(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** The attributes a figure may be filed under: those of its kind (and, for counts, its noun). */
-function factOffer(figure: AttributedFigure): FactOffer {
-  const attributes = ATTRIBUTES.filter(
-    (a) => a.kind === figure.kind && (!a.units || a.units.includes(figure.unit)),
-  ).map((a) => ({ id: a.id, label: a.label }));
+/**
+ * The claims a figure may be filed under: those of its kind and unit (for counts, what they count),
+ * and a claim of its own, described by the passage itself, for a fact the sources do not hold.
+ */
+function factOffer(
+  figure: AttributedFigure,
+  claims: readonly { id: string; label: string; kind: string; unit: string }[],
+): FactOffer {
+  const attributes = claims
+    .filter(
+      (c) =>
+        c.kind === figure.kind &&
+        (figure.kind === 'count'
+          ? countClass(c.unit) === countClass(figure.unit)
+          : c.unit === figure.unit),
+    )
+    .map((c) => ({ id: c.id, label: c.label }));
+  attributes.push({
+    id: `user.${uuid().slice(0, 8)}`,
+    label: 'Something new, as this passage says',
+  });
   return { figureText: figure.text, attributes, suggested: figure.attribute };
 }
 

@@ -1,3 +1,3 @@
-/** Labels of entities and attributes, from the engine's own tables. */
-export { ATTRIBUTE_BY_ID } from '../core/attribution/schema';
+/** Labels of entities and claims, from the engine's own tables and the facts themselves. */
+export { claimLabel } from '../core/claims/label';
 export { ENTITIES } from '../core/entities/lexicon';

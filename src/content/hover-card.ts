@@ -3,12 +3,14 @@
  * fact base's values, the verdict, and the source quotes with their titles and dates.
  * Built with DOM calls and textContent only: page text and facts are never parsed as HTML.
  */
-import { ATTRIBUTE_BY_ID, ENTITIES } from './engine-labels';
+import { claimLabel, ENTITIES } from './engine-labels';
 import type { Fact, ReportFigure, ReportMention } from '../core/types';
 import { VERDICT_SYMBOL, VERDICT_WORD } from './verdict-labels';
 import { revealHost } from './ui-root';
 
 // How many source quotes the card shows; the popup lists them all.
+// Matched words shown: the most telling few say why; more would be noise.
+const MAX_MATCHED = 5;
 const MAX_QUOTES = 3;
 // Gap in pixels between the highlighted text and the card.
 const GAP = 8;
@@ -57,8 +59,15 @@ export class HoverCard {
         doc.createTextNode(' ' + (f.qualifier ? `${f.qualifier} ${f.text}` : f.text)),
       );
       this.card.append(title);
-      const label = f.attribute ? (ATTRIBUTE_BY_ID.get(f.attribute)?.label ?? f.attribute) : null;
+      const byId = new Map(subject.facts.map((x) => [x.id, x]));
+      const label = claimLabel(f.attribute, f.facts, byId);
       this.card.append(el('p', label ?? 'Not about anything the fact base covers', 'muted'));
+      if (label && f.matched && f.matched.length > 0) {
+        // Why this claim: the page's words that matched its source sentences.
+        this.card.append(
+          el('p', `Matched: ${f.matched.slice(0, MAX_MATCHED).join(', ')}`, 'muted'),
+        );
+      }
       if (subject.facts.length > 0) {
         const values = [
           ...new Set(

@@ -6,6 +6,7 @@
  */
 import { compareFigure, indexFacts, type FactIndex } from '../core/compare';
 import { analyzeBlock } from '../core/report/analyze';
+import { claimsOf } from '../core/claims/label';
 import type { EntityId, Fact, Verdict } from '../core/types';
 import { AnnotationsFeature } from './annotations-feature';
 import { parseContentRequest, type ContentRequest } from '../shared/messages';
@@ -20,8 +21,20 @@ import { report as reportError } from './safe';
 import { createUiRoot, type UiRoot } from './ui-root';
 import { UI_CSS } from './ui-styles';
 
+/** The fact base's claims as the annotation editor offers them. */
+function claimChoices(
+  facts: Iterable<Fact>,
+): { id: string; label: string; kind: string; unit: string }[] {
+  return claimsOf(facts).map((c) => ({
+    id: c.id,
+    label: c.label,
+    kind: (c.facts[0] as Fact).kind,
+    unit: (c.facts[0] as Fact).unit,
+  }));
+}
+
 export class ContentApp {
-  private facts: FactIndex = new Map();
+  private facts: FactIndex = indexFacts([]);
   private factsById = new Map<string, Fact>();
   private enabled = true;
   private highlightsRun: AbortController | null = null;
@@ -88,6 +101,7 @@ export class ContentApp {
         shadow: this.ui.shadow,
         highlighter: () => this.highlighter,
         classify: (text) => this.classify(text),
+        claims: () => claimChoices(this.factsById.values()),
         figuresIn: (text) =>
           analyzeBlock(text.replace(/\n/g, ' '), this.highlights?.pageContext).figures,
         onFactAdded: () => {
@@ -114,7 +128,7 @@ export class ContentApp {
 
   /** Entities and verdicts in a passage, for filing an annotation. */
   private classify(text: string): { entities: EntityId[]; verdicts: Verdict[] } {
-    const analysis = analyzeBlock(text.replace(/\n/g, ' '));
+    const analysis = analyzeBlock(text.replace(/\n/g, ' '), this.highlights?.pageContext);
     const entities = [...new Set(analysis.mentions.map((m) => m.entity))];
     const verdicts = [
       ...new Set(analysis.figures.map((f) => compareFigure(f, this.facts).verdict)),

@@ -4,15 +4,20 @@
  * says "the project"). It only grows while the page is walked; `add` tells when it did, so that
  * figures attributed before can be redone.
  */
+import type { ClaimMatcher } from '../core/claims/matcher';
 import { findMentions } from '../core/entities';
 import type { EntityId, Mention } from '../core/types';
 import type { KeyedContext } from './analysis-cache';
 
 export class PageContextTracker {
   private readonly entities = new Set<EntityId>();
-  private keyed: KeyedContext = { page: { entities: new Set() }, key: '' };
+  private keyed: KeyedContext;
 
-  constructor(title: string) {
+  constructor(
+    title: string,
+    private readonly claims: ClaimMatcher | null,
+  ) {
+    this.keyed = { page: { entities: new Set(), claims }, key: '' };
     this.add(findMentions(title));
   }
 
@@ -27,7 +32,7 @@ export class PageContextTracker {
     }
     if (grew) {
       const entities = new Set(this.entities);
-      this.keyed = { page: { entities }, key: [...entities].sort().join(' ') };
+      this.keyed = { page: { entities, claims: this.claims }, key: [...entities].sort().join(' ') };
     }
     return grew;
   }

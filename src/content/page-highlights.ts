@@ -74,7 +74,7 @@ export class PageHighlights {
   private afterFirstPaint: (() => void) | null = null;
   private readonly painted = new Map<PageItem, AbstractRange>();
   /** What the page names, for attribution; grows as blocks are walked. */
-  private context = new PageContextTracker('');
+  private context = new PageContextTracker('', null);
   /** The context grew after figures were painted: their attributes may change. */
   private contextStale = false;
   private stripTimer: ReturnType<typeof setTimeout> | undefined;
@@ -107,7 +107,7 @@ export class PageHighlights {
     signal.addEventListener('abort', () => this.teardown(), { once: true });
     const body = doc.body;
     if (!body) return;
-    this.context = new PageContextTracker(doc.title);
+    this.context = new PageContextTracker(doc.title, this.deps.facts.matcher);
     const view = doc.defaultView;
     // The page renders its frame first (a page that just loaded has one due).
     await afterNextFrame(view, FIRST_PAINT_WAIT_MS);

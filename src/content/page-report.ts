@@ -35,7 +35,7 @@ export async function buildPageReport(
   // Two passes, as the CLI makes them (src/core/report/analyze.ts, analyzeText): the walk collects
   // the blocks and what they name; attribution then uses the whole page's context.
   const blocks: PageBlock[] = [];
-  const context = new PageContextTracker(report.title);
+  const context = new PageContextTracker(report.title, facts.matcher);
   const root = doc.body ?? doc.documentElement;
   const walker = new PageWalker(
     root,

@@ -51,11 +51,16 @@ export interface Figure extends Span {
   qualifier?: Qualifier;
 }
 
-/** An attribute id from src/core/attribution/schema.ts, e.g. `exim.financing`. */
+/**
+ * A claim id: what a figure speaks of, shared by every fact that states the same claim, e.g.
+ * `exim.financing-approved`. Generated from the sources by src/core/claims/group.ts.
+ */
 export type AttributeId = string;
 
 export interface AttributedFigure extends Figure {
   attribute: AttributeId | null;
+  /** The page's words that matched the claim's source sentences, most telling first. */
+  matched?: string[];
 }
 
 export type Verdict = 'supported' | 'contradicted' | 'unverified';
@@ -84,6 +89,14 @@ export interface Fact {
   start: number;
   end: number;
   source: FactSource;
+  /** What the fact is about, in the source's words: the figure's clause. */
+  about?: string;
+  /** Who or what the clause speaks of: an entity id, a named thing ("Project Vault"), or null. */
+  subject?: string | null;
+  /** Entity ids the fact's source names anywhere: the story it belongs to. */
+  story?: string[];
+  /** The fact's context as weighted terms (src/core/claims/context.ts), stored by the build. */
+  terms?: Record<string, number>;
 }
 
 export interface Comparison {
@@ -113,6 +126,8 @@ export interface ReportFigure {
   facts: string[];
   /** Present only when the page qualifies the figure ("up to", "about"). */
   qualifier?: string;
+  /** Present only when a claim was matched: the page's words that matched its sources. */
+  matched?: string[];
 }
 
 export interface ReportAnnotation {

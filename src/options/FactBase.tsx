@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ATTRIBUTE_BY_ID } from '../core/attribution';
+import { claimLabel } from '../core/claims/label';
 import type { Fact } from '../core/types';
 import { isoDate } from '../shared/download';
 import { failureOf, messageOf } from '../shared/answers';
 import type { OptionsBrowserApi } from './browser-api';
-import { groupByAttribute } from './fact-groups';
+import { claimChoices, groupByAttribute } from './fact-groups';
 import { FactForm } from './FactForm';
 import { FactItem } from './FactItem';
 import { buildUserFact, emptyFields, isUserFact, type FactFields } from './user-fact';
@@ -37,6 +37,9 @@ export function FactBase({ api }: { api: OptionsBrowserApi }) {
     };
   }, [api]);
 
+  const claims = state.status === 'ready' ? claimChoices(state.facts) : [];
+  const byId = new Map(state.status === 'ready' ? state.facts.map((f) => [f.id, f]) : []);
+
   const update = (change: (facts: Fact[]) => Fact[]) =>
     setState((s) => (s.status === 'ready' ? { status: 'ready', facts: change(s.facts) } : s));
 
@@ -45,7 +48,7 @@ export function FactBase({ api }: { api: OptionsBrowserApi }) {
     fields: FactFields,
     keep: { id: string; date: string | null },
   ): Promise<string | null> => {
-    const built = buildUserFact(fields, keep);
+    const built = buildUserFact(fields, keep, claims);
     if ('error' in built) return built.error;
     try {
       const answer = await api.saveFact(built.fact);
@@ -92,7 +95,8 @@ export function FactBase({ api }: { api: OptionsBrowserApi }) {
             <summary>Add a fact</summary>
             <FactForm
               label="Add a fact"
-              initial={emptyFields()}
+              initial={emptyFields(claims)}
+              claims={claims}
               submitLabel="Add the fact"
               clearOnSave
               onSubmit={(fields) =>
@@ -102,12 +106,19 @@ export function FactBase({ api }: { api: OptionsBrowserApi }) {
           </details>
           {groupByAttribute(state.facts).map(([attribute, list]) => (
             <section key={attribute} class="attribute-group" data-attribute={attribute}>
-              <h3>{ATTRIBUTE_BY_ID.get(attribute)?.label ?? attribute}</h3>
+              <h3>
+                {claimLabel(
+                  attribute,
+                  list.map((f) => f.id),
+                  byId,
+                ) ?? attribute}
+              </h3>
               <ul class="facts">
                 {list.map((fact) => (
                   <FactItem
                     key={fact.id}
                     fact={fact}
+                    claims={claims}
                     onSave={(f, fields) => save(fields, { id: f.id, date: f.source.date })}
                     onDelete={remove}
                   />

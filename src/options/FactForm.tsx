@@ -1,11 +1,12 @@
 import { useId, useState } from 'preact/hooks';
-import { ATTRIBUTE_BY_ID, ATTRIBUTES } from '../core/attribution';
-import { defaultUnit, type FactFields } from './user-fact';
+import { defaultUnit, type ClaimChoice, type FactFields } from './user-fact';
 
 interface Props {
   /** The form's accessible name: "Add a fact", "Edit fact". */
   label: string;
   initial: FactFields;
+  /** The claims the fact may be filed under. */
+  claims: readonly ClaimChoice[];
   submitLabel: string;
   /** Resolves to what is wrong, or null once saved. */
   onSubmit(fields: FactFields): Promise<string | null>;
@@ -15,7 +16,15 @@ interface Props {
 }
 
 /** The fields of a user's fact: attribute, value, unit, quote, source page. */
-export function FactForm({ label, initial, submitLabel, onSubmit, onCancel, clearOnSave }: Props) {
+export function FactForm({
+  label,
+  initial,
+  claims,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  clearOnSave,
+}: Props) {
   const id = useId();
   const [fields, setFields] = useState<FactFields>(initial);
   const [saving, setSaving] = useState(false);
@@ -30,8 +39,13 @@ export function FactForm({ label, initial, submitLabel, onSubmit, onCancel, clea
   const setAttribute = (attribute: string) =>
     setFields((current) => {
       // The unit follows the attribute unless the user typed one of their own.
-      const ownUnit = current.unit !== '' && current.unit !== defaultUnit(current.attribute);
-      return { ...current, attribute, unit: ownUnit ? current.unit : defaultUnit(attribute) };
+      const ownUnit =
+        current.unit !== '' && current.unit !== defaultUnit(current.attribute, claims);
+      return {
+        ...current,
+        attribute,
+        unit: ownUnit ? current.unit : defaultUnit(attribute, claims),
+      };
     });
 
   const submit = async (event: Event) => {
@@ -44,7 +58,7 @@ export function FactForm({ label, initial, submitLabel, onSubmit, onCancel, clea
     else if (clearOnSave) setFields(initial);
   };
 
-  const known = ATTRIBUTE_BY_ID.has(fields.attribute);
+  const known = claims.some((c) => c.id === fields.attribute);
   return (
     <form class="fact-form" aria-label={label} onSubmit={(e) => void submit(e)}>
       <div class="field">
@@ -55,7 +69,7 @@ export function FactForm({ label, initial, submitLabel, onSubmit, onCancel, clea
           onChange={(e) => setAttribute(e.currentTarget.value)}
         >
           {known ? null : <option value={fields.attribute}>{fields.attribute}</option>}
-          {ATTRIBUTES.map((a) => (
+          {claims.map((a) => (
             <option key={a.id} value={a.id}>
               {a.label}
             </option>

@@ -3,10 +3,12 @@ import type { Fact } from '../core/types';
 import { shorten } from '../shared/AnnotationText';
 import { safeHref } from './annotation-query';
 import { FactForm } from './FactForm';
-import { fieldsOf, isUserFact, type FactFields } from './user-fact';
+import { fieldsOf, isUserFact, type ClaimChoice, type FactFields } from './user-fact';
 
 interface Props {
   fact: Fact;
+  /** The claims the fact may be filed under. */
+  claims: readonly ClaimChoice[];
   /** Saves the edited fields as this fact; resolves to what is wrong, or null once saved. */
   onSave(fact: Fact, fields: FactFields): Promise<string | null>;
   /** Deletes the fact; resolves to what went wrong, or null once deleted. */
@@ -14,7 +16,7 @@ interface Props {
 }
 
 /** One fact: a seed fact as its source states it, read-only; a user's fact, editable. */
-export function FactItem({ fact, onSave, onDelete }: Props) {
+export function FactItem({ fact, claims, onSave, onDelete }: Props) {
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm-delete'>('view');
   const [error, setError] = useState<string | null>(null);
   const user = isUserFact(fact);
@@ -25,6 +27,7 @@ export function FactItem({ fact, onSave, onDelete }: Props) {
         <FactForm
           label={`Edit fact ${fact.text}`}
           initial={fieldsOf(fact)}
+          claims={claims}
           submitLabel="Save"
           onSubmit={async (fields) => {
             const failure = await onSave(fact, fields);

@@ -1,17 +1,16 @@
-import { ATTRIBUTES } from '../core/attribution';
+import { claimsOf } from '../core/claims/label';
 import type { Fact } from '../core/types';
+import type { ClaimChoice } from './user-fact';
 
-/** Facts grouped by attribute, groups in the schema's order, facts in source order. */
+/** Facts grouped by claim, claims in the fact base's order (sources first), facts in source order. */
 export function groupByAttribute(facts: readonly Fact[]): [string, Fact[]][] {
-  const groups = new Map<string, Fact[]>();
-  for (const fact of facts) {
-    const list = groups.get(fact.attribute);
-    if (list) list.push(fact);
-    else groups.set(fact.attribute, [fact]);
-  }
-  const rank = (id: string) => {
-    const i = ATTRIBUTES.findIndex((a) => a.id === id);
-    return i === -1 ? ATTRIBUTES.length : i;
-  };
-  return [...groups].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
+  return claimsOf(facts).map((c) => [c.id, c.facts]);
+}
+
+/** The claims a user's fact may be filed under, named in their sources' words. */
+export function claimChoices(facts: readonly Fact[]): ClaimChoice[] {
+  return claimsOf(facts).map((c) => {
+    const first = c.facts[0] as Fact;
+    return { id: c.id, label: c.label, kind: first.kind, unit: first.unit };
+  });
 }

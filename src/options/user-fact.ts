@@ -2,8 +2,18 @@
  * The user's own facts (`user:<uuid>`): the form's fields, and the Fact they make. Seed facts come
  * from the source articles and are never edited here.
  */
-import { ATTRIBUTE_BY_ID, ATTRIBUTES } from '../core/attribution';
 import type { Fact, FigureKind } from '../core/types';
+
+/**
+ * A claim a user's fact can be filed under: the claims of the fact base (grouped by the build from
+ * the sources' own sentences), named in their source's words.
+ */
+export interface ClaimChoice {
+  id: string;
+  label: string;
+  kind: FigureKind;
+  unit: string;
+}
 
 export const isUserFact = (fact: Fact): boolean => fact.id.startsWith('user:');
 
@@ -17,24 +27,21 @@ export interface FactFields {
   title: string;
 }
 
-/** The unit an attribute's figures carry: the currency, %, "year", or the count's noun. */
-export function defaultUnit(attribute: string): string {
-  const definition = ATTRIBUTE_BY_ID.get(attribute);
-  switch (definition?.kind) {
-    case 'money':
-      return 'USD';
-    case 'percent':
-      return '%';
-    case 'year':
-      return 'year';
-    default:
-      return definition?.units?.[0] ?? '';
-  }
+/** The unit a claim's figures carry: the currency, %, "year", or the count's noun. */
+export function defaultUnit(attribute: string, claims: readonly ClaimChoice[]): string {
+  return claims.find((c) => c.id === attribute)?.unit ?? '';
 }
 
-export function emptyFields(): FactFields {
-  const attribute = ATTRIBUTES[0]?.id ?? '';
-  return { attribute, value: '', unit: defaultUnit(attribute), quote: '', url: '', title: '' };
+export function emptyFields(claims: readonly ClaimChoice[]): FactFields {
+  const attribute = claims[0]?.id ?? '';
+  return {
+    attribute,
+    value: '',
+    unit: defaultUnit(attribute, claims),
+    quote: '',
+    url: '',
+    title: '',
+  };
 }
 
 export function fieldsOf(fact: Fact): FactFields {
@@ -81,8 +88,9 @@ export function figureText(kind: FigureKind, value: number, unit: string): strin
 export function buildUserFact(
   fields: FactFields,
   keep: { id: string; date: string | null },
+  claims: readonly ClaimChoice[],
 ): { fact: Fact } | { error: string } {
-  const definition = ATTRIBUTE_BY_ID.get(fields.attribute);
+  const definition = claims.find((c) => c.id === fields.attribute);
   if (!definition) return { error: 'Choose what the fact is about.' };
   const value = Number(fields.value.trim().replace(/,/g, ''));
   if (fields.value.trim() === '' || !Number.isFinite(value)) {

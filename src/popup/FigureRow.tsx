@@ -1,10 +1,12 @@
-import { ATTRIBUTE_BY_ID } from '../core/attribution';
+import { claimLabel } from '../core/claims/label';
 import type { Fact, ReportFigure } from '../core/types';
 import { distinctSources, distinctValues, factsOf } from './fact-summary';
 import { VerdictBadge } from './VerdictBadge';
 
 // Sources shown per figure; the rest are counted. Two keep a row readable in a 420px popup.
 const MAX_SOURCES = 2;
+// Matched words shown per figure: the most telling few.
+const MAX_MATCHED = 4;
 
 interface Props {
   figure: ReportFigure;
@@ -21,9 +23,9 @@ export function FigureRow({ figure, index, facts, onReveal }: Props) {
   const own = factsOf(figure.facts, facts);
   const values = distinctValues(own);
   const sources = distinctSources(own);
-  const label = figure.attribute
-    ? (ATTRIBUTE_BY_ID.get(figure.attribute)?.label ?? figure.attribute)
-    : null;
+  const label = claimLabel(figure.attribute, figure.facts, facts);
+  // Why the claim was chosen: the page's words that matched its source sentences.
+  const matched = label && figure.matched ? figure.matched.slice(0, MAX_MATCHED) : [];
   const reveal = () => onReveal(index);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' && event.key !== ' ') return;
@@ -40,6 +42,9 @@ export function FigureRow({ figure, index, facts, onReveal }: Props) {
             <strong>{figure.text}</strong>
           </span>
           <span class="attribute muted">{label ?? 'Not attributed to a known fact'}</span>
+          {matched.length > 0 ? (
+            <span class="matched muted">Matched: {matched.join(', ')}</span>
+          ) : null}
         </td>
         <td class="fact-values">
           {values.length > 0 ? (

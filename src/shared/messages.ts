@@ -750,6 +750,12 @@ function parseFigure(x: unknown): ReportFigure | null {
   if (x.attribute !== null && typeof x.attribute !== 'string') return null;
   if (!Array.isArray(x.facts) || !x.facts.every((id) => typeof id === 'string')) return null;
   if (x.qualifier !== undefined && typeof x.qualifier !== 'string') return null;
+  if (
+    x.matched !== undefined &&
+    (!Array.isArray(x.matched) || !x.matched.every((w) => typeof w === 'string'))
+  ) {
+    return null;
+  }
   const figure: ReportFigure = {
     text: x.text,
     start: x.start as number,
@@ -762,6 +768,7 @@ function parseFigure(x: unknown): ReportFigure | null {
     facts: [...(x.facts as string[])],
   };
   if (x.qualifier !== undefined) figure.qualifier = x.qualifier;
+  if (x.matched !== undefined) figure.matched = [...(x.matched as string[])];
   return figure;
 }
 

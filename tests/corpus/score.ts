@@ -20,7 +20,9 @@ export interface ExpectedFigure {
   kind: string;
   value: number;
   unit: string;
-  attribute: string | null;
+  /** The team's split names the attribute; the blind splits say in words which claim (LABELLING.md). */
+  attribute?: string | null;
+  claim?: string | null;
   verdict: string;
 }
 
@@ -43,6 +45,12 @@ export interface PageScore {
   figures: Counts;
   verdictsRight: number;
   verdictsTotal: number;
+  /** Figures called contradicted whose truth is supported or unverified: false alarms. */
+  falseAlarms: number;
+  /** Wrong figures (truth: contradicted) called supported: blessed errors. */
+  blessedErrors: number;
+  /** Figures given a verdict other than unverified (what a page about no story must not have). */
+  verdicts: number;
   /** Expected texts that could not be found in the visible text: a labelling or extraction error. */
   unlocated: string[];
   /** Human-readable list of what went wrong, for the test's output. */
@@ -141,12 +149,24 @@ export function scorePage(visibleText: string, report: Report, expected: Expecte
   for (const f of figures.missed) errors.push(`missed figure ${f.item.kind} "${f.item.text}"`);
   for (const p of figures.extra) errors.push(`extra figure ${p.kind} "${p.text}"`);
   let verdictsRight = 0;
+  let falseAlarms = 0;
+  let blessedErrors = 0;
   for (const [e, p] of figures.pairs) {
     if (e.item.verdict === p.verdict) verdictsRight++;
-    else
+    else {
+      const label = e.item.attribute ?? e.item.claim ?? null;
+      const kind =
+        p.verdict === 'contradicted'
+          ? 'FALSE ALARM '
+          : p.verdict === 'supported' && e.item.verdict === 'contradicted'
+            ? 'BLESSED ERROR '
+            : '';
       errors.push(
-        `verdict "${e.item.text}": expected ${e.item.verdict} (${e.item.attribute}), got ${p.verdict} (${p.attribute})`,
+        `${kind}verdict "${e.item.text}": expected ${e.item.verdict} (${label}), got ${p.verdict} (${p.attribute})`,
       );
+      if (p.verdict === 'contradicted') falseAlarms++;
+      if (p.verdict === 'supported' && e.item.verdict === 'contradicted') blessedErrors++;
+    }
     if (e.item.value !== p.value || e.item.unit !== p.unit)
       errors.push(
         `value "${e.item.text}": expected ${e.item.value} ${e.item.unit}, got ${p.value} ${p.unit}`,
@@ -167,6 +187,9 @@ export function scorePage(visibleText: string, report: Report, expected: Expecte
     },
     verdictsRight,
     verdictsTotal: expected.figures.length,
+    falseAlarms,
+    blessedErrors,
+    verdicts: report.figures.filter((f) => f.verdict !== 'unverified').length,
     unlocated,
     errors,
   };
@@ -180,6 +203,13 @@ export interface CorpusScore {
   mentionsF1: number;
   figuresF1: number;
   verdictAccuracy: number;
+  figures: number;
+  falseAlarms: number;
+  blessedErrors: number;
+  /** Figures with a verdict other than unverified. */
+  verdicts: number;
+  /** Mentions reported that are not labelled: look-alikes taken for a watched name. */
+  extraMentions: number;
   pages: PageScore[];
 }
 
@@ -203,21 +233,32 @@ function sum(counts: Counts[]): Counts {
 export function scoreCorpus(pages: PageScore[]): CorpusScore {
   const right = pages.reduce((a, p) => a + p.verdictsRight, 0);
   const total = pages.reduce((a, p) => a + p.verdictsTotal, 0);
+  const add = (pick: (p: PageScore) => number): number => pages.reduce((a, p) => a + pick(p), 0);
   return {
     mentionsF1: f1(sum(pages.map((p) => p.mentions))),
     figuresF1: f1(sum(pages.map((p) => p.figures))),
     verdictAccuracy: total === 0 ? 1 : right / total,
+    figures: total,
+    falseAlarms: add((p) => p.falseAlarms),
+    blessedErrors: add((p) => p.blessedErrors),
+    verdicts: add((p) => p.verdicts),
+    extraMentions: add((p) => p.mentions.falsePositives),
     pages,
   };
 }
 
-export function formatScore(score: CorpusScore): string {
+export function formatScore(score: CorpusScore, name = 'corpus', details = true): string {
+  const per100 = score.figures === 0 ? 0 : (100 * score.falseAlarms) / score.figures;
   const lines = [
-    `corpus: ${score.pages.length} pages`,
-    `  mentions F1       ${score.mentionsF1.toFixed(3)}  (goal ≥ 0.97)`,
-    `  figure F1         ${score.figuresF1.toFixed(3)}  (goal ≥ 0.95)`,
-    `  verdict accuracy  ${score.verdictAccuracy.toFixed(3)}  (goal ≥ 0.90)`,
+    `${name}: ${score.pages.length} pages, ${score.figures} figures`,
+    `  mentions F1       ${score.mentionsF1.toFixed(3)}  (goal ≥ 0.99; ${score.extraMentions} look-alikes or other extra mentions)`,
+    `  figure F1         ${score.figuresF1.toFixed(3)}  (goal ≥ 0.98)`,
+    `  verdict accuracy  ${score.verdictAccuracy.toFixed(3)}  (goal ≥ 0.95)`,
+    `  false alarms      ${score.falseAlarms} (${per100.toFixed(1)} per 100 figures; goal ≤ 1)`,
+    `  blessed errors    ${score.blessedErrors} (goal 0)`,
+    `  verdicts given    ${score.verdicts} (a page about no story: goal 0)`,
   ];
+  if (!details) return lines.join('\n');
   for (const p of score.pages) {
     if (p.errors.length === 0) continue;
     lines.push(`  ${p.page}:`);
@@ -227,4 +268,9 @@ export function formatScore(score: CorpusScore): string {
 }
 
 /** The design's goals (../shared/design.md, "Goals the numbers must reach"). */
-export const GOALS = { mentionsF1: 0.97, figuresF1: 0.95, verdictAccuracy: 0.9 } as const;
+export const GOALS = {
+  mentionsF1: 0.99,
+  figuresF1: 0.98,
+  verdictAccuracy: 0.95,
+  falseAlarmsPer100: 1,
+} as const;

@@ -1,60 +1,81 @@
 /**
- * The engine scored on the labelled corpus (tests/corpus): mentions F1, figure F1 and verdict
- * accuracy, printed, with design.md's goals as the bar. The same pages are scored again through
- * the live extension by the end-to-end tests.
+ * The engine scored on the labelled corpus's three splits (tests/corpus/splits.ts): the team's own
+ * pages, the held-out story pages written blind, and the off-story pages written blind. Every
+ * split's score is printed. The design's goals (design.md) are asserted where the engine reaches
+ * them; on the held-out split, where it does not yet, the floors below keep it from getting worse
+ * and the printout says how far the goals are. The held-out pages are never tuned against: an error
+ * there is fixed by its class, not by its page.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { reportForHtml } from '../../src/cli/annotate';
-import { extractVisibleText } from '../../src/cli/html-text';
 import { indexFacts } from '../../src/core/compare';
 import { BUNDLED_FACT_BASE } from '../../src/shared/fact-base';
-import { GOALS, formatScore, scoreCorpus, scorePage, type ExpectedPage } from '../corpus/score';
+import { GOALS, formatScore } from '../corpus/score';
+import { scoreSplit } from '../corpus/splits';
 
-const corpus = join(__dirname, '..', 'corpus');
 const facts = indexFacts(BUNDLED_FACT_BASE.facts);
+const own = scoreSplit('own', facts);
+const heldout = scoreSplit('heldout', facts);
+const offstory = scoreSplit('offstory', facts);
+console.log(
+  [
+    formatScore(own, 'own'),
+    formatScore(heldout, 'heldout'),
+    formatScore(offstory, 'offstory'),
+  ].join('\n'),
+);
 
-function scoreAll() {
-  const pages = readdirSync(join(corpus, 'expected'))
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => {
-      const expected = JSON.parse(
-        readFileSync(join(corpus, 'expected', f), 'utf8'),
-      ) as ExpectedPage;
-      const html = readFileSync(join(corpus, 'pages', expected.page), 'utf8');
-      const report = reportForHtml(html, `http://127.0.0.1/${expected.page}`, facts);
-      return scorePage(extractVisibleText(html).text, report, expected);
-    });
-  return scoreCorpus(pages);
-}
+const per100 = (s: typeof own) => (100 * s.falseAlarms) / s.figures;
+const unlocated = (s: typeof own) =>
+  s.pages.flatMap((p) => p.unlocated.map((t) => `${p.page}: ${t}`));
 
-describe('labelled corpus', () => {
-  const score = scoreAll();
-  console.log(formatScore(score));
+// Held-out floors: the scores of 2026-12-02 (verdicts 0.752, 2.3 false alarms per 100 figures,
+// figure F1 0.949), a little under so that a change in the recognizers' noise does not trip them.
+// Raise them as the engine gets better; never lower them to let a change in.
+const HELDOUT_FLOOR = { verdictAccuracy: 0.74, falseAlarmsPer100: 2.5, figuresF1: 0.94 };
 
-  it('has at least ten labelled pages, every label found in the visible text', () => {
-    expect(score.pages.length).toBeGreaterThanOrEqual(10);
-    expect(score.pages.flatMap((p) => p.unlocated.map((t) => `${p.page}: ${t}`))).toEqual([]);
+describe('labelled corpus: the team’s own split', () => {
+  it('has every label in the visible text', () => {
+    expect(own.pages.length).toBeGreaterThanOrEqual(14);
+    expect(unlocated(own)).toEqual([]);
   });
-
-  it('reaches the mentions F1 goal', () => {
-    expect(score.mentionsF1).toBeGreaterThanOrEqual(GOALS.mentionsF1);
+  it('reaches the mention and figure goals, with no look-alike reported', () => {
+    expect(own.mentionsF1).toBeGreaterThanOrEqual(GOALS.mentionsF1);
+    expect(own.figuresF1).toBeGreaterThanOrEqual(GOALS.figuresF1);
+    expect(own.extraMentions).toBe(0);
   });
-
-  it('reaches the figure F1 goal', () => {
-    expect(score.figuresF1).toBeGreaterThanOrEqual(GOALS.figuresF1);
+  it('is no worse than the attribute table was on the same labels (0.898), with at most one false alarm per 100 figures and no blessed error', () => {
+    expect(own.verdictAccuracy).toBeGreaterThanOrEqual(0.898);
+    expect(per100(own)).toBeLessThanOrEqual(GOALS.falseAlarmsPer100);
+    expect(own.blessedErrors).toBe(0);
   });
+});
 
-  it('reaches the verdict accuracy goal', () => {
-    expect(score.verdictAccuracy).toBeGreaterThanOrEqual(GOALS.verdictAccuracy);
+describe('labelled corpus: the held-out split (written blind)', () => {
+  it('has at least 20 pages, every label in the visible text', () => {
+    expect(heldout.pages.length).toBeGreaterThanOrEqual(20);
+    expect(unlocated(heldout)).toEqual([]);
   });
-
-  it('reports no look-alike as a mention (China Exim, a street named Barrick…)', () => {
-    const lookalikes = score.pages.flatMap((p) =>
-      p.errors.filter((e) => e.startsWith('extra mention')).map((e) => `${p.page}: ${e}`),
+  it('reports no look-alike and blesses no wrong figure', () => {
+    const lookalikes = heldout.pages.flatMap((p) =>
+      p.errors.filter((e) => e.startsWith('extra mention')),
     );
     expect(lookalikes).toEqual([]);
+    expect(heldout.blessedErrors).toBe(0);
+  });
+  it('stays at or above its floors (goals: see the printout)', () => {
+    expect(heldout.verdictAccuracy).toBeGreaterThanOrEqual(HELDOUT_FLOOR.verdictAccuracy);
+    expect(per100(heldout)).toBeLessThanOrEqual(HELDOUT_FLOOR.falseAlarmsPer100);
+    expect(heldout.figuresF1).toBeGreaterThanOrEqual(HELDOUT_FLOOR.figuresF1);
+  });
+});
+
+describe('labelled corpus: pages about no watched story (written blind)', () => {
+  it('has at least 20 pages, every label in the visible text', () => {
+    expect(offstory.pages.length).toBeGreaterThanOrEqual(20);
+    expect(unlocated(offstory)).toEqual([]);
+  });
+  it('finds no watched name and gives no figure a verdict', () => {
+    expect(offstory.extraMentions).toBe(0);
+    expect(offstory.verdicts).toBe(0);
   });
 });

@@ -172,11 +172,17 @@ describe('Library: the fact base', () => {
     vi.spyOn(crypto, 'randomUUID').mockReturnValue('0000-1111-2222-3333-4444' as never);
     const { root, api } = await openLibrary();
     const form = root.querySelector<HTMLFormElement>('form[aria-label="Add a fact"]')!;
-    typeInto(field<HTMLSelectElement>(form, 'About'), 'reko-diq.balochistan-jobs');
+    // The claims offered are the fact base's own, named in their sources' words.
+    const about = field<HTMLSelectElement>(form, 'About');
+    expect([...about.options].map((o) => o.textContent)).toEqual([
+      'EXIM approved $1.25 billion for Reko Diq.',
+      'Barrick holds 50% of the project.',
+    ]);
+    typeInto(about, 'barrick.stake');
     await settle();
-    expect(field(form, 'Unit').value).toBe('jobs');
-    typeInto(field(form, 'Value'), '7500');
-    typeInto(field<HTMLTextAreaElement>(form, 'Quote'), 'The mine will employ 7,500 jobs locally.');
+    expect(field(form, 'Unit').value).toBe('%');
+    typeInto(field(form, 'Value'), '50');
+    typeInto(field<HTMLTextAreaElement>(form, 'Quote'), 'Barrick keeps 50% of the mine.');
     typeInto(field(form, 'Source page'), 'https://news.example/jobs');
     typeInto(field(form, 'Source title'), 'Jobs story');
     await settle();
@@ -186,11 +192,11 @@ describe('Library: the fact base', () => {
     const added = api.saveFact.mock.calls[0]![0];
     expect(added).toMatchObject({
       id: 'user:0000-1111-2222-3333-4444',
-      attribute: 'reko-diq.balochistan-jobs',
-      kind: 'count',
-      value: 7500,
-      unit: 'jobs',
-      text: '7,500 jobs',
+      attribute: 'barrick.stake',
+      kind: 'percent',
+      value: 50,
+      unit: '%',
+      text: '50%',
       qualifier: null,
       source: { type: 'user', url: 'https://news.example/jobs', title: 'Jobs story' },
     });
@@ -232,6 +238,7 @@ describe('user facts: building', () => {
         title: '',
       },
       { id: 'user:x', date: null },
+      [{ id: 'exim.financing', label: 'EXIM financing', kind: 'money', unit: 'USD' }],
     );
     expect(built).toEqual({ error: 'The source must be a web address (https://…).' });
   });

@@ -64,6 +64,8 @@ describe('popup: a page with figures', () => {
 
     expect(text(money?.querySelector('.figure-text'))).toBe('$1.25 billion');
     expect(text(money?.querySelector('.attribute'))).toBe("EXIM's financing for Reko Diq");
+    // Why: the page's words that matched the claim's sources, the most telling four.
+    expect(text(money?.querySelector('.matched'))).toBe('Matched: approved, EXIM, loan, Reko Diq');
     expect([...(money?.querySelectorAll('.fact-value') ?? [])].map(text)).toEqual([
       '$1.25 billion',
       'up to $1.3 billion',

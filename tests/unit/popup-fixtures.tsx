@@ -11,7 +11,7 @@ import { fact } from './background-fixtures';
 export const TAB_ID = 42;
 
 export const FACTS: Fact[] = [
-  fact('seed:a.txt:10'),
+  fact('seed:a.txt:10', { about: "EXIM's financing for Reko Diq" }),
   fact('seed:b.txt:20', {
     text: '$1.3 billion',
     value: 1_300_000_000,
@@ -51,6 +51,7 @@ export function report(extra: Partial<Report> = {}): Report {
         attribute: 'exim.financing',
         verdict: 'supported',
         facts: ['seed:a.txt:10', 'seed:b.txt:20'],
+        matched: ['approved', 'EXIM', 'loan', 'Reko Diq', 'billion'],
       },
       {
         text: '75%',

@@ -1,2 +1,1 @@
-export { attributeFigures, type PageContext } from './attribute';
-export { ATTRIBUTES, ATTRIBUTE_BY_ID, type AttributeDefinition } from './schema';
+export { attributeFigures, type Attribution, type PageContext } from './attribute';

@@ -1,11 +1,16 @@
 /**
- * Building the fact base from seed articles, with the same engine that reads pages: every figure
- * of a seed that the attributor gives an attribute becomes a fact, with its provenance.
+ * Building the fact base from source articles, with the same engine that reads pages: every figure
+ * of a source is a fact — what it is about in the source's words, its subject, its context terms
+ * (src/core/claims) and its provenance — and facts that state the same claim, across sources, are
+ * grouped under one claim id (src/core/claims/group.ts).
  *
- * Where seeds disagree or round differently ("$1.25 billion", "up to $1.3 billion") every fact is
- * kept; the comparison decides agreement by rounding (compare.ts).
+ * Where sources round differently ("$1.25 billion", "up to $1.3 billion") every fact is kept under
+ * the one claim; the comparison decides agreement by rounding (src/core/agreement.ts).
  */
-import { analyzeBlock } from '../report/analyze';
+import { describeFigure } from '../claims/describe';
+import { groupIntoClaims, type DescribedFact } from '../claims/group';
+import { findMentions } from '../entities';
+import { recognizeBlock } from '../report/analyze';
 import { displayText } from '../text/fold';
 import { sentenceSpans, spanIndexAt } from '../text/sentences';
 import type { Fact } from '../types';
@@ -59,46 +64,76 @@ function titleOf(body: string): string {
   return sentence.slice(0, cut > 0 ? cut : TITLE_FROM_SENTENCE_MAX) + '…';
 }
 
-export function factsFromSeed(seed: SeedText): Fact[] {
+/** Every figure of one source as a fact, described; claim ids are set by buildFactBase. */
+export function describedFactsFromSeed(seed: SeedText): DescribedFact[] {
   const meta = seedMetadata(seed.text);
-  const facts: Fact[] = [];
+  const story = [...new Set(findMentions(meta.body).map((m) => m.entity))].sort();
+  const out: DescribedFact[] = [];
   let blockStart = 0;
-  for (const block of meta.body.split('\n')) {
-    const { figures } = analyzeBlock(block);
+  for (const raw of meta.body.split('\n')) {
+    const found = recognizeBlock(raw);
+    // A block with invisible characters is described in its folded form; offsets map back.
+    const inner = found.folded;
+    const block = inner ? inner.text : raw;
+    const figures = inner ? inner.figures : found.figures;
+    const mentions = inner ? inner.mentions : found.mentions;
+    const toOriginal = inner ? inner.toOriginal : (i: number) => i;
     const sentences = figures.length > 0 ? sentenceSpans(block) : [];
-    for (const f of figures) {
-      if (f.attribute === null) continue;
+    figures.forEach((f, i) => {
       const s = sentences[spanIndexAt(sentences, f.start)] ?? { start: 0, end: block.length };
-      facts.push({
-        id: `seed:${seed.file}:${blockStart + f.start}`,
-        attribute: f.attribute,
+      const d = describeFigure({ text: block, figures, mentions }, i);
+      const terms = new Map([...d.context.terms].map(([t, w]) => [t, round(w.weight)]));
+      const surfaces = new Map([...d.context.terms].map(([t, w]) => [t, w.surface]));
+      const start = toOriginal(f.start);
+      const end = toOriginal(f.end);
+      const fact: Fact = {
+        id: `seed:${seed.file}:${blockStart + start}`,
+        attribute: '',
         kind: f.kind,
         value: f.value,
         unit: f.unit,
         precision: f.precision,
         qualifier: f.qualifier ?? null,
-        text: f.text,
-        quote: displayText(block, s.start, s.end),
-        quoteStart: blockStart + s.start,
-        quoteEnd: blockStart + s.end,
-        start: blockStart + f.start,
-        end: blockStart + f.end,
+        text: displayText(raw, start, end),
+        quote: displayText(raw, toOriginal(s.start), toOriginal(s.end)),
+        quoteStart: blockStart + toOriginal(s.start),
+        quoteEnd: blockStart + toOriginal(s.end),
+        start: blockStart + start,
+        end: blockStart + end,
         source: { type: 'seed', file: seed.file, title: meta.title, date: meta.date },
-      });
-    }
-    blockStart += block.length + 1;
+        about: d.about,
+        subject: d.subject,
+        story,
+        terms: Object.fromEntries(terms),
+      };
+      out.push({ fact, terms, surfaces });
+    });
+    blockStart += raw.length + 1;
   }
-  return facts;
+  return out;
+}
+
+// Stored weights keep three decimals: the JSON stays small, matching is unchanged.
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+export function factsFromSeed(seed: SeedText): Fact[] {
+  const described = describedFactsFromSeed(seed);
+  groupIntoClaims(described);
+  return described.map((d) => d.fact);
 }
 
 export function buildFactBase(seeds: readonly SeedText[]): FactBase {
   const sorted = [...seeds].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const described = sorted.flatMap(describedFactsFromSeed);
+  groupIntoClaims(described);
   return {
     version: 1,
     seeds: sorted.map((s) => {
       const { title, date } = seedMetadata(s.text);
       return { file: s.file, title, date };
     }),
-    facts: sorted.flatMap(factsFromSeed),
+    facts: described.map((d) => d.fact),
   };
 }

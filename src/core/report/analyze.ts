@@ -7,6 +7,7 @@
  * script analyzes blocks as they appear and gets what the CLI gets for the whole page.
  */
 import { attributeFigures, type PageContext } from '../attribution';
+import type { ClaimMatcher } from '../claims/matcher';
 import { compareFigure, type FactIndex } from '../compare';
 import { findMentions } from '../entities';
 import { findFigures } from '../figures';
@@ -38,8 +39,8 @@ export interface Analysis {
   figures: AttributedFigure[];
 }
 
-/** A page that names nothing: attribution then relies on each block's own words. */
-export const EMPTY_CONTEXT: PageContext = { entities: new Set() };
+/** A page that names nothing, checked against no claims. */
+export const EMPTY_CONTEXT: PageContext = { entities: new Set(), claims: null };
 
 // Invisible characters (soft hyphens from a CMS's hyphenator, zero-width spaces) can sit inside
 // any word: "Bar\u00adrick", "Pak\u00adistan". Blocks holding them are analyzed without them, and
@@ -81,7 +82,12 @@ export function attributeBlock(text: string, found: Recognition, page: PageConte
     : attributeFigures(text, found.figures, found.mentions, page);
   return {
     mentions: found.mentions,
-    figures: found.figures.map((f, i) => ({ ...f, attribute: attributes[i] ?? null })),
+    figures: found.figures.map((f, i) => {
+      const a = attributes[i];
+      const out: AttributedFigure = { ...f, attribute: a?.attribute ?? null };
+      if (a?.matched) out.matched = a.matched;
+      return out;
+    }),
   };
 }
 
@@ -91,17 +97,20 @@ export function analyzeBlock(text: string, page: PageContext = EMPTY_CONTEXT): A
 }
 
 /** The page's context: the entities it names anywhere, in its title or its text. */
-export function pageContextOf(mentionLists: Iterable<readonly Mention[]>): PageContext {
+export function pageContextOf(
+  mentionLists: Iterable<readonly Mention[]>,
+  claims: ClaimMatcher | null,
+): PageContext {
   const entities = new Set<EntityId>();
   for (const list of mentionLists) for (const m of list) entities.add(m.entity);
-  return { entities };
+  return { entities, claims };
 }
 
 /**
  * Analyze a whole visible text, block by block; offsets are into `text`. Two passes: the
  * recognizers over every block, then attribution with the page's context (title included).
  */
-export function analyzeText(text: string, title = ''): Analysis {
+export function analyzeText(text: string, title: string, facts: FactIndex | null): Analysis {
   const blocks: { start: number; text: string; found: Recognition }[] = [];
   let start = 0;
   while (start <= text.length) {
@@ -113,7 +122,10 @@ export function analyzeText(text: string, title = ''): Analysis {
     }
     start = end + 1;
   }
-  const page = pageContextOf([findMentions(title), ...blocks.map((b) => b.found.mentions)]);
+  const page = pageContextOf(
+    [findMentions(title), ...blocks.map((b) => b.found.mentions)],
+    facts?.matcher ?? null,
+  );
   const result: Analysis = { mentions: [], figures: [] };
   for (const b of blocks) appendShifted(result, attributeBlock(b.text, b.found, page), b.start);
   return result;
@@ -145,6 +157,7 @@ export function reportFigure(f: AttributedFigure, facts: FactIndex): ReportFigur
     facts: factIds,
   };
   if (f.qualifier) out.qualifier = f.qualifier.text;
+  if (f.attribute !== null && f.matched) out.matched = f.matched;
   return out;
 }
 

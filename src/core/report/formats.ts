@@ -2,7 +2,7 @@
  * The report's human formats: Markdown for reading and pasting into notes, CSV for a spreadsheet.
  * JSON is the report itself (design.md).
  */
-import { ATTRIBUTE_BY_ID } from '../attribution';
+import { claimLabel, claimsOf } from '../claims/label';
 import type { FactBase } from '../facts/build';
 import type { Fact, Report } from '../types';
 import { csvRow } from './csv';
@@ -86,9 +86,15 @@ export function reportToMarkdown(r: Report, facts: ReadonlyMap<string, Fact>): s
     '',
   );
   if (r.figures.length > 0) {
-    lines.push('| Figure | Attribute | Verdict | Source |', '|---|---|---|---|');
+    lines.push('| Figure | About | Verdict | Source |', '|---|---|---|---|');
     for (const f of r.figures) {
-      const label = f.attribute ? (ATTRIBUTE_BY_ID.get(f.attribute)?.label ?? f.attribute) : '—';
+      const claim = claimLabel(f.attribute, f.facts, facts);
+      const label = claim
+        ? claim +
+          (f.matched && f.matched.length > 0
+            ? ` (matched: ${f.matched.slice(0, 4).join(', ')})`
+            : '')
+        : '—';
       const first = f.facts.map((id) => facts.get(id)).find((x) => x !== undefined);
       const source = first
         ? `${md(first.text)}: “${md(first.quote)}” (${md(sourceName(first))})`
@@ -108,20 +114,31 @@ export function sourceName(f: Fact): string {
     : `${f.source.title} <${f.source.url}>${date}`;
 }
 
+/**
+ * The fact base for review: one section per claim — what it is about, its values, and every quote
+ * that states it with its source.
+ */
 export function factBaseToMarkdown(base: FactBase): string {
+  const claims = claimsOf(base.facts);
   const lines = [
     '# Factmark fact base',
     '',
-    `${base.facts.length} facts from ${base.seeds.length} seed articles.`,
+    `${base.facts.length} facts in ${claims.length} claims from ${base.seeds.length} source articles.`,
     '',
   ];
-  lines.push('| Attribute | Value | As written | Quote | Source |', '|---|---|---|---|---|');
-  for (const f of base.facts) {
-    const value = `${f.value} ${f.unit}`;
-    const written = f.qualifier ? `${f.qualifier.text} ${f.text}` : f.text;
+  for (const claim of claims) {
+    const first = claim.facts[0] as Fact;
+    const values = [
+      ...new Set(claim.facts.map((f) => (f.qualifier ? `${f.qualifier.text} ${f.text}` : f.text))),
+    ];
+    lines.push(`## ${md(claim.label)}`, '');
     lines.push(
-      `| ${f.attribute} | ${md(value)} | ${md(written)} | ${md(f.quote)} | ${md(sourceName(f))} |`,
+      `- claim: \`${claim.id}\``,
+      `- subject: ${md(first.subject ?? '—')}`,
+      `- ${first.kind}: ${values.map(md).join(' · ')} (${md(`${first.value} ${first.unit}`)})`,
+      '',
     );
+    for (const f of claim.facts) lines.push(`> ${md(f.quote)}`, `> — ${md(sourceName(f))}`, '');
   }
-  return lines.join('\n') + '\n';
+  return lines.join('\n');
 }

@@ -1,0 +1,243 @@
+/**
+ * What a figure's own words say it is about: a weighted bag of terms (terms.ts) from its clause,
+ * its sentence and the sentence before. The same function describes a source's fact and a page's
+ * figure, so that a seed's own sentence matches its own fact exactly and a page's paraphrase
+ * matches by the words it shares.
+ *
+ * Weights (the thresholds that matter, each a judgement about how news is written):
+ * - a word of the figure's sentence weighs 1 next to the figure, half at HALF_WEIGHT_AT characters
+ *   (about six words: a clause), a third at twice that, never under FLOOR; a word after the figure
+ *   counts at half its distance ("6,000 jobs in the US": what follows a figure says what it
+ *   measures);
+ * - a word outside the figure's neighbourhood — the stretch of its sentence that belongs to it
+ *   rather than to the figures beside it, cut at the last clause joint between two figures, or its
+ *   table row up to its own cell — weighs OUTSIDE_HOOD of that: it belongs to another figure;
+ * - words of the sentence before weigh PREVIOUS_WEIGHT (a story's setting, named once:
+ *   "The project will create jobs. Estimates suggest 6,000 in the US…");
+ * - a count's unit class weighs 1: it is what the figure counts.
+ * A term keeps its largest weight: saying a word twice does not make it weigh more.
+ */
+import type { Figure, Span } from '../types';
+import { countClass, isPlaceTerm, tokenize, type EntitySpan, type Token } from './terms';
+
+const HALF_WEIGHT_AT = 40;
+const OUTSIDE_HOOD = 0.5;
+const FLOOR = 0.1;
+const PREVIOUS_WEIGHT = 0.1;
+// The figure's object: a name after "of", "in", "at"… within this many characters of it (room for
+// "stake in the"), or a possessive name right before it ("Lumwana's first").
+const OBJECT_REACH = 32;
+const OBJECT_AFTER = /^[\s\w’'-]{0,20}?\b(?:of|in|at|for|from)\s+(?:the\s+|a\s+|an\s+|its\s+)?$/i;
+const OBJECT_BEFORE = /[’']s?\s+(?:[a-z-]+\s+){0,2}$/;
+/** An entity this close (within about a clause) is who the figure is about. */
+const SUBJECT_WEIGHT = 0.5;
+/**
+ * A distributive figure ("25 per cent each", "$5 million apiece") states every party's share,
+ * not their total: it is compared only with facts that say "each" too.
+ */
+export const EACH = 'dist:each';
+const DISTRIBUTIVE = /^[\s,)]*(?:each|apiece|a piece)\b/i;
+/**
+ * The figure's head: the first word after it, or after "in", "of", "for", "worth of" ("$1.25
+ * billion loan", "$2 billion in equipment", "$10 billion for Project Vault"). It names what the
+ * amount is, so it weighs more than any other word; HEAD_REACH characters is room for a preposition
+ * or two.
+ */
+const HEAD_WEIGHT = 1.5;
+const HEAD_REACH = 24;
+const HEAD_GAP = /^[\s\-–—’'s]*(?:(?:in|of|for|worth|on|to|from|as|an?|the|new)\s+)*$/i;
+
+export interface TermWeight {
+  weight: number;
+  /** The words as written that gave the term, for telling the reader what matched. */
+  surface: string;
+}
+
+export type Terms = Map<string, TermWeight>;
+
+export interface FigureContext {
+  terms: Terms;
+  /** Watched entities ("@id") the figure's own clause names close by: who the figure is about. */
+  subjects: Set<string>;
+  /** Capitalized words near the figure (names of people, places, things), as terms. */
+  names: Set<string>;
+  /** The figure's neighbourhood in the block's text. */
+  hood: Span;
+  /**
+   * Names and places the figure is of, in or at ("61.5% of Nevada Gold Mines", "400 jobs in
+   * Australia", "Lumwana's 2028 start"): the thing it measures, when the clause names it.
+   */
+  near: string[];
+  /** For a count: the words between its number and its noun ("direct", "construction"). */
+  modifiers: string[];
+}
+
+export interface BlockView {
+  text: string;
+  sentences: readonly Span[];
+  figures: readonly Figure[];
+  mentions: readonly EntitySpan[];
+}
+
+/** The context of figure `i` of a block. */
+export function figureContext(block: BlockView, i: number, sentenceIndex: number): FigureContext {
+  const { text, sentences, figures } = block;
+  const figure = figures[i] as Figure;
+  const sentence = sentences[sentenceIndex] ?? { start: 0, end: text.length };
+  const previous = sentenceIndex > 0 ? sentences[sentenceIndex - 1] : undefined;
+  const hood = clipToCell(text, neighbourhood(text, figures, i, sentence), figure);
+  const starts = new Set(sentences.map((s) => s.start));
+  const terms: Terms = new Map();
+  const names = new Set<string>();
+  const subjects = new Set<string>();
+  // Words after a figure count at half their distance; after a bracketed figure, at twice it.
+  const afterFactor = bracketed(text, figure) ? 2 : 0.5;
+  const put = (t: Token, weight: number): void => {
+    const had = terms.get(t.term);
+    if (!had || had.weight < weight) terms.set(t.term, { weight, surface: t.surface });
+  };
+  for (const t of tokenize(text, sentence.start, sentence.end, block.mentions, starts)) {
+    // A money figure's own words are its currency ("US$", "Rs"), said by its unit already; a
+    // count's words between number and noun say what is counted ("6,000 US jobs"): kept.
+    if (figure.kind !== 'count' && t.start >= figure.start && t.end <= figure.end) continue;
+    const distance =
+      t.end <= figure.start
+        ? figure.start - t.end
+        : t.start >= figure.end
+          ? (t.start - figure.end) * afterFactor
+          : 0;
+    const inHood = t.end > hood.start && t.start < hood.end;
+    const near = 1 / (1 + distance / HALF_WEIGHT_AT);
+    const weight = Math.max(FLOOR, inHood ? near : near * OUTSIDE_HOOD);
+    put(t, weight);
+    if (inHood && t.proper && !t.term.startsWith('@')) names.add(t.term);
+    if (t.term.startsWith('@') && weight >= SUBJECT_WEIGHT) subjects.add(t.term);
+  }
+  if (DISTRIBUTIVE.test(text.slice(figure.end, figure.end + 16))) {
+    terms.set(EACH, { weight: 1, surface: 'each' });
+  }
+  const head = headAfter(text, figure, sentence, block.mentions, starts);
+  if (head) put(head, HEAD_WEIGHT);
+  if (previous) {
+    for (const t of tokenize(text, previous.start, previous.end, block.mentions, starts)) {
+      put(t, PREVIOUS_WEIGHT);
+    }
+  }
+  if (figure.kind === 'count') {
+    const unit = 'unit:' + countClass(figure.unit);
+    terms.set(unit, { weight: 1, surface: figure.unit });
+  }
+  return {
+    terms,
+    names,
+    subjects,
+    hood,
+    near: objectNames(text, figure, sentence, block.mentions, starts),
+    modifiers: countModifiers(text, figure, block, starts),
+  };
+}
+
+/** See OBJECT_REACH: the names (not watched entities) a figure is of, in or at. */
+function objectNames(
+  text: string,
+  figure: Figure,
+  sentence: Span,
+  mentions: BlockView['mentions'],
+  starts: ReadonlySet<number>,
+): string[] {
+  const out: string[] = [];
+  const end = Math.min(sentence.end, figure.end + OBJECT_REACH);
+  const after = tokenize(text, figure.end, end, mentions, starts);
+  for (const t of after) {
+    if (!OBJECT_AFTER.test(text.slice(figure.end, t.start))) continue;
+    if (/[,;:.()]/.test(text.slice(figure.end, t.start))) break;
+    if ((t.proper && !t.term.startsWith('@')) || isPlaceTerm(t.term)) out.push(t.term);
+    break;
+  }
+  const start = Math.max(sentence.start, figure.start - OBJECT_REACH);
+  const before = tokenize(text, start, figure.start, mentions, starts);
+  for (let i = before.length - 1; i >= 0; i--) {
+    const t = before[i] as Token;
+    const gap = text.slice(t.end, figure.start);
+    if (!OBJECT_BEFORE.test(gap)) continue;
+    if ((t.proper && !t.term.startsWith('@')) || isPlaceTerm(t.term)) out.push(t.term);
+    break;
+  }
+  return out;
+}
+
+/** The terms of the words inside a count between its number and its noun: "3,000 direct jobs". */
+function countModifiers(
+  text: string,
+  figure: Figure,
+  block: BlockView,
+  starts: ReadonlySet<number>,
+): string[] {
+  if (figure.kind !== 'count') return [];
+  const tokens = tokenize(text, figure.start, figure.end, block.mentions, starts);
+  // The last word is the noun itself; places ("US jobs") say where, not what.
+  return tokens
+    .slice(0, -1)
+    .map((t) => t.term)
+    .filter((t) => !isPlaceTerm(t) && !t.startsWith('@'));
+}
+
+/** The figure's head word (see HEAD_WEIGHT), or null. */
+function headAfter(
+  text: string,
+  figure: Figure,
+  sentence: Span,
+  mentions: BlockView['mentions'],
+  starts: ReadonlySet<number>,
+): Token | null {
+  const end = Math.min(sentence.end, figure.end + HEAD_REACH);
+  const first = tokenize(text, figure.end, end, mentions, starts)[0];
+  if (!first || !HEAD_GAP.test(text.slice(figure.end, first.start))) return null;
+  return first;
+}
+
+/**
+ * In a table row (cells separated by tabs) a figure is described by its own cell and the cells
+ * before it (the row's label); cells after it are other columns ("Source: US Embassy").
+ */
+function clipToCell(text: string, area: Span, figure: Figure): Span {
+  const tab = text.indexOf('\t', figure.end);
+  return tab !== -1 && tab < area.end ? { start: area.start, end: tab } : area;
+}
+
+/** The stretch of the sentence that belongs to figure i rather than to its neighbours. */
+function neighbourhood(text: string, figures: readonly Figure[], i: number, sentence: Span): Span {
+  const figure = figures[i] as Figure;
+  const prev = figures[i - 1];
+  const next = figures[i + 1];
+  const start = prev && prev.end > sentence.start ? cut(text, prev, figure) : sentence.start;
+  const end = next && next.start < sentence.end ? cut(text, figure, next) : sentence.end;
+  return { start, end };
+}
+
+/**
+ * Where the words between two figures stop belonging to the first: at the last punctuation joint
+ * (comma, semicolon, table cell) between them; else where a word is as near the second figure as
+ * it is, at half weight, to the first — what follows a figure says what it measures, so the first
+ * keeps two thirds of the gap ("$1.25 billion loan to finance the mine … alongside the newly
+ * announced $10 billion"). A figure in brackets ("Barrick Gold (50%) and Pakistani stakeholders
+ * (50%)") is described by what precedes it: it keeps a third.
+ */
+function cut(text: string, left: Figure, right: Figure): number {
+  const gap = text.slice(left.end, right.start);
+  let joint = -1;
+  PUNCTUATION_JOINT.lastIndex = 0;
+  for (let m = PUNCTUATION_JOINT.exec(gap); m !== null; m = PUNCTUATION_JOINT.exec(gap)) {
+    joint = m.index;
+  }
+  if (joint !== -1) return left.end + joint;
+  const share = bracketed(text, left) ? 1 / 3 : 2 / 3;
+  return left.end + Math.round(gap.length * share);
+}
+
+const PUNCTUATION_JOINT = /[;,\t]|\s[–—]\s/g;
+
+/** Is the figure written in brackets right after what it measures: "Barrick Gold (50%)"? */
+export function bracketed(text: string, figure: Figure): boolean {
+  return /\(\s*$/.test(text.slice(Math.max(0, figure.start - 3), figure.start));
+}

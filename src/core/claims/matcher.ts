@@ -1,0 +1,271 @@
+/**
+ * Claim matching: which of the fact base's claims a page's figure speaks of, by the words its own
+ * clause shares with the claim's source sentences (context.ts), weighted by how rare each word is
+ * among the claims (a word every claim has, such as the story's name, tells none apart).
+ *
+ * Facts that state the same claim share an `attribute` (the claim id, grouped at build time in
+ * src/core/facts/build.ts); a claim's terms are the largest weight each term has in any of its
+ * facts. Nothing here knows any story: the claims, their words and the weights all come from the
+ * facts given.
+ *
+ * A figure is matched only to claims of its kind and unit, and only on a page that names one of the
+ * entities of the claim's sources ("no story, no verdict"). Then:
+ * - similarity = shared weight (min of both sides, times rarity) over the geometric mean of both
+ *   sides' weight, against the claim's best version (each source's sentence, and their union); words the fact base never uses count at UNSEEN_WORD of the rarest, names
+ *   (capitalized words) at full rarity: a clause about another mine, another bank, another country
+ *   is diluted by its own names;
+ * - a claim within AGREE_RATIO of the best whose value agrees with the figure, at MIN_SUPPORT or
+ *   more, is the match (supported);
+ * - otherwise the best claim, if at MIN_CONTRADICT or more, with a predicate word of
+ *   CONTRADICT_EVIDENCE on both sides, and no claim whose value agrees within AMBIGUOUS_RATIO of
+ *   it, is the match (contradicted: it needs a confident match; claims close behind it that
+ *   disagree too do not make it less of one — "10,000 jobs" is wrong for the jobs in either
+ *   country);
+ * - otherwise no claim (unverified).
+ */
+import { agrees } from '../agreement';
+import type { Fact, Figure } from '../types';
+import { EACH, type FigureContext } from './context';
+import { countsCompare, isPlaceTerm, isPredicateTerm } from './terms';
+
+// Thresholds, set on the team's own corpus and the seeds (never on the held-out split):
+/** Least similarity for a figure whose value agrees with the claim. */
+export const MIN_SUPPORT = 0.15;
+/** Least similarity for a contradiction. */
+export const MIN_CONTRADICT = 0.22;
+/** An agreeing claim within this factor of the best is taken over a disagreeing best. */
+export const AGREE_RATIO = 0.75;
+/**
+ * An agreeing claim within this factor of a disagreeing best makes the figure ambiguous: neither
+ * supported nor contradicted ("the other half is held by the federal and provincial governments"
+ * reads like the governments' 25% each and like the Pakistani side's 50%).
+ */
+export const AMBIGUOUS_RATIO = 0.4;
+/** A contradiction needs a predicate word this heavy on both sides: a clause, not a sentence. */
+export const CONTRADICT_EVIDENCE = 0.5;
+/** A word no fact uses, relative to the rarest word's weight (names count in full). */
+export const UNSEEN_WORD = 0.5;
+/**
+ * A match needs evidence: a predicate word (what happened, what is counted; not who, where or
+ * when) weighing at least this much on both sides. Names and dates alone make a dateline match a
+ * date, a byline's year the year of an event.
+ */
+export const EVIDENCE_WEIGHT = 0.3;
+/**
+ * A figure whose clause names a watched entity close by ("Barrick holds a 50% stake") speaks of
+ * that entity: a claim whose sources never name it in the figure's sentence (at least
+ * SUBJECT_IN_CLAIM) is about someone else (Manara's intended stake), and its similarity counts
+ * SUBJECT_MISMATCH of itself.
+ */
+export const SUBJECT_IN_CLAIM = 0.15;
+export const SUBJECT_MISMATCH = 0.5;
+/** A country the claim's clause names at least this near its figure is where the claim is. */
+export const OWN_PLACE = 0.5;
+
+export interface Claim {
+  id: string;
+  kind: Fact['kind'];
+  unit: string;
+  facts: Fact[];
+  terms: Map<string, number>;
+  /** Entities the claim's sources name; null when unknown (a user's fact): any watched name. */
+  story: Set<string> | null;
+  /** What the claim is about, in its first source's words. */
+  about: string;
+}
+
+export interface ClaimMatch {
+  claim: Claim;
+  similarity: number;
+  /** The page's words that matched the claim's, most telling first. */
+  matched: string[];
+}
+
+/** A fact's terms: stored by the build step, or derived from its quote (users' facts). */
+export type FactTerms = (fact: Fact) => ReadonlyMap<string, number>;
+
+export class ClaimMatcher {
+  readonly claims: Claim[];
+  private readonly idf = new Map<string, number>();
+  private readonly maxIdf: number;
+  /** Each claim's facts as weighted terms, with their mass: a page is compared with each. */
+  private readonly versions = new Map<Claim, { terms: Map<string, number>; mass: number }[]>();
+
+  constructor(facts: readonly Fact[], termsOf: FactTerms) {
+    const byId = new Map<string, Claim>();
+    const factTermsList = new Map<Claim, Map<string, number>[]>();
+    for (const fact of facts) {
+      let claim = byId.get(fact.attribute);
+      if (!claim) {
+        claim = {
+          id: fact.attribute,
+          kind: fact.kind,
+          unit: fact.unit,
+          facts: [],
+          terms: new Map(),
+          story: new Set(),
+          about: fact.about ?? fact.quote,
+        };
+        byId.set(fact.attribute, claim);
+      }
+      claim.facts.push(fact);
+      const own = new Map(termsOf(fact));
+      for (const [t, w] of own) {
+        if ((claim.terms.get(t) ?? 0) < w) claim.terms.set(t, w);
+      }
+      const list = factTermsList.get(claim);
+      if (list) list.push(own);
+      else factTermsList.set(claim, [own]);
+      if (fact.story && claim.story) for (const e of fact.story) claim.story.add(e);
+      else claim.story = null;
+    }
+    this.claims = [...byId.values()];
+    const df = new Map<string, number>();
+    for (const c of this.claims) for (const t of c.terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+    const n = this.claims.length;
+    for (const [t, d] of df) this.idf.set(t, Math.log(1 + n / d));
+    this.maxIdf = Math.log(1 + Math.max(1, n));
+    const massOf = (terms: Map<string, number>): number => {
+      let m = 0;
+      for (const [t, w] of terms) m += w * (this.idf.get(t) ?? 0);
+      return m;
+    };
+    for (const c of this.claims) {
+      // A claim stated once is its fact; stated several times, each statement is a version, and so
+      // is their union (a page may combine one source's words with another's).
+      const own = factTermsList.get(c) ?? [];
+      const versions = own.length > 1 ? [...own, c.terms] : own;
+      this.versions.set(
+        c,
+        versions.map((terms) => ({ terms, mass: massOf(terms) })),
+      );
+    }
+  }
+
+  /** The claim a figure speaks of, or null. `pageEntities`: entity ids the page names. */
+  match(
+    figure: Figure,
+    context: FigureContext,
+    pageEntities: ReadonlySet<string>,
+  ): ClaimMatch | null {
+    const scored = this.score(figure, context, pageEntities);
+    if (scored.length === 0) return null;
+    const best = scored[0] as Scored;
+    const agreeing = scored.find(
+      (s) =>
+        s.similarity >= MIN_SUPPORT &&
+        s.similarity >= best.similarity * AGREE_RATIO &&
+        !s.foreign &&
+        s.claim.facts.some((f) => agrees(figure, f)),
+    );
+    const rival = scored.find((s) => s !== best && s.claim.facts.some((f) => agrees(figure, f)));
+    const chosen =
+      agreeing ??
+      (best.similarity >= MIN_CONTRADICT &&
+      best.strong &&
+      !best.foreign &&
+      !context.modifiers.some((m) => !best.claim.terms.has(m)) &&
+      (rival === undefined || rival.similarity < best.similarity * AMBIGUOUS_RATIO)
+        ? best
+        : null);
+    if (!chosen) return null;
+    return { ...chosen, matched: this.matchedWords(chosen.claim, context) };
+  }
+
+  /** Every claim the figure could speak of, most similar first (for matching and for tests). */
+  score(figure: Figure, context: FigureContext, pageEntities: ReadonlySet<string>): Scored[] {
+    if (pageEntities.size === 0) return [];
+    let pageMass = 0;
+    for (const [t, { weight }] of context.terms) {
+      const idf = this.idf.get(t);
+      pageMass +=
+        weight * (idf ?? (context.names.has(t) ? this.maxIdf : UNSEEN_WORD * this.maxIdf));
+    }
+    const scored: Scored[] = [];
+    for (const claim of this.claims) {
+      if (claim.kind !== figure.kind) continue;
+      if (
+        figure.kind === 'count'
+          ? !countsCompare(figure.unit, claim.unit, context.terms)
+          : figure.unit !== claim.unit
+      ) {
+        continue;
+      }
+      if (claim.story ? !intersects(claim.story, pageEntities) : false) continue;
+      // The claim's best version: the source sentence the page's clause says most like.
+      let similarity = 0;
+      let strong = false;
+      for (const version of this.versions.get(claim) ?? []) {
+        if (version.terms.has(EACH) !== context.terms.has(EACH)) continue;
+        let shared = 0;
+        let evidence = false;
+        for (const [t, { weight }] of context.terms) {
+          const w = version.terms.get(t);
+          if (w === undefined) continue;
+          shared += Math.min(w, weight) * (this.idf.get(t) ?? 0);
+          if (Math.min(w, weight) >= EVIDENCE_WEIGHT && isPredicateTerm(t)) {
+            evidence = true;
+            if (Math.min(w, weight) >= CONTRADICT_EVIDENCE) strong = true;
+          }
+        }
+        if (!evidence || shared === 0 || version.mass === 0) continue;
+        similarity = Math.max(similarity, shared / Math.sqrt(pageMass * version.mass));
+      }
+      if (similarity === 0) continue;
+      for (const subject of context.subjects) {
+        if ((claim.terms.get(subject) ?? 0) < SUBJECT_IN_CLAIM) similarity *= SUBJECT_MISMATCH;
+      }
+      scored.push({ claim, similarity, strong, foreign: this.isForeign(claim, context) });
+    }
+    return scored.sort((a, b) => b.similarity - a.similarity);
+  }
+
+  /**
+   * A name beside the figure that no source uses (another mine, another company), or a country
+   * the claim's sources never name (jobs "in Australia" against jobs "in the US"). Names the
+   * sources use elsewhere belong to the story ("Balochistan" beside a stake).
+   */
+  private isForeign(claim: Claim, context: FigureContext): boolean {
+    for (const name of context.near) {
+      if (isPlaceTerm(name) ? this.otherPlace(claim, name) : !this.idf.has(name)) return true;
+    }
+    return false;
+  }
+
+  /** Does the claim's clause name another country near its figure, and not this one? */
+  private otherPlace(claim: Claim, place: string): boolean {
+    if ((claim.terms.get(place) ?? 0) >= OWN_PLACE) return false;
+    for (const [t, w] of claim.terms)
+      if (w >= OWN_PLACE && t !== place && isPlaceTerm(t)) return true;
+    return false;
+  }
+
+  private matchedWords(claim: Claim, context: FigureContext): string[] {
+    const words: { surface: string; score: number }[] = [];
+    for (const [t, { weight, surface }] of context.terms) {
+      const w = claim.terms.get(t);
+      if (w === undefined) continue;
+      const score = Math.min(w, weight) * (this.idf.get(t) ?? 0);
+      if (score > 0) words.push({ surface, score });
+    }
+    return words.sort((a, b) => b.score - a.score).map((w) => w.surface);
+  }
+}
+
+export interface Scored {
+  claim: Claim;
+  similarity: number;
+  /** Some predicate word weighs CONTRADICT_EVIDENCE on both sides. */
+  strong: boolean;
+  /**
+   * The figure's clause names, right beside it, a name or a place the claim's sources never use
+   * there ("61.5% of Nevada Gold Mines", "2028 at Lumwana", "400 jobs in Australia"): it speaks of
+   * something else, and the claim can neither support nor contradict it.
+   */
+  foreign: boolean;
+}
+
+function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+}

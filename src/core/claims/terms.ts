@@ -1,0 +1,303 @@
+/**
+ * Words as claim matching compares them: content words only, stemmed (Porter, via `stemmer`),
+ * with the spellings reporting varies folded together. Story-independent: nothing here names an
+ * entity, a project or a figure of any one story.
+ *
+ * - Function words and the words that only carry a number ("billion", "per cent", "dollars") are
+ *   dropped: the figure itself says those.
+ * - "US", "U.S.", "USA", "America", "American" are one term; so are the other countries'
+ *   names and demonyms listed below (a page says "American jobs" where a source says "jobs in the US").
+ * - A capitalized word of six letters or more is also compared by its consonant skeleton, so that
+ *   transliterations agree ("Baluchistan", "Balochistan").
+ * - Count nouns that name the same thing fall into one class ("people", "workers" → jobs).
+ */
+import { stemmer } from 'stemmer';
+
+export interface Token {
+  /** The term compared: a stem, a class, or an entity's "@id". */
+  term: string;
+  /** The word as written, for saying which words matched. */
+  surface: string;
+  start: number;
+  end: number;
+  /** Written with a capital letter not at the start of its sentence: likely a name. */
+  proper: boolean;
+}
+
+const STOPWORDS = new Set(
+  (
+    'a an the and or but nor so yet if then than that this these those there here of in on at to ' +
+    'for from by with without within into onto over under about above below after before during ' +
+    'since until up down out off per via as is are was were be been being am do does did done has ' +
+    'have had having will would shall should can could may might must it its it’s they them their ' +
+    'theirs he him his she her hers we our ours you your yours i me my mine us who whom whose which ' +
+    'what when where why how all any both each few more most other some such no not only own same ' +
+    'too very just also even still again ever now while whereas though although because whether ' +
+    'said says say according told tell new one two three four five six seven eight nine ten eleven ' +
+    'twelve twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion ' +
+    'trillion lakh crore bn mn m k b cent percent pc pct dollar dollars usd rs rupee rupees euro euros ' +
+    'pound pounds yuan mln bln trn tn around approximately roughly nearly almost estimated ' +
+    'close circa least upwards excess another another’s mr mrs ms dr its thirteen fourteen fifteen ' +
+    'sixteen seventeen eighteen nineteen quarter quarters half halves third thirds point dozen zero'
+  ).split(' '),
+);
+
+/** Country names and demonyms, to one term each. General English, not any one story's. */
+const PLACES: ReadonlyMap<string, string> = new Map([
+  ['us', 'united-states'],
+  ['usa', 'united-states'],
+  ['u.s', 'united-states'],
+  ['u.s.a', 'united-states'],
+  ['america', 'united-states'],
+  ['american', 'united-states'],
+  ['americans', 'united-states'],
+  ['washington', 'united-states'],
+  ['pakistan', 'pakistan'],
+  ['pakistani', 'pakistan'],
+  ['pakistanis', 'pakistan'],
+  ['islamabad', 'pakistan'],
+  ['india', 'india'],
+  ['indian', 'india'],
+  ['china', 'china'],
+  ['chinese', 'china'],
+  ['canada', 'canada'],
+  ['canadian', 'canada'],
+  ['saudi', 'saudi-arabia'],
+  ['saudis', 'saudi-arabia'],
+  ['arabia', 'saudi-arabia'],
+  ['britain', 'united-kingdom'],
+  ['british', 'united-kingdom'],
+  ['uk', 'united-kingdom'],
+  ['u.k', 'united-kingdom'],
+  ['australia', 'australia'],
+  ['australian', 'australia'],
+  ['japan', 'japan'],
+  ['japanese', 'japan'],
+  ['korea', 'korea'],
+  ['korean', 'korea'],
+  ['germany', 'germany'],
+  ['german', 'germany'],
+  ['france', 'france'],
+  ['french', 'france'],
+  ['mexico', 'mexico'],
+  ['mexican', 'mexico'],
+  ['brazil', 'brazil'],
+  ['brazilian', 'brazil'],
+  ['chile', 'chile'],
+  ['chilean', 'chile'],
+  ['peru', 'peru'],
+  ['peruvian', 'peru'],
+  ['russia', 'russia'],
+  ['russian', 'russia'],
+]);
+
+/**
+ * Count nouns by what they count. A count's unit is compared by class, and the class is a term
+ * of the figure's context: "7,500 people" and "7,500 jobs" speak of the same thing.
+ */
+const COUNT_CLASSES: ReadonlyMap<string, string> = new Map([
+  ['jobs', 'jobs'],
+  ['job', 'jobs'],
+  ['workers', 'jobs'],
+  ['positions', 'jobs'],
+  ['roles', 'jobs'],
+  ['employees', 'jobs'],
+  ['posts', 'jobs'],
+  ['countries', 'countries'],
+  ['nations', 'countries'],
+  ['states', 'countries'],
+  ['governments', 'countries'],
+  ['delegations', 'countries'],
+  ['agreements', 'agreements'],
+  ['frameworks', 'agreements'],
+  ['deals', 'agreements'],
+  ['memorandums', 'agreements'],
+  ['memoranda', 'agreements'],
+  ['mous', 'agreements'],
+  ['pacts', 'agreements'],
+  ['accords', 'agreements'],
+  ['treaties', 'agreements'],
+  ['ministers', 'ministers'],
+  ['people', 'people'],
+  ['persons', 'people'],
+  ['residents', 'people'],
+  ['tonnes', 'tonnes'],
+  ['tons', 'tonnes'],
+  ['metric tons', 'tonnes'],
+]);
+
+/**
+ * Words news writing uses for one another when it reports a figure: general English, not any one
+ * story's vocabulary. Each group becomes one term ("slated to start" says what "expected to
+ * begin" says). Kept small on purpose: a group that is too wide makes different claims alike.
+ */
+const SYNONYM_GROUPS: readonly string[] = [
+  'begin start commence launch',
+  'production produce output operational operations',
+  'create generate add employ',
+  'approve sanction authorize authorise greenlight',
+  'financing finance loan credit funding fund lending lend facility',
+  'cost price capex expenditure',
+  'stake share holding ownership equity own owned owns',
+  'equipment machinery gear goods',
+  'export exports shipments',
+  'tariff tariffs duty duties levy levies',
+  'ministerial summit conference meeting gathering forum',
+  'expect expected forecast anticipate slated scheduled due set estimate estimates',
+  'plan plans intend intends aim aims',
+  'reserve stockpile',
+  'attend attended represent represented delegation participate',
+  'sign signed conclude concluded',
+];
+const SYNONYMS: ReadonlyMap<string, string> = new Map(
+  SYNONYM_GROUPS.flatMap((g) => {
+    const words = g.split(' ');
+    const head = stemmer(words[0] as string);
+    return words.map((w) => [stemmer(w), head] as [string, string]);
+  }),
+);
+
+/** Words whose presence makes "people" a count of jobs: "will employ 7,500 people". */
+const JOB_WORDS: ReadonlySet<string> = new Set(
+  ['job', 'jobs', 'employ', 'hire', 'work', 'worker', 'create', 'employment'].map(
+    (w) => SYNONYMS.get(stemmer(w)) ?? stemmer(w),
+  ),
+);
+
+/**
+ * Can a page's count in `pageUnit` be compared with a fact's count in `factUnit`? The same class,
+ * or people counted where the clause speaks of jobs.
+ */
+export function countsCompare(
+  pageUnit: string,
+  factUnit: string,
+  clauseTerms: ReadonlySet<string> | { has(t: string): boolean },
+): boolean {
+  const page = countClass(pageUnit);
+  const fact = countClass(factUnit);
+  if (page === fact) return true;
+  if (page === 'people' && fact === 'jobs') {
+    for (const w of JOB_WORDS) if (clauseTerms.has(w)) return true;
+  }
+  return false;
+}
+
+/** The class of a count's unit: the same for units that count the same thing. */
+export function countClass(unit: string): string {
+  const u = unit.toLowerCase();
+  return COUNT_CLASSES.get(u) ?? stemmer(u);
+}
+
+const WORD = /[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*(?:\.[A-Za-z](?=\.))*/g;
+const VOWELS = /[aeiouy]/g;
+// Words this long or longer, written capitalized, are also compared by consonants: short names
+// ("Peru", "Mali") would collide with other words.
+const SKELETON_MIN_LENGTH = 6;
+
+/** A term's form for comparison, or null for a word that carries nothing. */
+export function termOf(word: string, capitalized: boolean): string | null {
+  let w = word.toLowerCase().replace(/’/g, "'");
+  if (w.endsWith("'s")) w = w.slice(0, -2);
+  else if (w.endsWith("'")) w = w.slice(0, -1);
+  // "US" the country, not "us" the pronoun.
+  if ((w === 'us' || w === 'usa') && !capitalized) return null;
+  if (w === 'us' && word !== 'US') return null;
+  // "United States", "United Kingdom": the first word says nothing alone, the second says which.
+  if (capitalized && w === 'united') return null;
+  if (capitalized && (w === 'states' || w === 'kingdom'))
+    return w === 'states' ? 'united-states' : 'united-kingdom';
+  const place = PLACES.get(w);
+  if (place) return place;
+  if (MONTHS.has(w)) return w;
+  if (STOPWORDS.has(w) || w.length < 2) return null;
+  if (capitalized && w.length >= SKELETON_MIN_LENGTH) return '~' + w.replace(VOWELS, '');
+  const stem = stemmer(w);
+  return SYNONYMS.get(stem) ?? stem;
+}
+
+const MONTHS = new Set(
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Does a term say what happened or what is counted (a predicate word), rather than who, where or
+ * when? Entities, places, names of days and months and capitalized names do not.
+ */
+export function isPredicateTerm(term: string): boolean {
+  return !(
+    term.startsWith('@') ||
+    term.startsWith('~') ||
+    PLACE_TERMS.has(term) ||
+    MONTHS.has(term)
+  );
+}
+const PLACE_TERMS: ReadonlySet<string> = new Set(PLACES.values());
+
+/** Is the term a country (or its demonym)? */
+export function isPlaceTerm(term: string): boolean {
+  return PLACE_TERMS.has(term);
+}
+
+export interface EntitySpan {
+  start: number;
+  end: number;
+  entity: string;
+}
+
+/**
+ * The tokens of text[start, end): words as terms, entity mentions as "@id" (one token each).
+ * `sentenceStarts` are offsets where a sentence begins (a capital there is not a name's).
+ */
+export function tokenize(
+  text: string,
+  start: number,
+  end: number,
+  entities: readonly EntitySpan[],
+  sentenceStarts: ReadonlySet<number>,
+): Token[] {
+  const out: Token[] = [];
+  const slice = text.slice(start, end);
+  let e = 0;
+  const sorted = entities.filter((m) => m.end > start && m.start < end);
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(slice); m !== null; m = WORD.exec(slice)) {
+    const s = start + m.index;
+    const wEnd = s + m[0].length;
+    while (e < sorted.length && (sorted[e] as EntitySpan).end <= s) e++;
+    const inside = sorted[e];
+    if (inside && inside.start <= s && wEnd <= inside.end + 2) {
+      // One token per mention, at its first word.
+      if (out.length === 0 || out[out.length - 1]?.term !== '@' + inside.entity) {
+        out.push({
+          term: '@' + inside.entity,
+          surface: text.slice(inside.start, inside.end),
+          start: inside.start,
+          end: inside.end,
+          proper: true,
+        });
+      }
+      continue;
+    }
+    const word = m[0];
+    const capital = /^[A-Z]/.test(word);
+    const term = termOf(word, capital);
+    if (term === null) continue;
+    out.push({
+      term,
+      surface: word,
+      start: s,
+      end: wEnd,
+      proper: capital && !sentenceStarts.has(s) && !isOpening(text, s),
+    });
+  }
+  return out;
+}
+
+/** A capital right after an opening quote or bracket, a colon or a bullet starts a sentence too. */
+function isOpening(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && /[\s"'“‘([•*\-–—|]/.test(text[i] as string)) i--;
+  return i < 0 || /[.!?:;\t]/.test(text[i] as string);
+}

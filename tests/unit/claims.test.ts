@@ -1,0 +1,180 @@
+/**
+ * Claim matching (src/core/claims): a page's figure is matched to the fact base's claims by the
+ * words of its own clause. These sentences are paraphrases written for the test, not the seeds'
+ * sentences; the expected claim is named by a seed fact's text and quote, never by a hand-written id.
+ */
+import { describe, expect, it } from 'vitest';
+import { describedFactsFromSeed } from '../../src/core/facts/build';
+import { indexFacts } from '../../src/core/compare';
+import { analyzeText, buildReport } from '../../src/core/report/analyze';
+import type { ReportFigure } from '../../src/core/types';
+import { BUNDLED_FACT_BASE } from '../../src/shared/fact-base';
+
+const facts = indexFacts(BUNDLED_FACT_BASE.facts);
+
+/** The claim id of the seed fact whose quote contains `words` and whose text is `figure`. */
+function claimOf(figure: string, words: string): string {
+  const fact = BUNDLED_FACT_BASE.facts.find((f) => f.text === figure && f.quote.includes(words));
+  if (!fact) throw new Error(`no seed fact "${figure}" in a quote with "${words}"`);
+  return fact.attribute;
+}
+
+/** The report's figure written `text` in a page made of `paragraphs` (title: the first). */
+function figureIn(paragraphs: string[], text: string, nth = 0): ReportFigure {
+  const page = paragraphs.join('\n');
+  const report = buildReport(
+    { url: 'https://example.org/', title: paragraphs[0] ?? '' },
+    analyzeText(page, paragraphs[0] ?? '', facts),
+    facts,
+  );
+  const found = report.figures.filter((f) => f.text === text)[nth];
+  if (!found)
+    throw new Error(`no figure "${text}" in ${JSON.stringify(report.figures.map((f) => f.text))}`);
+  return found;
+}
+
+const STORY = 'Reko Diq: what the US loan means';
+
+describe('facts that describe themselves', () => {
+  it('every figure of every seed is a fact with its clause, subject, story and terms', () => {
+    for (const f of BUNDLED_FACT_BASE.facts) {
+      expect(f.about?.length).toBeGreaterThan(10);
+      expect(f.story).toContain('reko-diq');
+      expect(Object.keys(f.terms ?? {}).length).toBeGreaterThan(3);
+      expect(f.quote).toContain(f.text);
+    }
+  });
+
+  it('groups the same claim across seeds, with all its quotes', () => {
+    const financing = claimOf('$1.25 billion', 'has approved $1.25 billion in financing');
+    const sameClaim = BUNDLED_FACT_BASE.facts.filter((f) => f.attribute === financing);
+    expect(
+      new Set(sameClaim.map((f) => f.source.type === 'seed' && f.source.file)).size,
+    ).toBeGreaterThanOrEqual(4);
+    // "up to $1.3 billion in financing" (another seed) is the same claim, rounded.
+    expect(sameClaim.map((f) => f.text)).toContain('$1.3 billion');
+  });
+
+  it('keeps the facts the old attribute table had no place for', () => {
+    for (const [text, words] of [
+      ['43 foreign ministers', 'brought together'],
+      ['$100 billion', 'Jovanovic'],
+      ['$500 million', 'memorandum'],
+      ['25 per cent', 'tariffs'],
+      ['$30 billion', 'mobilised'],
+    ] as const) {
+      expect(() => claimOf(text, words)).not.toThrow();
+    }
+  });
+
+  it('building twice gives the same ids', () => {
+    const seed = { file: 'x.txt', text: 'EXIM approved $1.25 billion for Reko Diq.' };
+    expect(describedFactsFromSeed(seed).map((d) => d.fact.id)).toEqual(
+      describedFactsFromSeed(seed).map((d) => d.fact.id),
+    );
+  });
+});
+
+describe('claim matching on paraphrases', () => {
+  it('a loan in other words is the financing claim, supported', () => {
+    const f = figureIn(
+      [STORY, 'The US lender signed off on a $1.25 billion loan for the Reko Diq copper mine.'],
+      '$1.25 billion',
+    );
+    expect(f.attribute).toBe(claimOf('$1.25 billion', 'has approved $1.25 billion in financing'));
+    expect(f.verdict).toBe('supported');
+    expect(f.matched).toContain('loan');
+  });
+
+  it('a wrong loan amount is contradicted', () => {
+    const f = figureIn(
+      [STORY, 'EXIM approved a $1.5 billion loan for the Reko Diq mine in Balochistan.'],
+      '$1.5 billion',
+    );
+    expect(f.verdict).toBe('contradicted');
+    expect(f.attribute).toBe(claimOf('$1.25 billion', 'has approved $1.25 billion in financing'));
+  });
+
+  it('"up to" states the amount: up to $2.5 billion of equipment is contradicted', () => {
+    const f = figureIn(
+      [
+        STORY,
+        'The financing will pay for up to $2.5 billion of American mining equipment and services for Reko Diq.',
+      ],
+      '$2.5 billion',
+    );
+    expect(f.verdict).toBe('contradicted');
+    expect(f.attribute).toBe(claimOf('$2 billion', 'high quality US mining equipment'));
+  });
+
+  it('jobs with a carried country: "American jobs" is the US jobs claim', () => {
+    const f = figureIn(
+      [STORY, 'Reko Diq should support 6,000 American jobs among suppliers.'],
+      '6,000 American jobs',
+    );
+    expect(f.verdict).toBe('supported');
+    expect(f.attribute).toBe(claimOf('6,000 jobs', '6,000 jobs in the US'));
+  });
+
+  it('people counted where the clause speaks of jobs; not people counted in a population', () => {
+    const hired = figureIn(
+      [STORY, 'The Reko Diq mine will create jobs for 7,500 people in Balochistan.'],
+      '7,500 people',
+    );
+    expect(hired.verdict).toBe('supported');
+    const population = figureIn(
+      [STORY, 'Pakistan, a country of 240 million people, needs Reko Diq.'],
+      '240 million people',
+    );
+    expect(population.verdict).toBe('unverified');
+  });
+
+  it('a share "each" is compared with shares "each"; a total split between two is not', () => {
+    const each = figureIn(
+      [
+        STORY,
+        'Barrick owns half of Reko Diq; the federal and Balochistan governments hold 25% each.',
+      ],
+      '25%',
+    );
+    expect(each.verdict).toBe('supported');
+  });
+});
+
+describe('no confident match, no verdict', () => {
+  it('a page that names no watched entity gets no verdict', () => {
+    const f = figureIn(
+      [
+        'Airline sells stake',
+        'The airline sold a 25 per cent stake for $1.25 billion in financing.',
+      ],
+      '25 per cent',
+    );
+    expect(f.verdict).toBe('unverified');
+    expect(f.attribute).toBeNull();
+  });
+
+  it('another project’s stake beside its name is not Reko Diq’s', () => {
+    const f = figureIn(
+      [STORY, 'Barrick also holds 61.5% of Nevada Gold Mines, its biggest asset.'],
+      '61.5%',
+    );
+    expect(f.verdict).toBe('unverified');
+  });
+
+  it('jobs in another country are not the US jobs', () => {
+    const f = figureIn(
+      [
+        STORY,
+        'In Australia, a cobalt project backed by EXIM letters will create 400 construction jobs.',
+      ],
+      '400 construction jobs',
+    );
+    expect(f.verdict).toBe('unverified');
+  });
+
+  it('a figure whose clause shares only names and dates with a claim is not matched', () => {
+    const f = figureIn([STORY, 'Islamabad, December 11, 2025'], '2025');
+    expect(f.verdict).toBe('unverified');
+  });
+});
