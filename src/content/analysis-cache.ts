@@ -11,6 +11,7 @@ import {
   type PageContext,
   type Recognition,
 } from '../core/report/analyze';
+import type { Label } from '../core/text/labels';
 
 // Bound on remembered blocks: above the count of blocks with findings on the largest pages we
 // target (50,000 paragraphs), so a report after a full pass hits the cache; when exceeded the
@@ -67,11 +68,14 @@ export interface KeyedContext {
   key: string;
 }
 
-export function analyzeCached(text: string, context: KeyedContext): Analysis {
+/** A block's analysis in the page's context; a lone figure's `label` is its caption beside it. */
+export function analyzeCached(text: string, context: KeyedContext, label?: Label): Analysis {
   const entry = entryFor(text);
-  if (entry.analysis === null || entry.contextKey !== context.key) {
-    entry.analysis = attributeBlock(text, entry.found, context.page);
-    entry.contextKey = context.key;
+  // The same text may be a lone figure in two fact boxes with two captions.
+  const key = label ? `${context.key}\u0000${label.position}\u0000${label.text}` : context.key;
+  if (entry.analysis === null || entry.contextKey !== key) {
+    entry.analysis = attributeBlock(text, entry.found, context.page, label);
+    entry.contextKey = key;
   }
   return entry.analysis;
 }

@@ -14,6 +14,7 @@ import type { HighlightCategory, Highlighter } from './highlighter';
 import type { HoverCard } from './hover-card';
 import { mergeMark, mergesAway, type OverviewStrip, type StripMark } from './overview-strip';
 import { recognizeCached, recognizeNew } from './analysis-cache';
+import { blockRole, LabelTracker, type Label } from '../core/text/labels';
 import { PageContextTracker } from './page-context';
 import { itemsOfBlock, rangeOfItem, staticRangeOfItem, type PageItem } from './page-items';
 import { PageWalker, collectBlocks, nearestBlock, type PageBlock } from './page-walker';
@@ -73,6 +74,10 @@ export class PageHighlights {
   /** Waiting for the observer's first answer (see `firstPaint`). */
   private afterFirstPaint: (() => void) | null = null;
   private readonly painted = new Map<PageItem, AbstractRange>();
+  /** Captions of the page's lone figures (fact boxes), found as the page is walked. */
+  private readonly labels = new WeakMap<PageBlock, Label>();
+  /** The same captions by the lone figure's text: a block redone after a mutation is a new object. */
+  private readonly labelsByText = new Map<string, Label>();
   /** What the page names, for attribution; grows as blocks are walked. */
   private context = new PageContextTracker('', null);
   /** The context grew after figures were painted: their attributes may change. */
@@ -138,13 +143,23 @@ export class PageHighlights {
     this.passStart = performance.now();
     this.stats.passStartMs = this.passStart;
     const found: PageBlock[] = [];
+    const labels = new LabelTracker<PageBlock>();
     const walker = new PageWalker(
       body,
       (block) => {
         this.stats.blocks++;
         const recognized = recognizeNew(block.text);
-        if (recognized.mentions.length === 0 && recognized.figures.length === 0) return;
-        this.context.add(recognized.mentions);
+        // Every block's length counts: how often the page names its story is per length of text.
+        this.context.add(recognized.mentions, block.text.length);
+        // Every block may be a fact box's caption (src/core/text/labels.ts).
+        const role = blockRole(block.text, recognized.figures);
+        labels.push(block, block.text, role, (b, l) => {
+          this.labels.set(b, l);
+          this.labelsByText.set(b.text, l);
+        });
+        // A number alone is kept too: its caption may make it a count.
+        const bare = role === 'figure' && recognized.figures.length === 0;
+        if (recognized.mentions.length === 0 && recognized.figures.length === 0 && !bare) return;
         found.push(block);
       },
       { wholeLeafBlocks: true },
@@ -297,16 +312,20 @@ export class PageHighlights {
     this.pending.delete(owner);
     const context = this.context.current;
     for (const block of blocks) {
-      const items = itemsOfBlock(block, this.deps.facts, context);
+      const items = itemsOfBlock(block, this.deps.facts, context, this.labels.get(block));
       if (items.length > 0) this.register(owner, items);
     }
   }
 
   private addBlock(block: PageBlock): void {
-    if (this.context.add(recognizeCached(block.text).mentions) && this.byOwner.size > 0) {
+    if (
+      this.context.add(recognizeCached(block.text).mentions, block.text.length) &&
+      this.byOwner.size > 0
+    ) {
       this.contextStale = true;
     }
-    this.addItems(block.owner, itemsOfBlock(block, this.deps.facts, this.context.current));
+    const label = this.labels.get(block) ?? this.labelsByText.get(block.text);
+    this.addItems(block.owner, itemsOfBlock(block, this.deps.facts, this.context.current, label));
   }
 
   /**

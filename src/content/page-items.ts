@@ -11,6 +11,7 @@
  */
 import type { FactIndex } from '../core/compare';
 import { reportFigure, reportMention } from '../core/report/analyze';
+import type { Label } from '../core/text/labels';
 import type { ReportFigure, ReportMention } from '../core/types';
 import { analyzeCached, type KeyedContext } from './analysis-cache';
 import { rangeFor, staticRangeFor } from './locate';
@@ -32,8 +33,9 @@ export function itemsOfBlock(
   block: PageBlock,
   facts: FactIndex,
   context: KeyedContext,
+  label?: Label,
 ): PageItem[] {
-  const analysis = analyzeCached(block.text, context);
+  const analysis = analyzeCached(block.text, context, label);
   if (analysis.mentions.length === 0 && analysis.figures.length === 0) return [];
   const items: PageItem[] = [];
   for (const m of analysis.mentions) {

@@ -6,6 +6,7 @@
 import type { FactIndex } from '../core/compare';
 import type { Report } from '../core/types';
 import { recognizeCached } from './analysis-cache';
+import { blockRole, LabelTracker, type Label } from '../core/text/labels';
 import { PageContextTracker } from './page-context';
 import { itemsOfBlock, type PageItem } from './page-items';
 import { PageWalker, type PageBlock } from './page-walker';
@@ -36,19 +37,25 @@ export async function buildPageReport(
   // the blocks and what they name; attribution then uses the whole page's context.
   const blocks: PageBlock[] = [];
   const context = new PageContextTracker(report.title, facts.matcher);
+  const labels = new Map<PageBlock, Label>();
+  const tracker = new LabelTracker<PageBlock>();
   const root = doc.body ?? doc.documentElement;
   const walker = new PageWalker(
     root,
     (block) => {
       blocks.push(block);
-      context.add(recognizeCached(block.text).mentions);
+      const found = recognizeCached(block.text);
+      context.add(found.mentions, block.text.length);
+      tracker.push(block, block.text, blockRole(block.text, found.figures), (b, l) =>
+        labels.set(b, l),
+      );
     },
     { enterFrames: true, wholeLeafBlocks: true },
   );
   while (!walker.step(sliceDeadline())) await checkpoint(signal);
   let offset = 0;
   for (const block of blocks) {
-    for (const item of itemsOfBlock(block, facts, context.current)) {
+    for (const item of itemsOfBlock(block, facts, context.current, labels.get(block))) {
       if (item.type === 'mention') {
         report.mentions.push({
           ...item.mention,

@@ -178,3 +178,39 @@ describe('no confident match, no verdict', () => {
     expect(f.verdict).toBe('unverified');
   });
 });
+
+describe('years written as bounds', () => {
+  it('"by 2030 at the latest" is satisfied by 2028; "not expected before 2031" is not', () => {
+    const latest = figureIn(
+      [STORY, 'Reko Diq production is expected to begin by 2030 at the latest.'],
+      '2030',
+    );
+    expect(latest.qualifier).toBe('at the latest');
+    expect(latest.verdict).toBe('supported');
+    const notBefore = figureIn(
+      [STORY, 'Reko Diq first production is not expected before 2031, officials now say.'],
+      '2031',
+    );
+    expect(notBefore.qualifier).toBe('not expected before');
+    expect(notBefore.verdict).toBe('contradicted');
+  });
+
+  it('a plain year is a point: production in 2027 is contradicted', () => {
+    expect(
+      figureIn([STORY, 'Reko Diq production is expected to begin in 2027.'], '2027').verdict,
+    ).toBe('contradicted');
+  });
+});
+
+describe('fact boxes', () => {
+  it('a lone figure is read with its caption', () => {
+    const f = figureIn(
+      [STORY, '$2bn', 'Ceiling on US mining equipment and services the loan will buy'],
+      '$2bn',
+    );
+    expect(f.verdict).toBe('supported');
+    expect(f.attribute).toBe(claimOf('$2 billion', 'high quality US mining equipment'));
+    const wrong = figureIn([STORY, '$9bn', 'Total cost of the project'], '$9bn');
+    expect(wrong.verdict).toBe('contradicted');
+  });
+});

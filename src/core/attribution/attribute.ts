@@ -4,7 +4,9 @@
  * words come from the facts given; nothing here names a story.
  */
 import type { ClaimMatcher } from '../claims/matcher';
-import { figureContext } from '../claims/context';
+import { blockNames, figureContext } from '../claims/context';
+import { findMentions } from '../entities';
+import type { Label } from '../text/labels';
 import { sentenceSpans, spanIndexAt } from '../text/sentences';
 import type { AttributeId, EntityId, Figure, Mention } from '../types';
 
@@ -16,6 +18,47 @@ import type { AttributeId, EntityId, Figure, Mention } from '../types';
 export interface PageContext {
   entities: ReadonlySet<EntityId>;
   claims: ClaimMatcher | null;
+  /**
+   * The page is about a watched story: its title names a watched entity, or its text does at least
+   * STORY_MENTIONS times and about once a paragraph. Its paragraphs that name nothing ("The total
+   * cost of the project…") then speak of the story; on a page that names the story in passing
+   * ("…a US letter of interest, as Reko Diq had before it") they may not.
+   */
+  aboutStory: boolean;
+}
+
+/**
+ * A lone figure read with its caption (src/core/text/labels.ts), as if written "American jobs:
+ * 6,000" or "$1.25bn: Financing approved by the US Export-Import Bank".
+ */
+function withLabel(
+  text: string,
+  figures: readonly Figure[],
+  page: PageContext,
+  label: Label,
+): Attribution[] {
+  const caption = label.text.replace(/\s+/g, ' ').trim();
+  const joined = label.position === 'before' ? `${caption}: ${text}` : `${text}: ${caption}`;
+  const shift = label.position === 'before' ? caption.length + 2 : 0;
+  const moved = figures.map((f) => ({ ...f, start: f.start + shift, end: f.end + shift }));
+  return attributeFigures(joined, moved, findMentions(joined), page);
+}
+
+/**
+ * A passing reference names the story once or twice; a story about it names it again in most of
+ * its paragraphs: at least STORY_MENTIONS times and once per CHARS_PER_MENTION characters (about
+ * 120 words). On the corpus's pages about the story the sparsest had one per ~90 words; a page
+ * about another mine that ends on Reko Diq, one per ~170.
+ */
+export const STORY_MENTIONS = 3;
+export const CHARS_PER_MENTION = 700;
+
+/** Is a page with these title mentions, text mentions and text length about a watched story? */
+export function isAboutStory(titleMentions: number, textMentions: number, chars: number): boolean {
+  return (
+    titleMentions > 0 ||
+    (textMentions >= STORY_MENTIONS && textMentions * CHARS_PER_MENTION >= chars)
+  );
 }
 
 export interface Attribution {
@@ -33,8 +76,10 @@ export function attributeFigures(
   figures: readonly Figure[],
   mentions: readonly Mention[],
   page: PageContext,
+  label?: Label,
 ): Attribution[] {
   if (figures.length === 0) return [];
+  if (label) return withLabel(text, figures, page, label);
   const matcher = page.claims;
   if (matcher === null) return figures.map(() => ({ attribute: null }));
   // The block is part of its page: what it names counts as named on the page.
@@ -43,9 +88,10 @@ export function attributeFigures(
   if (entities.size === 0) return figures.map(() => ({ attribute: null }));
   const sentences = sentenceSpans(text);
   const block = { text, sentences, figures, mentions };
+  const names = blockNames(block);
   return figures.map((figure, i) => {
-    const context = figureContext(block, i, spanIndexAt(sentences, figure.start));
-    const match = matcher.match(figure, context, entities);
+    const context = figureContext(block, i, spanIndexAt(sentences, figure.start), names);
+    const match = matcher.match(figure, context, entities, page.aboutStory);
     return match ? { attribute: match.claim.id, matched: match.matched } : { attribute: null };
   });
 }

@@ -1,1 +1,7 @@
-export { attributeFigures, type Attribution, type PageContext } from './attribute';
+export {
+  attributeFigures,
+  isAboutStory,
+  STORY_MENTIONS,
+  type Attribution,
+  type PageContext,
+} from './attribute';

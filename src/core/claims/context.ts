@@ -18,7 +18,7 @@
  * A term keeps its largest weight: saying a word twice does not make it weigh more.
  */
 import type { Figure, Span } from '../types';
-import { countClass, isPlaceTerm, tokenize, type EntitySpan, type Token } from './terms';
+import { countClass, isPlaceTerm, termOf, tokenize, type EntitySpan, type Token } from './terms';
 
 const HALF_WEIGHT_AT = 40;
 const OUTSIDE_HOOD = 0.5;
@@ -37,6 +37,15 @@ const SUBJECT_WEIGHT = 0.5;
  */
 export const EACH = 'dist:each';
 const DISTRIBUTIVE = /^[\s,)]*(?:each|apiece|a piece)\b/i;
+/**
+ * A collective figure ("the remaining 25%, split between Islamabad and Quetta", "50% combined")
+ * states a total: it is not compared with facts that say "each".
+ */
+export const TOGETHER = 'dist:together';
+const COLLECTIVE_AFTER =
+  /^[^.;]{0,24}?\b(?:split|shared|divided)\s+(?:between|among)|^[\s,)]*(?:combined|together|in total|jointly|between them)\b/i;
+const COLLECTIVE_BEFORE =
+  /\b(?:combined|joint|total|together)\s+(?:stake\s+of\s+|share\s+of\s+)?$/i;
 /**
  * The figure's head: the first word after it, or after "in", "of", "for", "worth of" ("$1.25
  * billion loan", "$2 billion in equipment", "$10 billion for Project Vault"). It names what the
@@ -57,6 +66,8 @@ export type Terms = Map<string, TermWeight>;
 
 export interface FigureContext {
   terms: Terms;
+  /** What the figure's block names (see BlockNames). */
+  block: BlockNames;
   /** Watched entities ("@id") the figure's own clause names close by: who the figure is about. */
   subjects: Set<string>;
   /** Capitalized words near the figure (names of people, places, things), as terms. */
@@ -79,8 +90,47 @@ export interface BlockView {
   mentions: readonly EntitySpan[];
 }
 
+/** What a whole block (a paragraph, a table row) names: watched entities and other things. */
+export interface BlockNames {
+  entities: ReadonlySet<string>;
+  /**
+   * The names of things — mines, projects, companies, banks, funds — as terms: "Kasempa West" in
+   * "the Kasempa West project", "Nevada Gold Mines". People's names are not things: a paragraph
+   * quoting an unknown official is still about its story.
+   */
+  names: ReadonlySet<string>;
+}
+
+// A thing's name: capitalized words, then a word that says what kind of thing it is.
+const THING =
+  /((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*)\s+(?:mines?|projects?|corridor|company|corporation|corp\.?|resources|minerals|mining|bank|fund|group|holdings|railway|smelter|field|deposit|venture|partners|ltd\.?|inc\.?|plc|complex|refinery|plant|consortium)\b/gi;
+const NOT_A_NAME_WORD = /^(?:The|A|An|Its|Their|This|That|These|Those|Our|Each|Every|New|Old)$/;
+
+export function blockNames(block: BlockView): BlockNames {
+  const entities = new Set(block.mentions.map((m) => '@' + m.entity));
+  const names = new Set<string>();
+  THING.lastIndex = 0;
+  for (let m = THING.exec(block.text); m !== null; m = THING.exec(block.text)) {
+    const start = m.index;
+    const end = start + (m[1] as string).length;
+    // Inside a watched name ("Barrick Mining Corporation") it is the entity, not another thing.
+    if (block.mentions.some((x) => x.start < end && start < x.end)) continue;
+    for (const word of (m[1] as string).split(/\s+/)) {
+      if (NOT_A_NAME_WORD.test(word) || !/^[A-Z]/.test(word)) continue;
+      const term = termOf(word, true);
+      if (term && !term.startsWith('@')) names.add(term);
+    }
+  }
+  return { entities, names };
+}
+
 /** The context of figure `i` of a block. */
-export function figureContext(block: BlockView, i: number, sentenceIndex: number): FigureContext {
+export function figureContext(
+  block: BlockView,
+  i: number,
+  sentenceIndex: number,
+  namesOfBlock: BlockNames = blockNames(block),
+): FigureContext {
   const { text, sentences, figures } = block;
   const figure = figures[i] as Figure;
   const sentence = sentences[sentenceIndex] ?? { start: 0, end: text.length };
@@ -115,6 +165,11 @@ export function figureContext(block: BlockView, i: number, sentenceIndex: number
   }
   if (DISTRIBUTIVE.test(text.slice(figure.end, figure.end + 16))) {
     terms.set(EACH, { weight: 1, surface: 'each' });
+  } else if (
+    COLLECTIVE_AFTER.test(text.slice(figure.end, figure.end + 48)) ||
+    COLLECTIVE_BEFORE.test(text.slice(Math.max(0, figure.start - 32), figure.start))
+  ) {
+    terms.set(TOGETHER, { weight: 1, surface: 'together' });
   }
   const head = headAfter(text, figure, sentence, block.mentions, starts);
   if (head) put(head, HEAD_WEIGHT);
@@ -130,6 +185,7 @@ export function figureContext(block: BlockView, i: number, sentenceIndex: number
   return {
     terms,
     names,
+    block: namesOfBlock,
     subjects,
     hood,
     near: objectNames(text, figure, sentence, block.mentions, starts),

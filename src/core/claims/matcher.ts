@@ -17,7 +17,9 @@
  * - a claim within AGREE_RATIO of the best whose value agrees with the figure, at MIN_SUPPORT or
  *   more, is the match (supported);
  * - otherwise the best claim, if at MIN_CONTRADICT or more, with a predicate word of
- *   CONTRADICT_EVIDENCE on both sides, and no claim whose value agrees within AMBIGUOUS_RATIO of
+ *   CONTRADICT_EVIDENCE on both sides, in a block that names the claim's story or subject (or on
+ *   a page about the story, in a block that names nothing foreign),
+ *   and no claim whose value agrees within AMBIGUOUS_RATIO of
  *   it, is the match (contradicted: it needs a confident match; claims close behind it that
  *   disagree too do not make it less of one — "10,000 jobs" is wrong for the jobs in either
  *   country);
@@ -25,8 +27,8 @@
  */
 import { agrees } from '../agreement';
 import type { Fact, Figure } from '../types';
-import { EACH, type FigureContext } from './context';
-import { countsCompare, isPlaceTerm, isPredicateTerm } from './terms';
+import { EACH, TOGETHER, type FigureContext } from './context';
+import { countsCompare, isPlaceTerm, isPredicateTerm, tokenize } from './terms';
 
 // Thresholds, set on the team's own corpus and the seeds (never on the held-out split):
 /** Least similarity for a figure whose value agrees with the claim. */
@@ -72,6 +74,8 @@ export interface Claim {
   story: Set<string> | null;
   /** What the claim is about, in its first source's words. */
   about: string;
+  /** The terms of the named things its facts are about ("Manara Minerals"), not watched entities. */
+  subjectTerms: Set<string>;
 }
 
 export interface ClaimMatch {
@@ -105,10 +109,16 @@ export class ClaimMatcher {
           terms: new Map(),
           story: new Set(),
           about: fact.about ?? fact.quote,
+          subjectTerms: new Set(),
         };
         byId.set(fact.attribute, claim);
       }
       claim.facts.push(fact);
+      if (fact.subject && !isEntityId(fact.subject)) {
+        for (const t of tokenize(fact.subject, 0, fact.subject.length, [], new Set([0]))) {
+          claim.subjectTerms.add(t.term);
+        }
+      }
       const own = new Map(termsOf(fact));
       for (const [t, w] of own) {
         if ((claim.terms.get(t) ?? 0) < w) claim.terms.set(t, w);
@@ -147,6 +157,7 @@ export class ClaimMatcher {
     figure: Figure,
     context: FigureContext,
     pageEntities: ReadonlySet<string>,
+    aboutStory = false,
   ): ClaimMatch | null {
     const scored = this.score(figure, context, pageEntities);
     if (scored.length === 0) return null;
@@ -163,6 +174,7 @@ export class ClaimMatcher {
       agreeing ??
       (best.similarity >= MIN_CONTRADICT &&
       best.strong &&
+      (best.inBlock || (aboutStory && !this.blockIsForeign(context))) &&
       !best.foreign &&
       !context.modifiers.some((m) => !best.claim.terms.has(m)) &&
       (rival === undefined || rival.similarity < best.similarity * AMBIGUOUS_RATIO)
@@ -196,7 +208,10 @@ export class ClaimMatcher {
       let similarity = 0;
       let strong = false;
       for (const version of this.versions.get(claim) ?? []) {
-        if (version.terms.has(EACH) !== context.terms.has(EACH)) continue;
+        // "25% each" is compared only with shares "each"; a total ("split between", "combined")
+        // never with them; a single party's share ("the federal government's 25%") with either.
+        if (context.terms.has(EACH) && !version.terms.has(EACH)) continue;
+        if (context.terms.has(TOGETHER) && version.terms.has(EACH)) continue;
         let shared = 0;
         let evidence = false;
         for (const [t, { weight }] of context.terms) {
@@ -215,7 +230,14 @@ export class ClaimMatcher {
       for (const subject of context.subjects) {
         if ((claim.terms.get(subject) ?? 0) < SUBJECT_IN_CLAIM) similarity *= SUBJECT_MISMATCH;
       }
-      scored.push({ claim, similarity, strong, foreign: this.isForeign(claim, context) });
+      const inBlock = this.inBlock(claim, context);
+      scored.push({
+        claim,
+        similarity,
+        strong,
+        foreign: this.isForeign(claim, context) || (!inBlock && this.blockIsForeign(context)),
+        inBlock,
+      });
     }
     return scored.sort((a, b) => b.similarity - a.similarity);
   }
@@ -229,6 +251,29 @@ export class ClaimMatcher {
     for (const name of context.near) {
       if (isPlaceTerm(name) ? this.otherPlace(claim, name) : !this.idf.has(name)) return true;
     }
+    return false;
+  }
+
+  /**
+   * Does the figure's own block (paragraph, table row) name the claim's story — a watched entity of
+   * its sources — or the named thing the claim is about? If not, the figure is read only through
+   * the page's context, which is not enough to call it wrong: a page about another mine says "the
+   * project" too.
+   */
+  private inBlock(claim: Claim, context: FigureContext): boolean {
+    for (const e of context.block.entities) {
+      if (!claim.story || claim.story.has(e.slice(1))) return true;
+    }
+    for (const t of claim.subjectTerms) {
+      if (context.block.names.has(t) || (context.terms.get(t)?.weight ?? 0) > 0) return true;
+    }
+    return false;
+  }
+
+  /** A block that names no watched entity but names things no source names is about them. */
+  private blockIsForeign(context: FigureContext): boolean {
+    if (context.block.entities.size > 0) return false;
+    for (const n of context.block.names) if (!this.idf.has(n) && !isPlaceTerm(n)) return true;
     return false;
   }
 
@@ -257,12 +302,19 @@ export interface Scored {
   similarity: number;
   /** Some predicate word weighs CONTRADICT_EVIDENCE on both sides. */
   strong: boolean;
+  /** The figure's block names the claim's story or subject (a contradiction needs it). */
+  inBlock: boolean;
   /**
    * The figure's clause names, right beside it, a name or a place the claim's sources never use
    * there ("61.5% of Nevada Gold Mines", "2028 at Lumwana", "400 jobs in Australia"): it speaks of
    * something else, and the claim can neither support nor contradict it.
    */
   foreign: boolean;
+}
+
+/** Entity ids: lower-case words joined by hyphens (a named thing is written capitalized). */
+function isEntityId(subject: string): boolean {
+  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(subject);
 }
 
 function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

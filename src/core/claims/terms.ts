@@ -38,8 +38,61 @@ const STOPWORDS = new Set(
     'trillion lakh crore bn mn m k b cent percent pc pct dollar dollars usd rs rupee rupees euro euros ' +
     'pound pounds yuan mln bln trn tn around approximately roughly nearly almost estimated ' +
     'close circa least upwards excess another another’s mr mrs ms dr its thirteen fourteen fifteen ' +
-    'sixteen seventeen eighteen nineteen quarter quarters half halves third thirds point dozen zero'
+    'sixteen seventeen eighteen nineteen quarter quarters half halves third thirds point dozen zero ' +
+    // Function words and number words of the other languages news pages come in (es, fr, de, pt,
+    // it): unknown to every fact, they would otherwise count against every claim.
+    'de la el los las del en y o que por para con un una uno al se su sus es fue son como más ' +
+    'millones millón mil milliard milliards millions mrd milliarden millionen bilhões milhões ' +
+    'miliardi milioni dólares dolares dollar euros real reais le les des du et ou à au aux pour ' +
+    'avec une sur dans par est sont qui ce cette ces son sa ses pas plus selon a été der die das ' +
+    'und oder von mit für im den dem des ein eine einer zu zum zur auf ist sind wird wurde nach ' +
+    'bei aus um über laut sowie da do dos das na nos nas em com uma para pelo pela foi são il lo ' +
+    'gli di da nel nella che per è'
   ).split(' '),
+);
+
+/**
+ * Words of other languages that say what the English words of the synonym groups say, so that a
+ * Spanish or French page's clause matches an English source's: general vocabulary of reporting
+ * on money, jobs, stakes and meetings, not any one story's.
+ */
+const TRANSLATIONS: ReadonlyMap<string, string> = new Map(
+  (
+    'financiación:financing financiamiento:financing préstamo:loan préstamos:loan crédito:credit ' +
+    'financement:financing prêt:loan prêts:loan finanzierung:financing kredit:credit ' +
+    'darlehen:loan financiamento:financing empréstimo:loan finanziamento:financing prestito:loan ' +
+    'empleos:jobs empleo:jobs puestos:jobs emplois:jobs emploi:jobs postes:jobs ' +
+    'arbeitsplätze:jobs stellen:jobs empregos:jobs posti:jobs ' +
+    'participación:stake participaciones:stake participation:stake participations:stake ' +
+    'beteiligung:stake anteil:stake participação:stake partecipazione:stake ' +
+    'producción:production produção:production produktion:production förderung:production ' +
+    'produzione:production costo:cost coste:cost coût:cost kosten:cost gesamtkosten:cost ' +
+    'custo:cost países:countries pays:countries länder:countries paesi:countries ' +
+    'ministros:ministers ministres:ministers ministri:ministers acuerdos:agreements ' +
+    'accords:agreements abkommen:agreements vereinbarungen:agreements acordos:agreements ' +
+    'accordi:agreements exportaciones:exports exportación:exports exportations:exports ' +
+    'exporte:exports exportações:exports esportazioni:exports equipos:equipment ' +
+    'maquinaria:machinery équipements:equipment équipement:equipment ausrüstung:equipment ' +
+    'equipamentos:equipment attrezzature:equipment aranceles:tariffs arancel:tariff ' +
+    'zölle:tariffs tarifas:tariffs dazi:tariffs cumbre:summit reunión:meeting ' +
+    'conferencia:conference sommet:summit réunion:meeting conférence:conference gipfel:summit ' +
+    'treffen:meeting konferenz:conference cúpula:summit vertice:summit aprobó:approve ' +
+    'aprobado:approved aprobación:approval approuvé:approved approuve:approve ' +
+    'approbation:approval genehmigt:approved genehmigung:approval aprovou:approve ' +
+    'approvato:approved mina:mine proyecto:project projet:project projekt:project projeto:project ' +
+    'progetto:project inversión:investment investissement:investment investition:investment ' +
+    'investimento:investment comenzar:begin comenzará:begin inicio:start début:start ' +
+    'démarrer:start commencer:begin beginn:start beginnen:begin início:start inizio:start ' +
+    'estadounidense:us estadounidenses:us unidos:us unis:us américain:american ' +
+    'américaine:american américains:american amerikanisch:american amerikanische:american ' +
+    'americano:american americana:american pakistán:pakistan paquistán:pakistan ' +
+    'pakistanais:pakistani pakistanaise:pakistani paquistaní:pakistani saudí:saudi ' +
+    'saoudite:saudi saoudien:saudi saoudienne:saudi canadiense:canadian canadien:canadian ' +
+    'canadienne:canadian inde:india total:total totale:total gesamt:total entreprise:company ' +
+    'empresa:company unternehmen:company banco:bank banque:bank'
+  )
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
 );
 
 /** Country names and demonyms, to one term each. General English, not any one story's. */
@@ -121,6 +174,40 @@ const COUNT_CLASSES: ReadonlyMap<string, string> = new Map([
   ['people', 'people'],
   ['persons', 'people'],
   ['residents', 'people'],
+  // The same nouns in the other languages pages come in (es, fr, de, pt, it).
+  ['empleos', 'jobs'],
+  ['puestos', 'jobs'],
+  ['emplois', 'jobs'],
+  ['postes', 'jobs'],
+  ['arbeitsplätze', 'jobs'],
+  ['stellen', 'jobs'],
+  ['empregos', 'jobs'],
+  ['países', 'countries'],
+  ['paises', 'countries'],
+  ['pays', 'countries'],
+  ['länder', 'countries'],
+  ['staaten', 'countries'],
+  ['paesi', 'countries'],
+  ['naciones', 'countries'],
+  ['nations', 'countries'],
+  ['ministros', 'ministers'],
+  ['ministres', 'ministers'],
+  ['minister', 'ministers'],
+  ['ministri', 'ministers'],
+  ['acuerdos', 'agreements'],
+  ['accords', 'agreements'],
+  ['acordos', 'agreements'],
+  ['abkommen', 'agreements'],
+  ['vereinbarungen', 'agreements'],
+  ['accordi', 'agreements'],
+  ['personas', 'people'],
+  ['personnes', 'people'],
+  ['pessoas', 'people'],
+  ['menschen', 'people'],
+  ['persone', 'people'],
+  ['toneladas', 'tonnes'],
+  ['tonnen', 'tonnes'],
+  ['tonnellate', 'tonnes'],
   ['tonnes', 'tonnes'],
   ['tons', 'tonnes'],
   ['metric tons', 'tonnes'],
@@ -199,6 +286,14 @@ export function termOf(word: string, capitalized: boolean): string | null {
   let w = word.toLowerCase().replace(/’/g, "'");
   if (w.endsWith("'s")) w = w.slice(0, -2);
   else if (w.endsWith("'")) w = w.slice(0, -1);
+  // French elision: "l'emploi", "d'euros".
+  const elided = /^[ldjnmst]'(.+)$/.exec(w);
+  if (elided) w = elided[1] as string;
+  const english = TRANSLATIONS.get(w);
+  if (english) {
+    w = english;
+    if (w === 'us') return 'united-states';
+  }
   // "US" the country, not "us" the pronoun.
   if ((w === 'us' || w === 'usa') && !capitalized) return null;
   if (w === 'us' && word !== 'US') return null;

@@ -6,8 +6,10 @@
  * block boundary — so a block's analysis does not depend on the rest of the page: the content
  * script analyzes blocks as they appear and gets what the CLI gets for the whole page.
  */
-import { attributeFigures, type PageContext } from '../attribution';
+import { attributeFigures, isAboutStory, type PageContext } from '../attribution';
 import type { ClaimMatcher } from '../claims/matcher';
+import { yearBound } from '../claims/year-bounds';
+import { blockRole, isBareNumber, LabelTracker, type Label } from '../text/labels';
 import { compareFigure, type FactIndex } from '../compare';
 import { findMentions } from '../entities';
 import { findFigures } from '../figures';
@@ -40,7 +42,7 @@ export interface Analysis {
 }
 
 /** A page that names nothing, checked against no claims. */
-export const EMPTY_CONTEXT: PageContext = { entities: new Set(), claims: null };
+export const EMPTY_CONTEXT: PageContext = { entities: new Set(), claims: null, aboutStory: false };
 
 // Invisible characters (soft hyphens from a CMS's hyphenator, zero-width spaces) can sit inside
 // any word: "Bar\u00adrick", "Pak\u00adistan". Blocks holding them are analyzed without them, and
@@ -74,21 +76,62 @@ export function recognizeBlock(text: string): Recognition {
 }
 
 /** Attribute a block's figures, given what the whole page names. */
-export function attributeBlock(text: string, found: Recognition, page: PageContext): Analysis {
+export function attributeBlock(
+  text: string,
+  found: Recognition,
+  page: PageContext,
+  label?: Label,
+): Analysis {
+  if (label && found.figures.length === 0 && isBareNumber(text)) {
+    found = { ...found, figures: countedByCaption(text, label) };
+  }
   if (found.figures.length === 0) return { mentions: found.mentions, figures: [] };
   const inner = found.folded;
+  const figures = withYearBounds(text, found.figures);
   const attributes = inner
-    ? attributeFigures(inner.text, inner.figures, inner.mentions, page)
-    : attributeFigures(text, found.figures, found.mentions, page);
+    ? attributeFigures(
+        inner.text,
+        withYearBounds(inner.text, inner.figures),
+        inner.mentions,
+        page,
+        label,
+      )
+    : attributeFigures(text, figures, found.mentions, page, label);
   return {
     mentions: found.mentions,
-    figures: found.figures.map((f, i) => {
+    figures: figures.map((f, i) => {
       const a = attributes[i];
       const out: AttributedFigure = { ...f, attribute: a?.attribute ?? null };
       if (a?.matched) out.matched = a.matched;
       return out;
     }),
   };
+}
+
+/**
+ * A number alone whose caption says what it counts ("6,000" over "American jobs"): recognized as
+ * if written together, the figure kept within the block ("6,000", counting jobs).
+ */
+function countedByCaption(text: string, label: Label): Figure[] {
+  const caption = label.text.replace(/\s+/g, ' ').trim();
+  const joined = label.position === 'after' ? `${text.trimEnd()} ${caption}` : `${caption}: ${text}`;
+  const shift = label.position === 'after' ? 0 : caption.length + 2;
+  const end = shift + text.trimEnd().length;
+  return findFigures(joined)
+    .filter((f) => f.start >= shift && f.start < end && f.kind === 'count')
+    .map((f) => {
+      const start = f.start - shift;
+      const stop = Math.min(f.end, end) - shift;
+      return { ...f, start, end: stop, text: displayText(text, start, stop) };
+    });
+}
+
+/** Years written as bounds ("by 2030 at the latest") carry the bound as their qualifier. */
+function withYearBounds(text: string, figures: readonly Figure[]): Figure[] {
+  return figures.map((f) => {
+    const bound = f.qualifier ? null : yearBound(text, f);
+    return bound ? { ...f, qualifier: bound } : f;
+  });
 }
 
 /** Analyze one block on its own (no page context); offsets are into `text`. */
@@ -98,12 +141,19 @@ export function analyzeBlock(text: string, page: PageContext = EMPTY_CONTEXT): A
 
 /** The page's context: the entities it names anywhere, in its title or its text. */
 export function pageContextOf(
+  titleMentions: readonly Mention[],
   mentionLists: Iterable<readonly Mention[]>,
+  chars: number,
   claims: ClaimMatcher | null,
 ): PageContext {
   const entities = new Set<EntityId>();
-  for (const list of mentionLists) for (const m of list) entities.add(m.entity);
-  return { entities, claims };
+  let count = 0;
+  for (const m of titleMentions) entities.add(m.entity);
+  for (const list of mentionLists) {
+    for (const m of list) entities.add(m.entity);
+    count += list.length;
+  }
+  return { entities, claims, aboutStory: isAboutStory(titleMentions.length, count, chars) };
 }
 
 /**
@@ -123,11 +173,23 @@ export function analyzeText(text: string, title: string, facts: FactIndex | null
     start = end + 1;
   }
   const page = pageContextOf(
-    [findMentions(title), ...blocks.map((b) => b.found.mentions)],
+    findMentions(title),
+    blocks.map((b) => b.found.mentions),
+    blocks.reduce((n, b) => n + b.text.length, 0),
     facts?.matcher ?? null,
   );
+  // Lone figures in fact boxes take their captions from the blocks beside them.
+  const labels = new Map<(typeof blocks)[number], Label>();
+  const tracker = new LabelTracker<(typeof blocks)[number]>();
+  for (const b of blocks) {
+    tracker.push(b, b.text, blockRole(b.text, b.found.figures), (block, label) =>
+      labels.set(block, label),
+    );
+  }
   const result: Analysis = { mentions: [], figures: [] };
-  for (const b of blocks) appendShifted(result, attributeBlock(b.text, b.found, page), b.start);
+  for (const b of blocks) {
+    appendShifted(result, attributeBlock(b.text, b.found, page, labels.get(b)), b.start);
+  }
   return result;
 }
 

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { findFigures } from '../../src/core/figures';
+import { blockRole, LabelTracker, type Label } from '../../src/core/text/labels';
+
+/** The captions a run of blocks gives its lone figures, as [figure block, label, position]. */
+function labels(blocks: string[]): [string, string, Label['position']][] {
+  const out: [string, string, Label['position']][] = [];
+  const tracker = new LabelTracker<string>();
+  for (const b of blocks) {
+    tracker.push(b, b, blockRole(b, findFigures(b)), (block, label) =>
+      out.push([block, label.text, label.position]),
+    );
+  }
+  return out;
+}
+
+describe('fact-box captions', () => {
+  it('a card that opens with its figure takes the caption after it', () => {
+    expect(
+      labels([
+        'Here are the figures that define the project, from the loan to the ownership to the price tag, and what each of them means.',
+        '$1.25bn',
+        'Financing approved by the US Export-Import Bank',
+        'The loan was made public by the US embassy in Islamabad in a video message from the chargé d’affaires.',
+        '6,000',
+        'American jobs',
+      ]),
+    ).toEqual([
+      ['$1.25bn', 'Financing approved by the US Export-Import Bank', 'after'],
+      ['6,000', 'American jobs', 'after'],
+    ]);
+  });
+
+  it('a definition list that opens with its caption gives each figure the caption before it', () => {
+    expect(labels(['US jobs', '6,000', 'Jobs in Balochistan', '7,500'])).toEqual([
+      ['6,000', 'US jobs', 'before'],
+      ['7,500', 'Jobs in Balochistan', 'before'],
+    ]);
+  });
+
+  it('running text is neither, and ends a run', () => {
+    expect(
+      blockRole(
+        'Barrick holds 50% of the project, and the rest is Pakistani.',
+        findFigures('Barrick holds 50% of the project, and the rest is Pakistani.'),
+      ),
+    ).toBe('label');
+    const long = 'x '.repeat(80);
+    expect(blockRole(long, [])).toBe('text');
+    expect(blockRole('about $7 billion', findFigures('about $7 billion'))).toBe('figure');
+    expect(labels(['6,000', long, 'American jobs'])).toEqual([]);
+  });
+});
