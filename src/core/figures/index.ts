@@ -1,2 +1,2 @@
 /** Figures: money, counts, percentages and years, normalized. See recognize.ts. */
-export { findFigures } from './recognize';
+export { findFigures, type FindFiguresOptions } from './recognize';

@@ -71,7 +71,8 @@ export const SCALES: ReadonlyMap<string, Scale> = new Map([
 /**
  * Currency signs and codes written before the number. `$` alone is the US dollar: the story's
  * money is American and Pakistani, and outlets of both countries write US dollars as "$".
- * "Rs" is read as the Pakistani rupee for the same reason (Indian outlets would write ₹ or INR).
+ * "Rs" is read as the Pakistani rupee for the same reason (Indian outlets would write ₹ or INR);
+ * on a page whose language says India (`en-IN`, `hi`) the recognizer reads it as INR instead.
  */
 export const CURRENCY_PREFIXES: ReadonlyMap<string, string> = new Map([
   ['$', 'USD'],
@@ -79,8 +80,16 @@ export const CURRENCY_PREFIXES: ReadonlyMap<string, string> = new Map([
   ['us $', 'USD'],
   ['usd', 'USD'],
   ['c$', 'CAD'],
+  ['ca$', 'CAD'],
+  ['cad', 'CAD'],
   ['a$', 'AUD'],
+  ['au$', 'AUD'],
+  ['aud', 'AUD'],
+  ['nz$', 'NZD'],
+  ['nzd', 'NZD'],
   ['hk$', 'HKD'],
+  ['r$', 'BRL'],
+  ['brl', 'BRL'],
   ['€', 'EUR'],
   ['eur', 'EUR'],
   ['£', 'GBP'],
@@ -95,11 +104,34 @@ export const CURRENCY_PREFIXES: ReadonlyMap<string, string> = new Map([
   ['rmb', 'CNY'],
 ]);
 
-/** Currency words written after the number ("1.25 billion dollars", "Rs 5 billion rupees"). */
+/**
+ * Currency words written after the number ("1.25 billion dollars", "Rs 5 billion rupees",
+ * "3 million Australian dollars"). Plain rupees are read like "Rs" (see CURRENCY_PREFIXES).
+ */
 export const CURRENCY_SUFFIXES: ReadonlyMap<string, string> = new Map([
   ['dollars', 'USD'],
   ['dollar', 'USD'],
   ['us dollars', 'USD'],
+  ['us dollar', 'USD'],
+  ['u.s. dollars', 'USD'],
+  ['u.s. dollar', 'USD'],
+  ['american dollars', 'USD'],
+  ['american dollar', 'USD'],
+  ['australian dollars', 'AUD'],
+  ['australian dollar', 'AUD'],
+  ['canadian dollars', 'CAD'],
+  ['canadian dollar', 'CAD'],
+  ['new zealand dollars', 'NZD'],
+  ['new zealand dollar', 'NZD'],
+  ['hong kong dollars', 'HKD'],
+  ['hong kong dollar', 'HKD'],
+  ['singapore dollars', 'SGD'],
+  ['singapore dollar', 'SGD'],
+  ['indian rupees', 'INR'],
+  ['indian rupee', 'INR'],
+  ['pakistani rupees', 'PKR'],
+  ['pakistani rupee', 'PKR'],
+  ['pounds sterling', 'GBP'],
   ['rupees', 'PKR'],
   ['rupee', 'PKR'],
   ['euros', 'EUR'],
@@ -180,6 +212,27 @@ export const KNOWN_COUNT_NOUNS: ReadonlySet<string> = new Set([
   'posts',
   'vacancies',
   'residents',
+  // Quantities of a commodity are counts ("240,000 tonnes", "1.2 million ounces").
+  'tonnes',
+  'tons',
+  'ounces',
+]);
+
+/**
+ * Plural nouns that, followed by a colon, name what the numbers after them count ("jobs: around
+ * 6,000 in the United States"). Kept to nouns of things a story counts: "Figures: 12" is not 12
+ * figures.
+ */
+export const COLON_COUNT_NOUNS: ReadonlySet<string> = new Set([
+  ...KNOWN_COUNT_NOUNS,
+  'agreements',
+  'deals',
+  'delegates',
+  'projects',
+  'mines',
+  'students',
+  'visitors',
+  'seats',
 ]);
 
 /** Irregular plurals that do not end in "s". */
@@ -276,6 +329,16 @@ export const NOT_NOUNS: ReadonlySet<string> = new Set([
   'per',
   'cent',
   'percent',
+  // Money is read as money or not at all, never as a count of dollars ("3 million Zimbabwean
+  // dollars"; "Two Cents").
+  'dollars',
+  'rupees',
+  'euros',
+  'cents',
+  // Fractions ("three quarters", "two thirds") are shares or nothing; fiscal quarters are durations.
+  'quarters',
+  'thirds',
+  'halves',
   'times',
   'years',
   'days',
@@ -286,6 +349,7 @@ export const NOT_NOUNS: ReadonlySet<string> = new Set([
   'months',
   'decades',
   // Measures are quantities, not counts of things a story claims ("roughly 1,300 kilometres").
+  // Tonnes and ounces of a commodity are the exception (KNOWN_COUNT_NOUNS).
   'kilometres',
   'kilometers',
   'kms',
@@ -294,12 +358,9 @@ export const NOT_NOUNS: ReadonlySet<string> = new Set([
   'meters',
   'feet',
   'inches',
-  'tonnes',
-  'tons',
   'kilograms',
   'kgs',
   'pounds',
-  'ounces',
   'hectares',
   'acres',
   'degrees',

@@ -1,8 +1,8 @@
 /**
- * Numbers as written: digits ("1,250", "6 000", "1.25", ".5") and words ("six thousand", "one
- * point two five", "seven and a half", "two hundred and forty"). Each parser reads forward from a
- * position in a folded text and returns the number with what the comparison needs to know about
- * its rounding. Both run in time linear in what they consume, with sticky regexes that cannot
+ * Numbers as written: digits ("1,250", "6 000", "1.25", ".5"; on a comma-decimal page "40.000",
+ * "1 250", "2,5") and words ("six thousand", "one point two five", "seven and a half", "two
+ * hundred and forty"). Each parser reads forward from a position in a folded text and returns the
+ * number with what the comparison needs to know about its rounding. Both run in time linear in what they consume, with sticky regexes that cannot
  * backtrack catastrophically (every repetition is anchored on a literal separator).
  */
 import { TENS_WORDS, UNIT_WORDS } from './lexicon';
@@ -33,6 +33,11 @@ const GROUPED_COMMA = /\d{1,3}(?:,\d{3})+(?![\d])/y;
 const GROUPED_SPACE = /\d{1,3}(?: \d{3})+(?![\d])/y;
 const PLAIN = /\d+/y;
 const DECIMAL = /\.\d+/y;
+// Where the page's language writes a decimal comma (German, Spanish, French…), groups are marked
+// by dots ("68.700") or spaces ("12 000"), and the decimal part follows a comma ("2,5"). A dot
+// followed by anything but a group of three digits ends the number ("17.30 Uhr", "am 3. Oktober").
+const GROUPED_DOT = /\d{1,3}(?:\.\d{3})+(?![\d])/y;
+const DECIMAL_COMMA = /,\d+/y;
 
 // A number longer than this is an identifier (a phone or account number), not a figure; it also
 // keeps the value exactly representable as a double.
@@ -44,8 +49,9 @@ function stickyMatch(re: RegExp, text: string, at: number): string | null {
   return m ? m[0] : null;
 }
 
-export function readDigits(text: string, at: number): Numeral | null {
-  let intPart = stickyMatch(GROUPED_COMMA, text, at);
+/** Digits at `at`; `decimalComma`: the page writes "2,5" for two and a half and "40.000" for forty thousand. */
+export function readDigits(text: string, at: number, decimalComma = false): Numeral | null {
+  let intPart = stickyMatch(decimalComma ? GROUPED_DOT : GROUPED_COMMA, text, at);
   let grouped = intPart !== null;
   if (intPart === null) {
     intPart = stickyMatch(GROUPED_SPACE, text, at);
@@ -54,12 +60,12 @@ export function readDigits(text: string, at: number): Numeral | null {
   if (intPart === null) intPart = stickyMatch(PLAIN, text, at);
   // ".5%" is written too, with no integer part.
   let end = at + (intPart?.length ?? 0);
-  const decimal = stickyMatch(DECIMAL, text, end);
+  const decimal = stickyMatch(decimalComma ? DECIMAL_COMMA : DECIMAL, text, end);
   if (intPart === null && decimal === null) return null;
   // A comma-grouped number followed by a dot and digits is "1,250.5"; a plain integer followed by
   // ".5" is a decimal. A dot followed by no digit is a full stop and is left alone.
   if (decimal !== null) end += decimal.length;
-  const intDigits = (intPart ?? '').replace(/[, ]/g, '');
+  const intDigits = (intPart ?? '').replace(/[,. ]/g, '');
   const fracDigits = decimal ? decimal.slice(1) : '';
   const valid = intDigits.length + fracDigits.length <= MAX_DIGITS;
   const mantissa = Number(`${intDigits || '0'}.${fracDigits || '0'}`);

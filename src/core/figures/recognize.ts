@@ -2,12 +2,18 @@
  * The figure recognizer: money, counts, percentages and years in running text.
  *
  * One scan of one trigger pattern finds where a figure may start (a digit, a currency sign or
- * code, a number word, "half"); from each, a small forward parser reads
+ * code, a number word, "half", "quarter", "third"); from each, a small forward parser reads
  *
  *   [currency] number [scale] ( % | per cent | currency word | [modifier]{0,2} plural-noun )
  *
  * and the qualifier ("up to", "about") is read from the words just before. A number with none of
- * these is not a figure ("Section 7", "page 12"), except a four-digit year.
+ * these is not a figure ("Section 7", "page 12"), except a four-digit year and a number that
+ * carries the noun of a count just before it ("6,000 jobs in the US and 7,500 in Balochistan";
+ * carry.ts). Fractions are shares ("half", "a quarter of the project", "a third stake").
+ *
+ * The page's language (FindFiguresOptions.lang; locale.ts, languages.ts) decides the decimal
+ * mark and digit grouping ("40.000" and "2,5" on a German page) and the words read around a
+ * number; English is read when no language is given.
  *
  * Everything runs on the folded text (src/core/text/fold.ts) so that a non-breaking space or a
  * soft hyphen inside "$1.25\u00a0billion" changes nothing; offsets are mapped back at the end.
@@ -16,66 +22,62 @@
  */
 import { displayText, fold, unfolded } from '../text/fold';
 import type { Figure, FigureKind, Qualifier } from '../types';
+import { carriedUnit, type PreviousFigure } from './carry';
 import {
   COMPOUND_COUNT_NOUNS,
   COUNT_UNIT_ALIASES,
-  CURRENCY_PREFIXES,
-  CURRENCY_SUFFIXES,
   IRREGULAR_PLURALS,
   KNOWN_COUNT_NOUNS,
   NOT_NOUNS,
-  QUALIFIERS,
-  SCALES,
-  TENS_WORDS,
-  UNIT_WORDS,
 } from './lexicon';
+import { CURRENCY_SIGNS_AFTER } from './languages';
+import { localeFor, type Locale } from './locale';
 import { readDigits, readWords, type Numeral } from './numerals';
 
-const NUMBER_WORDS = [...UNIT_WORDS.keys(), ...TENS_WORDS.keys()].join('|');
+export interface FindFiguresOptions {
+  /**
+   * The page's language (`<html lang>`: "de", "es-MX", "en-IN"…). It decides digit grouping and
+   * the decimal mark ("40.000" and "2,5" on a German page), the scale, currency, percent and
+   * count words, and whether "Rs" is Pakistani or Indian. English when absent.
+   */
+  lang?: string;
+}
 
-// Where a figure may start. Digits must not continue a word or a code ("G20", "EXIM-200", "3,5"
-// after a comma belongs to the number before). Currency codes need a number right after them.
-const TRIGGER_SOURCE = [
-  String.raw`(?<![\w.,$€£¥₹]|\w-)\.?\d`,
-  String.raw`(?<![\w$])(?:us ?\$|hk\$|[ac]\$|usd|eur|gbp|inr|pkr|cny|rmb|rs\.?)(?= ?[\d.])`,
-  String.raw`[$€£¥₹]`,
-  String.raw`(?<![\w-])(?:${NUMBER_WORDS}|half)(?![\w])`,
-].join('|');
-// TRIGGER tried at one place (sticky).
-const TRIGGER_AT = new RegExp(TRIGGER_SOURCE, 'iy');
-// Every place where TRIGGER may match, and a few more: TRIGGER itself is scanned only there.
-// Scanning TRIGGER along a text costs about three times as much, because every alternative
-// opens with a lookbehind, which keeps the regexp engine from skipping ahead to a possible first
-// character; this pattern starts with plain characters and a word boundary.
-const CANDIDATE = new RegExp(
-  String.raw`\.?\d|[$€£¥₹]|\b(?:us|hk|[ac]\$|eur|gbp|inr|pkr|cny|rmb|rs|${NUMBER_WORDS}|half)`,
-  'gi',
-);
-
-const CURRENCY_PREFIX = /(us ?\$|hk\$|[ac]\$|\$|€|£|¥|₹|usd|eur|gbp|inr|pkr|cny|rmb|rs\.?) ?/y;
-// A scale after the number: a word after a space or hyphen ("1.25 billion", "$1.25-billion"), or
-// an abbreviation attached or spaced ("$7bn", "Rs 15 bn"); single letters only attached ("$500m").
-const SCALE =
-  /( ?-? ?)(thousand|lakh|million|mln|mn|crore|billion|bln|bn|trillion|trn|tn|k|m|b)(?![a-z])/y;
-const PERCENT = / ?(%|per ?-?cent|percent|percentage points?|pct|pc)(?![a-z])/y;
-const CURRENCY_SUFFIX = /[ -](us dollars?|dollars?|rupees?|euros?|yuan)(?![a-z])/y;
 const COMPOUND_COUNT = /-(nation|country|job|member|worker)(?![a-z])/y;
 const NEXT_WORD = / ([a-z][a-z.'-]*)/y;
 const HALF_BLOCKERS_AFTER =
   / ?-? ?(a|an|dozen|hour|hours|century|decade|day|days|way|time|year|mile|inch|term|hearted|baked)(?![a-z])/y;
 const HALF_BLOCKERS_BEFORE = /(?:first|second|latter|final|and a|one)\s+$/;
 
+// ---- Fractions as shares ("a quarter", "a third", "three quarters") ---------------------------
+// Like "half", a fraction is a share of something ("holds a quarter of the project", "a third
+// stake", "a quarter each"), never a period, an ordinal or a measure ("the first quarter", "third
+// quarter results", "a third country", "a quarter of an hour", "a third of the way",
+// "quarter-final"). Unlike "half", which is rarely anything but a share, "quarter" and "third"
+// are more often something else, so a share must be said: a determiner before ("a", "another",
+// "the other", "the remaining"…) and a word after that speaks of shares.
+const FRACTION_WORD = /(quarters?|thirds?)(?![a-z])/y;
+const FRACTION_AFTER_NUMBER = /[ -](quarters?|thirds?)(?![a-z])/y;
+// The determiner before a fraction word. The text of the figure is "a quarter" (as the labelling
+// rules write it); after the other determiners ("another quarter", "the other third") it is the
+// fraction word alone, as for "the other half".
+const FRACTION_DETERMINER = /(?:^|[^a-z])(a|another|other|remaining|further|additional)( +)$/;
+// "one and a quarter" is read as a number; "two hours and a quarter", "in a quarter", "per
+// quarter" are times.
+const FRACTION_BLOCKERS_BEFORE =
+  /(?:(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hours?|minutes?|days?|weeks?|months?|years?|miles?|inch(?:es)?)) and|\b(?:in|within|per|every|each|for|during)) a +$/;
+const SHARE_FOLLOWS =
+  /(?:$|[.,;:!?)]| +(?:[-—(]|(?:of|each|apiece|stake|stakes|share|shares|interest|holding|equity|ownership|is|was|will|would|goes|went|belongs|remains|remained|held|owned|and|with|while|but|through|via)(?![a-z])|to(?! +(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)(?![a-z]))(?![a-z])))/y;
+const NOT_A_SHARE_OF =
+  / +of +(?:(?:a|an|the) +)?(?:\d|(?:hours?|century|centuries|miles?|way|seconds?|minutes?|time|points?|percentage|per|percent|inch(?:es)?|days?|weeks?|years?|months?|decades?|games?|match|laps?|length|billion|million|trillion|thousand|dollars?|cents?|kilomet(?:re|er)s?|met(?:re|er)s?|pounds?|ounces?|tonnes?|tons?|lakh|crore|season)(?![a-z]))/y;
+
 // The qualifier is in the few words right before the figure; 32 characters hold the longest
 // ("no fewer than") with room for an article.
 const QUALIFIER_WINDOW = 32;
-const QUALIFIER_BEFORE = new RegExp(
-  String.raw`(?:^|[^a-z])(${[...QUALIFIERS.keys()]
-    .sort((a, b) => b.length - a.length)
-    .join('|')})\s+$`,
-);
 
 // A count's noun may follow up to two modifiers: "7,500 new jobs", "11 new bilateral agreements".
 const MAX_MODIFIERS = 2;
+const DOTTED_DATE = /\d{1,2}\.\d{1,2}\.(\d{4})(?!\d)/y;
 const FIRST_YEAR = 1900;
 const LAST_YEAR = 2099;
 
@@ -84,7 +86,7 @@ function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {
   return re.exec(text);
 }
 
-/** Lower-case ASCII letters only, so that offsets stay the same ("İ" lower-cases to two units). */
+/** Lower-case letters, keeping offsets ("İ" lower-cases to two units: then ASCII letters only). */
 function lowerSameLength(text: string): string {
   const lower = text.toLowerCase();
   return lower.length === text.length ? lower : text.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -99,28 +101,40 @@ interface Parsed {
   precision: number;
 }
 
-/** Figures in `text`; `plain`: the caller knows fold would not change it (needsFolding). */
-export function findFigures(text: string, plain = false): Figure[] {
+/**
+ * Figures in `text`; `plain`: the caller knows fold would not change it (needsFolding);
+ * `options.lang`: the page's language (see FindFiguresOptions).
+ */
+export function findFigures(
+  text: string,
+  plain = false,
+  options: FindFiguresOptions = {},
+): Figure[] {
+  const loc = localeFor(options.lang);
   const folded = plain ? unfolded(text) : fold(text);
   const t = folded.text;
   // The parsers read a lower-cased copy; it is made at the first place where a figure may start
-  // (many blocks have none). CANDIDATE and TRIGGER_AT ignore case and read only ASCII letters,
-  // so they find on `t` what they would on the copy.
+  // (many blocks have none). The candidate and trigger patterns ignore case and read only ASCII
+  // letters, so they find on `t` what they would on the copy.
   const figures: Figure[] = [];
+  const candidate = loc.candidate;
+  const triggerAt = loc.triggerAt;
   let lower: string | null = null;
-  CANDIDATE.lastIndex = 0;
-  for (let m = CANDIDATE.exec(t); m !== null; m = CANDIDATE.exec(t)) {
-    TRIGGER_AT.lastIndex = m.index;
-    if (!TRIGGER_AT.test(t)) {
-      // As a scan of TRIGGER would, try again from the next character ("a$5": "$" starts one).
-      CANDIDATE.lastIndex = m.index + 1;
+  let prev: PreviousFigure | null = null;
+  candidate.lastIndex = 0;
+  for (let m = candidate.exec(t); m !== null; m = candidate.exec(t)) {
+    triggerAt.lastIndex = m.index;
+    if (!triggerAt.test(t)) {
+      // As a scan of the trigger would, try again from the next character ("a$5": "$" starts one).
+      candidate.lastIndex = m.index + 1;
       continue;
     }
     lower ??= lowerSameLength(t);
-    const { parsed, consumed } = parseAt(t, lower, m.index);
-    CANDIDATE.lastIndex = Math.max(consumed, m.index + 1);
+    const { parsed, consumed } = parseAt(t, lower, m.index, loc, prev);
+    candidate.lastIndex = Math.max(consumed, m.index + 1);
     if (parsed === null) continue;
-    const qualifier = parsed.kind === 'year' ? null : qualifierBefore(lower, parsed.start);
+    prev = { end: parsed.end, kind: parsed.kind, unit: parsed.unit };
+    const qualifier = parsed.kind === 'year' ? null : qualifierBefore(lower, parsed.start, loc);
     const start = folded.toOriginal(parsed.start);
     const end = folded.toOriginal(parsed.end);
     const figure: Figure = {
@@ -144,28 +158,64 @@ interface Attempt {
   consumed: number;
 }
 
-function parseAt(t: string, lower: string, at: number): Attempt {
-  if (lower.startsWith('half', at)) return { parsed: parseHalf(lower, at), consumed: at + 4 };
+function parseAt(
+  t: string,
+  lower: string,
+  at: number,
+  loc: Locale,
+  prev: PreviousFigure | null,
+): Attempt {
+  if (loc.english) {
+    if (lower.startsWith('half', at)) return { parsed: parseHalf(lower, at), consumed: at + 4 };
+    const c = lower[at];
+    const fraction = c === 'q' || c === 't' ? sticky(FRACTION_WORD, lower, at) : null;
+    if (fraction) {
+      const word = fraction[1] as string;
+      return {
+        parsed: parseFractionWord(lower, at, word, prev?.end ?? 0),
+        consumed: at + word.length,
+      };
+    }
+  }
+  if (loc.percentBefore && lower[at] === '%') return parsePercentBefore(lower, at, loc);
   let pos = at;
   let currency: string | null = null;
-  const prefix = sticky(CURRENCY_PREFIX, lower, pos);
+  let prefixKey: string | null = null;
+  const prefix = sticky(loc.currencyPrefix, lower, pos);
   if (prefix) {
-    currency = CURRENCY_PREFIXES.get((prefix[1] as string).replace(' ', '')) ?? null;
+    prefixKey = (prefix[1] as string).replace(' ', '');
+    currency = loc.prefixes.get(prefixKey) ?? null;
     pos = prefix.index + prefix[0].length;
   }
+  if (loc.decimalComma && currency === null) {
+    // "03.10.2025": a date written with dots; its year is a figure, its day and month are not.
+    const date = sticky(DOTTED_DATE, lower, pos);
+    if (date) return { parsed: yearOf(date), consumed: date.index + date[0].length };
+  }
   const isDigit = /[\d.]/.test(lower[pos] ?? '');
-  const numeral = isDigit ? readDigits(lower, pos) : currency ? null : readWords(lower, pos);
+  const numeral = isDigit
+    ? readDigits(lower, pos, loc.decimalComma)
+    : currency || !loc.english
+      ? null
+      : readWords(lower, pos);
   if (numeral === null) return { parsed: null, consumed: at + 1 };
   const miss = { parsed: null, consumed: numeral.end };
   if (!numeral.valid) return miss;
   pos = numeral.end;
 
+  if (loc.english && numeral.words && currency === null) {
+    // "three quarters", "two-thirds", "one third": a share, or nothing.
+    const f = sticky(FRACTION_AFTER_NUMBER, lower, pos);
+    if (f)
+      return { parsed: parseFractionAfter(lower, at, numeral, f), consumed: f.index + f[0].length };
+  }
+
   let scale = 1;
-  const scaleMatch = sticky(SCALE, lower, pos);
+  const scaleMatch = sticky(loc.scale, lower, pos);
   if (scaleMatch) {
     const spacing = scaleMatch[1] as string;
     const word = scaleMatch[2] as string;
-    const def = SCALES.get(word);
+    const def = loc.scales.get(word);
     // Single letters count only attached to the number, and "m"/"b" only with a currency: "5m"
     // alone is as likely five metres, "5b" a clause number.
     const letterOk = !def?.attachedOnly || (spacing === '' && (word === 'k' || currency !== null));
@@ -182,41 +232,94 @@ function parseAt(t: string, lower: string, at: number): Attempt {
   });
 
   if (currency !== null) {
-    // "Rs 5 billion rupees" names its currency twice; take the words in.
-    const suffix = sticky(CURRENCY_SUFFIX, lower, pos);
-    return found(suffix ? suffix.index + suffix[0].length : pos, 'money', currency);
+    // "Rs 5 billion rupees" names its currency twice; take the words in. When the sign is the
+    // bare "$" or "Rs" and the words say which dollars or rupees ("$3 million Australian
+    // dollars"), the words decide: never USD when the text says another currency.
+    const suffix = sticky(loc.currencySuffix, lower, pos);
+    if (!suffix) return found(pos, 'money', currency);
+    const named = suffixCurrency(suffix, loc);
+    const bare = prefixKey === '$' || prefixKey === 'rs' || prefixKey === 'rs.';
+    return found(suffix.index + suffix[0].length, 'money', bare && named ? named : currency);
   }
-  const percent = sticky(PERCENT, lower, pos);
+  const percent = sticky(loc.percent, lower, pos);
   if (percent && scale === 1) return found(percent.index + percent[0].length, 'percent', '%');
   // A number run on into letters is a code or an ordinal ("3D", "21st"), not a figure.
-  if (/[a-z]/.test(lower[pos] ?? '')) return miss;
-  const suffix = sticky(CURRENCY_SUFFIX, lower, pos);
+  if (loc.letter.test(lower[pos] ?? '')) return miss;
+  const suffix = sticky(loc.currencySuffix, lower, pos);
   if (suffix) {
-    return found(
-      suffix.index + suffix[0].length,
-      'money',
-      CURRENCY_SUFFIXES.get(suffix[1] as string) ?? 'USD',
-    );
+    return found(suffix.index + suffix[0].length, 'money', suffixCurrency(suffix, loc) ?? 'USD');
   }
-  const count = readCountNoun(t, lower, pos, numeral.yearLike && scale === 1);
-  if (count) return found(count.end, 'count', count.unit);
-  if (numeral.yearLike && scale === 1) {
-    const year = numeral.mantissa;
-    if (year >= FIRST_YEAR && year <= LAST_YEAR) {
-      return {
-        parsed: {
-          start: at,
-          end: numeral.end,
-          kind: 'year',
-          value: year,
-          unit: 'year',
-          precision: 0,
-        },
-        consumed: numeral.end,
-      };
+  const isYear =
+    numeral.yearLike &&
+    scale === 1 &&
+    numeral.mantissa >= FIRST_YEAR &&
+    numeral.mantissa <= LAST_YEAR;
+  if (loc.english) {
+    const count = readCountNoun(t, lower, pos, numeral.yearLike && scale === 1);
+    if (count) {
+      // "Two Cents", "Three Kings": a capitalized number word before a capitalized noun is a
+      // name or a title, unless the noun is one a story counts ("Six Thousand Jobs").
+      const title =
+        numeral.words &&
+        /[A-Z]/.test(t[at] ?? '') &&
+        /[A-Z]/.test(t[count.nounStart] ?? '') &&
+        !KNOWN_COUNT_NOUNS.has(count.noun);
+      return title ? miss : found(count.end, 'count', count.unit);
     }
+  } else if (loc.countNoun !== null && !isYear) {
+    const count = sticky(loc.countNoun, lower, pos);
+    if (count) return found(count.index + count[0].length, 'count', count[1] as string);
+  }
+  if (isYear) {
+    return {
+      parsed: {
+        start: at,
+        end: numeral.end,
+        kind: 'year',
+        value: numeral.mantissa,
+        unit: 'year',
+        precision: 0,
+      },
+      consumed: numeral.end,
+    };
+  }
+  // A bare number: it may count what a count just before it counted (carry.ts). A number in
+  // words carries only when it is large ("six thousand"): "two", "one" are referential.
+  if (loc.english && (!numeral.words || numeral.mantissa * scale >= 100)) {
+    const unit = carriedUnit(t, lower, at, pos, value, prev);
+    if (unit !== null) return found(pos, 'count', unit);
   }
   return miss;
+}
+
+function yearOf(date: RegExpExecArray): Parsed | null {
+  const year = Number(date[1]);
+  if (year < FIRST_YEAR || year > LAST_YEAR) return null;
+  const end = date.index + date[0].length;
+  return { start: end - 4, end, kind: 'year', value: year, unit: 'year', precision: 0 };
+}
+
+function suffixCurrency(m: RegExpExecArray, loc: Locale): string | null {
+  const sign = m[1];
+  if (sign) return CURRENCY_SIGNS_AFTER.get(sign) ?? null;
+  return loc.suffixes.get(m[2] as string) ?? null;
+}
+
+/** "%5" (Turkish): the percent sign before the number. */
+function parsePercentBefore(lower: string, at: number, loc: Locale): Attempt {
+  const numeral = readDigits(lower, at + 1, loc.decimalComma);
+  if (numeral === null || !numeral.valid) return { parsed: null, consumed: at + 1 };
+  return {
+    parsed: {
+      start: at,
+      end: numeral.end,
+      kind: 'percent',
+      value: numeral.mantissa,
+      unit: '%',
+      precision: 0.5 * 10 ** -numeral.decimals,
+    },
+    consumed: numeral.end,
+  };
 }
 
 /** The value of numeral × scale computed on integers, so "$1.3 billion" is exactly 1300000000. */
@@ -232,6 +335,60 @@ function parseHalf(lower: string, at: number): Parsed | null {
   return { start: at, end: at + 4, kind: 'percent', value: 50, unit: '%', precision: 0 };
 }
 
+/** Does what follows a fraction at `pos` speak of a share ("of the project", "each", "stake")? */
+function sharesFollow(lower: string, pos: number): boolean {
+  return sticky(SHARE_FOLLOWS, lower, pos) !== null && sticky(NOT_A_SHARE_OF, lower, pos) === null;
+}
+
+/**
+ * n/d as a percentage: a quarter 25, three quarters 75 (precision 0, like "half"); a third 33.3
+ * and two thirds 66.7, as the labelling rules write them, with precision 0.5 so that "33%" and
+ * "67%" agree with them as they would with "33.3%".
+ */
+function fraction(start: number, end: number, n: number, d: number): Parsed {
+  return {
+    start,
+    end,
+    kind: 'percent',
+    value: Math.round((n * 1000) / d) / 10,
+    unit: '%',
+    precision: d === 3 ? 0.5 : 0,
+  };
+}
+
+/** "a quarter", "a third", "another quarter", "the other third": shares (see FRACTION_WORD). */
+function parseFractionWord(
+  lower: string,
+  at: number,
+  word: string,
+  minStart: number,
+): Parsed | null {
+  // Plural fractions need a number word ("three quarters"), read with it.
+  if (word.endsWith('s')) return null;
+  const before = lower.slice(Math.max(0, at - 24), at);
+  const det = FRACTION_DETERMINER.exec(before);
+  if (!det || FRACTION_BLOCKERS_BEFORE.test(before)) return null;
+  const end = at + word.length;
+  if (!sharesFollow(lower, end)) return null;
+  const article = det[1] as string;
+  const start = article === 'a' ? at - article.length - (det[2] as string).length : at;
+  return fraction(Math.max(start, minStart), end, 1, word.startsWith('q') ? 4 : 3);
+}
+
+/** "one third", "two-thirds", "three quarters" after a number in words: a share, or nothing. */
+function parseFractionAfter(
+  lower: string,
+  at: number,
+  numeral: Numeral,
+  match: RegExpExecArray,
+): Parsed | null {
+  const end = match.index + match[0].length;
+  const d = (match[1] as string).startsWith('q') ? 4 : 3;
+  const n = numeral.mantissa;
+  if (numeral.decimals !== 0 || n < 1 || n >= d || !sharesFollow(lower, end)) return null;
+  return fraction(at, end, n, d);
+}
+
 /**
  * The noun a number counts: "-nation" compounds, or up to two modifiers and a plural noun. After
  * a year-like number only well-known count nouns qualify ("2000 jobs" but "2025 elections").
@@ -241,12 +398,15 @@ function readCountNoun(
   lower: string,
   pos: number,
   yearLike: boolean,
-): { end: number; unit: string } | null {
+): { end: number; unit: string; noun: string; nounStart: number } | null {
   const compound = sticky(COMPOUND_COUNT, lower, pos);
   if (compound) {
+    const noun = compound[1] as string;
     return {
       end: compound.index + compound[0].length,
-      unit: COMPOUND_COUNT_NOUNS.get(compound[1] as string) ?? 'items',
+      unit: COMPOUND_COUNT_NOUNS.get(noun) ?? 'items',
+      noun,
+      nounStart: compound.index + 1,
     };
   }
   let p = pos;
@@ -257,7 +417,12 @@ function readCountNoun(
     const word = raw.replace(/[.'-]+$/, '');
     const wordEnd = w.index + 1 + word.length;
     if (isPluralNoun(word) && (!yearLike || KNOWN_COUNT_NOUNS.has(word))) {
-      return { end: wordEnd, unit: COUNT_UNIT_ALIASES.get(word) ?? word };
+      return {
+        end: wordEnd,
+        unit: COUNT_UNIT_ALIASES.get(word) ?? word,
+        noun: word,
+        nounStart: w.index + 1,
+      };
     }
     // A modifier: an adjective or a proper adjective ("new", "local", "American", "US", "U.S.").
     // Anything else ends the phrase, as does a full stop after an ordinary word.
@@ -282,11 +447,11 @@ function isPluralNoun(word: string): boolean {
   );
 }
 
-function qualifierBefore(lower: string, start: number): Qualifier | null {
+function qualifierBefore(lower: string, start: number, loc: Locale): Qualifier | null {
   const before = lower.slice(Math.max(0, start - QUALIFIER_WINDOW), start);
-  const m = QUALIFIER_BEFORE.exec(before);
+  const m = loc.qualifierBefore.exec(before);
   if (!m) return null;
   const text = m[1] as string;
-  const sense = QUALIFIERS.get(text);
+  const sense = loc.qualifiers.get(text);
   return sense ? { text, sense } : null;
 }

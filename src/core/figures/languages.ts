@@ -1,0 +1,620 @@
+/**
+ * Figures in languages other than English: which pages write a decimal comma, and the few words
+ * around a number that make it money, a percentage or a count on such a page. Lower-case keys
+ * (the recognizer lower-cases the text before reading words); a key may hold a space ("mil
+ * millones", "por ciento") or end in a dot ("Mrd.", "Mio.").
+ *
+ * Counts are read only with the plural nouns listed here: a number followed by any other word on
+ * a page in one of these languages is not a figure (English guesses such as "any word ending in
+ * -s" would read "12 años" or "3 fois" as counts).
+ */
+
+/** What the recognizer knows of one language. */
+export interface LanguageWords {
+  /** Scale words after the number, with their value ("millones" 1e6, "mil millones" 1e9). */
+  scales: readonly (readonly [string, number])[];
+  /** Percent words after the number ("por ciento"); "%" is known in every language. */
+  percent: readonly string[];
+  /**
+   * Currency words after the number (and its scale), with their ISO 4217 code; `RUPEE` stands for
+   * the page's rupee (PKR unless the page is Indian).
+   */
+  currencies: readonly (readonly [string, string])[];
+  /** Words that may stand between the scale and the currency word ("millones de dólares", "d'euros"). */
+  currencyPrepositions: readonly string[];
+  /** Plural nouns that make a number a count; the unit is the noun as written, lower-cased. */
+  counts: readonly string[];
+  /** Qualifiers right before a figure, as in QUALIFIERS. */
+  qualifiers: readonly (readonly [string, 'approx' | 'max' | 'min'])[];
+  /** Turkish writes the percent sign before the number ("%5"). */
+  percentBefore?: boolean;
+}
+
+export const RUPEE = 'RUPEE';
+
+/**
+ * Languages whose pages write "2,5" for two and a half and group thousands with dots or spaces
+ * ("40.000", "12 000"): most of continental Europe, Latin America, Indonesia, Turkey.
+ */
+export const DECIMAL_COMMA_LANGUAGES: ReadonlySet<string> = new Set([
+  'de',
+  'es',
+  'fr',
+  'it',
+  'pt',
+  'nl',
+  'id',
+  'tr',
+  'da',
+  'sv',
+  'nb',
+  'nn',
+  'no',
+  'pl',
+  'ru',
+  'uk',
+  'be',
+  'cs',
+  'sk',
+  'sl',
+  'hr',
+  'bs',
+  'sr',
+  'bg',
+  'mk',
+  'ro',
+  'hu',
+  'fi',
+  'et',
+  'lv',
+  'lt',
+  'el',
+  'ca',
+  'gl',
+  'eu',
+  'is',
+  'sq',
+  'az',
+  'kk',
+  'vi',
+]);
+
+/**
+ * Regions whose Spanish writes a decimal point and comma groups like English ("1,250 millones",
+ * "2.5%"): Mexico, the United States, Central America and the Spanish Caribbean.
+ */
+export const DECIMAL_POINT_REGIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['es', new Set(['mx', 'us', 'gt', 'hn', 'ni', 'sv', 'pa', 'do', 'pr', 'cu'])],
+]);
+
+const DOLLAR = 'USD';
+const EURO = 'EUR';
+
+export const LANGUAGE_WORDS: ReadonlyMap<string, LanguageWords> = new Map<string, LanguageWords>([
+  [
+    'es',
+    {
+      scales: [
+        ['mil millones', 1e9],
+        ['millones', 1e6],
+        ['millón', 1e6],
+        ['millon', 1e6],
+        ['mil', 1e3],
+        ['billones', 1e12],
+        ['billón', 1e12],
+      ],
+      percent: ['por ciento'],
+      currencies: [
+        ['dólares estadounidenses', DOLLAR],
+        ['dólares australianos', 'AUD'],
+        ['dólares canadienses', 'CAD'],
+        ['dólares', DOLLAR],
+        ['dolares', DOLLAR],
+        ['dólar', DOLLAR],
+        ['euros', EURO],
+        ['euro', EURO],
+        ['libras esterlinas', 'GBP'],
+        ['reales', 'BRL'],
+        ['rupias', RUPEE],
+        ['yuanes', 'CNY'],
+      ],
+      currencyPrepositions: ['de'],
+      counts: [
+        'empleos',
+        'puestos de trabajo',
+        'trabajadores',
+        'personas',
+        'habitantes',
+        'países',
+        'naciones',
+        'ministros',
+        'empresas',
+        'familias',
+        'toneladas',
+        'onzas',
+        'acuerdos',
+      ],
+      qualifiers: [
+        ['alrededor de', 'approx'],
+        ['cerca de', 'approx'],
+        ['unos', 'approx'],
+        ['unas', 'approx'],
+        ['casi', 'approx'],
+        ['hasta', 'max'],
+        ['más de', 'min'],
+      ],
+    },
+  ],
+  [
+    'fr',
+    {
+      scales: [
+        ['milliards', 1e9],
+        ['milliard', 1e9],
+        ['mds', 1e9],
+        ['md', 1e9],
+        ['millions', 1e6],
+        ['million', 1e6],
+        ['mille', 1e3],
+        // "billion" is a million million in French.
+        ['billions', 1e12],
+        ['billion', 1e12],
+      ],
+      percent: ['pour cent', 'pourcent'],
+      currencies: [
+        ['dollars américains', DOLLAR],
+        ['dollars canadiens', 'CAD'],
+        ['dollars australiens', 'AUD'],
+        ['dollars', DOLLAR],
+        ['dollar', DOLLAR],
+        ['euros', EURO],
+        ['euro', EURO],
+        ['livres sterling', 'GBP'],
+        ['francs suisses', 'CHF'],
+        ['roupies', RUPEE],
+        ['yuans', 'CNY'],
+      ],
+      currencyPrepositions: ['de', "d'"],
+      counts: [
+        'emplois',
+        'postes',
+        'travailleurs',
+        'salariés',
+        'personnes',
+        'habitants',
+        'pays',
+        'nations',
+        'ministres',
+        'entreprises',
+        'familles',
+        'tonnes',
+        'onces',
+        'accords',
+      ],
+      qualifiers: [
+        ['environ', 'approx'],
+        ['près de', 'approx'],
+        ['quelque', 'approx'],
+        ["jusqu'à", 'max'],
+        ['plus de', 'min'],
+      ],
+    },
+  ],
+  [
+    'de',
+    {
+      scales: [
+        ['tausend', 1e3],
+        ['tsd.', 1e3],
+        ['tsd', 1e3],
+        ['millionen', 1e6],
+        ['million', 1e6],
+        ['mio.', 1e6],
+        ['mio', 1e6],
+        ['milliarden', 1e9],
+        ['milliarde', 1e9],
+        ['mrd.', 1e9],
+        ['mrd', 1e9],
+        // "Billion" is a million million in German.
+        ['billionen', 1e12],
+        ['billion', 1e12],
+        ['bio.', 1e12],
+      ],
+      percent: ['prozent'],
+      currencies: [
+        ['us-dollar', DOLLAR],
+        ['dollar', DOLLAR],
+        ['euro', EURO],
+        ['schweizer franken', 'CHF'],
+        ['franken', 'CHF'],
+        ['pfund sterling', 'GBP'],
+        ['pfund', 'GBP'],
+        ['rupien', RUPEE],
+        ['yuan', 'CNY'],
+      ],
+      currencyPrepositions: [],
+      counts: [
+        'arbeitsplätze',
+        'jobs',
+        'stellen',
+        'beschäftigte',
+        'mitarbeiter',
+        'mitarbeitende',
+        'arbeiter',
+        'arbeitskräfte',
+        'menschen',
+        'personen',
+        'einwohner',
+        'länder',
+        'staaten',
+        'minister',
+        'unternehmen',
+        'firmen',
+        'familien',
+        'haushalte',
+        'tonnen',
+        'unzen',
+        'abkommen',
+      ],
+      qualifiers: [
+        ['rund', 'approx'],
+        ['etwa', 'approx'],
+        ['ungefähr', 'approx'],
+        ['knapp', 'approx'],
+        ['bis zu', 'max'],
+        ['mehr als', 'min'],
+        ['über', 'min'],
+      ],
+    },
+  ],
+  [
+    'it',
+    {
+      scales: [
+        ['mila', 1e3],
+        ['milioni', 1e6],
+        ['milione', 1e6],
+        ['mln', 1e6],
+        ['miliardi', 1e9],
+        ['miliardo', 1e9],
+        ['mld.', 1e9],
+        ['mld', 1e9],
+      ],
+      percent: ['per cento', 'percento'],
+      currencies: [
+        ['dollari', DOLLAR],
+        ['dollaro', DOLLAR],
+        ['euro', EURO],
+        ['sterline', 'GBP'],
+        ['franchi svizzeri', 'CHF'],
+        ['rupie', RUPEE],
+      ],
+      currencyPrepositions: ['di'],
+      counts: [
+        'posti di lavoro',
+        'lavoratori',
+        'dipendenti',
+        'persone',
+        'abitanti',
+        'paesi',
+        'nazioni',
+        'ministri',
+        'aziende',
+        'imprese',
+        'famiglie',
+        'tonnellate',
+        'once',
+        'accordi',
+      ],
+      qualifiers: [
+        ['circa', 'approx'],
+        ['quasi', 'approx'],
+        ['fino a', 'max'],
+        ['oltre', 'min'],
+        ['più di', 'min'],
+      ],
+    },
+  ],
+  [
+    'pt',
+    {
+      scales: [
+        // Portugal writes "mil milhões" and "biliões"; Brazil "bilhões" and "trilhões".
+        ['mil milhões', 1e9],
+        ['milhões', 1e6],
+        ['milhoes', 1e6],
+        ['milhão', 1e6],
+        ['milhao', 1e6],
+        ['bilhões', 1e9],
+        ['bilhoes', 1e9],
+        ['bilhão', 1e9],
+        ['bilhao', 1e9],
+        ['trilhões', 1e12],
+        ['trilhão', 1e12],
+        ['biliões', 1e12],
+        ['bilião', 1e12],
+        ['mil', 1e3],
+      ],
+      percent: ['por cento'],
+      currencies: [
+        ['reais', 'BRL'],
+        ['real', 'BRL'],
+        ['dólares', DOLLAR],
+        ['dólar', DOLLAR],
+        ['euros', EURO],
+        ['euro', EURO],
+        ['rupias', RUPEE],
+      ],
+      currencyPrepositions: ['de'],
+      counts: [
+        'empregos',
+        'postos de trabalho',
+        'trabalhadores',
+        'pessoas',
+        'habitantes',
+        'países',
+        'nações',
+        'ministros',
+        'empresas',
+        'famílias',
+        'toneladas',
+        'onças',
+        'acordos',
+      ],
+      qualifiers: [
+        ['cerca de', 'approx'],
+        ['quase', 'approx'],
+        ['até', 'max'],
+        ['mais de', 'min'],
+      ],
+    },
+  ],
+  [
+    'nl',
+    {
+      scales: [
+        ['duizend', 1e3],
+        ['miljoen', 1e6],
+        ['mln.', 1e6],
+        ['mln', 1e6],
+        ['miljard', 1e9],
+        ['mld.', 1e9],
+        ['mld', 1e9],
+      ],
+      percent: ['procent'],
+      currencies: [
+        ['euro', EURO],
+        ['dollar', DOLLAR],
+        ['pond', 'GBP'],
+      ],
+      currencyPrepositions: [],
+      counts: [
+        'banen',
+        'arbeidsplaatsen',
+        'werknemers',
+        'mensen',
+        'personen',
+        'inwoners',
+        'landen',
+        'ministers',
+        'bedrijven',
+        'gezinnen',
+        'huishoudens',
+        'akkoorden',
+      ],
+      qualifiers: [
+        ['ongeveer', 'approx'],
+        ["zo'n", 'approx'],
+        ['tot', 'max'],
+        ['meer dan', 'min'],
+      ],
+    },
+  ],
+  [
+    'id',
+    {
+      scales: [
+        ['ribu', 1e3],
+        ['juta', 1e6],
+        ['miliar', 1e9],
+        ['triliun', 1e12],
+      ],
+      percent: ['persen'],
+      currencies: [
+        ['dolar as', DOLLAR],
+        ['dolar', DOLLAR],
+        ['rupiah', 'IDR'],
+        ['euro', EURO],
+      ],
+      currencyPrepositions: [],
+      counts: ['orang', 'pekerja', 'negara', 'lapangan kerja'],
+      qualifiers: [
+        ['sekitar', 'approx'],
+        ['hingga', 'max'],
+        ['lebih dari', 'min'],
+      ],
+    },
+  ],
+  [
+    'tr',
+    {
+      scales: [
+        ['bin', 1e3],
+        ['milyon', 1e6],
+        ['milyar', 1e9],
+        ['trilyon', 1e12],
+      ],
+      percent: [],
+      currencies: [
+        ['dolar', DOLLAR],
+        ['euro', EURO],
+        ['avro', EURO],
+        ['lira', 'TRY'],
+        ['tl', 'TRY'],
+      ],
+      currencyPrepositions: [],
+      counts: ['kişi', 'işçi', 'ülke'],
+      qualifiers: [],
+      percentBefore: true,
+    },
+  ],
+  [
+    'da',
+    {
+      scales: [
+        ['tusind', 1e3],
+        ['millioner', 1e6],
+        ['million', 1e6],
+        ['mio.', 1e6],
+        ['mio', 1e6],
+        ['milliarder', 1e9],
+        ['milliard', 1e9],
+        ['mia.', 1e9],
+        ['mia', 1e9],
+      ],
+      percent: ['procent'],
+      currencies: [
+        ['kroner', 'DKK'],
+        ['kr.', 'DKK'],
+        ['kr', 'DKK'],
+        ['euro', EURO],
+        ['dollar', DOLLAR],
+      ],
+      currencyPrepositions: [],
+      counts: ['arbejdspladser', 'personer', 'mennesker', 'lande'],
+      qualifiers: [],
+    },
+  ],
+  [
+    'sv',
+    {
+      scales: [
+        ['tusen', 1e3],
+        ['miljoner', 1e6],
+        ['miljon', 1e6],
+        ['miljarder', 1e9],
+        ['miljard', 1e9],
+        ['mdr', 1e9],
+      ],
+      percent: ['procent'],
+      currencies: [
+        ['kronor', 'SEK'],
+        ['kr', 'SEK'],
+        ['euro', EURO],
+        ['dollar', DOLLAR],
+      ],
+      currencyPrepositions: [],
+      counts: ['jobb', 'arbetstillfällen', 'personer', 'människor', 'länder'],
+      qualifiers: [],
+    },
+  ],
+  [
+    'nb',
+    {
+      scales: [
+        ['tusen', 1e3],
+        ['millioner', 1e6],
+        ['million', 1e6],
+        ['mill.', 1e6],
+        ['milliarder', 1e9],
+        ['milliard', 1e9],
+        ['mrd.', 1e9],
+        ['mrd', 1e9],
+      ],
+      percent: ['prosent'],
+      currencies: [
+        ['kroner', 'NOK'],
+        ['kr.', 'NOK'],
+        ['kr', 'NOK'],
+        ['euro', EURO],
+        ['dollar', DOLLAR],
+      ],
+      currencyPrepositions: [],
+      counts: ['arbeidsplasser', 'jobber', 'personer', 'mennesker'],
+      qualifiers: [],
+    },
+  ],
+  [
+    'pl',
+    {
+      scales: [
+        ['tys.', 1e3],
+        ['tys', 1e3],
+        ['mln', 1e6],
+        ['milionów', 1e6],
+        ['miliony', 1e6],
+        ['milion', 1e6],
+        ['mld', 1e9],
+        ['miliardów', 1e9],
+        ['miliardy', 1e9],
+        ['miliard', 1e9],
+      ],
+      percent: ['procent', 'proc.'],
+      currencies: [
+        ['złotych', 'PLN'],
+        ['zł', 'PLN'],
+        ['euro', EURO],
+        ['dolarów', DOLLAR],
+      ],
+      currencyPrepositions: [],
+      counts: ['miejsc pracy', 'osób', 'pracowników', 'krajów'],
+      qualifiers: [],
+    },
+  ],
+  [
+    'ru',
+    {
+      scales: [
+        ['тыс.', 1e3],
+        ['тыс', 1e3],
+        ['млн', 1e6],
+        ['миллионов', 1e6],
+        ['миллиона', 1e6],
+        ['миллион', 1e6],
+        ['млрд', 1e9],
+        ['миллиардов', 1e9],
+        ['миллиарда', 1e9],
+        ['миллиард', 1e9],
+        ['трлн', 1e12],
+      ],
+      percent: ['процентов', 'процента', 'процент'],
+      currencies: [
+        ['долларов', DOLLAR],
+        ['доллара', DOLLAR],
+        ['рублей', 'RUB'],
+        ['руб.', 'RUB'],
+        ['евро', EURO],
+      ],
+      currencyPrepositions: [],
+      counts: ['рабочих мест', 'человек', 'стран'],
+      qualifiers: [],
+    },
+  ],
+]);
+
+/** Norwegian is written Bokmål (nb) or Nynorsk (nn); "no" names either. */
+export const LANGUAGE_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['no', 'nb'],
+  ['nn', 'nb'],
+]);
+
+/** Currency signs written after the number on these pages ("12 €", "3,5 Mrd. €"). */
+export const CURRENCY_SIGNS_AFTER: ReadonlyMap<string, string> = new Map([
+  ['€', 'EUR'],
+  ['£', 'GBP'],
+  ['$', 'USD'],
+  ['₽', 'RUB'],
+]);
+
+/** ISO codes written after the number ("3,5 Mrd. EUR"). */
+export const CURRENCY_CODES_AFTER: readonly string[] = [
+  'usd',
+  'eur',
+  'gbp',
+  'chf',
+  'brl',
+  'inr',
+  'pkr',
+  'cny',
+  'jpy',
+];

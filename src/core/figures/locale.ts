@@ -1,0 +1,245 @@
+/**
+ * What the recognizer reads on a page of a given language: the patterns of recognize.ts, built
+ * once per language and kept.
+ *
+ * English (and any language without a decimal comma, or no language at all) is read as the
+ * recognizer always read it, with number words, "half" and other fractions, carried nouns and
+ * any plural noun as a count's noun. A page in a language with a decimal comma (languages.ts) is
+ * read with its own digit grouping, scale, percent and currency words, and counts only with the
+ * nouns listed for that language; English words mean nothing there.
+ */
+import type { QualifierSense } from '../types';
+import {
+  CURRENCY_CODES_AFTER,
+  CURRENCY_SIGNS_AFTER,
+  DECIMAL_COMMA_LANGUAGES,
+  DECIMAL_POINT_REGIONS,
+  LANGUAGE_ALIASES,
+  LANGUAGE_WORDS,
+  RUPEE,
+  type LanguageWords,
+} from './languages';
+import {
+  CURRENCY_PREFIXES,
+  CURRENCY_SUFFIXES,
+  QUALIFIERS,
+  SCALES,
+  TENS_WORDS,
+  UNIT_WORDS,
+  type Scale,
+} from './lexicon';
+
+export interface Locale {
+  /** English words are read: number words, fractions, carried nouns, any plural noun. */
+  english: boolean;
+  /** "2,5" is two and a half, "40.000" forty thousand. */
+  decimalComma: boolean;
+  /** Where a figure may start (global; see recognize.ts). */
+  candidate: RegExp;
+  /** The same, tried at one place (sticky). */
+  triggerAt: RegExp;
+  /** Currency sign or code before the number (sticky); group 1 is the key of `prefixes`. */
+  currencyPrefix: RegExp;
+  prefixes: ReadonlyMap<string, string>;
+  /** Scale after the number (sticky): group 1 the spacing, group 2 the key of `scales`. */
+  scale: RegExp;
+  scales: ReadonlyMap<string, Scale>;
+  /** Percent sign or words after the number (sticky). */
+  percent: RegExp;
+  /** Currency after the number (sticky): group 1 a sign, or group 2 a key of `suffixes`. */
+  currencySuffix: RegExp;
+  suffixes: ReadonlyMap<string, string>;
+  /** A letter: a number run on into one is a code or an ordinal ("3D", "21st"). */
+  letter: RegExp;
+  /** Non-English pages: a listed count noun after the number (sticky), group 1 the noun. */
+  countNoun: RegExp | null;
+  /** The qualifier ending a slice of text (group 1), and what it says. */
+  qualifierBefore: RegExp;
+  qualifiers: ReadonlyMap<string, QualifierSense>;
+  /** "%5" (Turkish). */
+  percentBefore: boolean;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** An alternation of words, longest first so that "mil millones" wins over "mil". */
+function alternation(words: Iterable<string>): string {
+  return [...new Set(words)]
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .map(escape)
+    .join('|');
+}
+
+const NUMBER_WORDS = [...UNIT_WORDS.keys(), ...TENS_WORDS.keys()].join('|');
+
+// Currency signs and codes before a number: "US$", "A$", "NZ$", "R$", "HK$", "Rs.", "PKR"…
+const PREFIX_CODES = String.raw`us ?\$|hk\$|nz\$|au\$|ca\$|[acr]\$|usd|eur|gbp|inr|pkr|cny|rmb|aud|cad|nzd|brl|rs\.?`;
+const CURRENCY_PREFIX = new RegExp(String.raw`(${PREFIX_CODES}|\$|€|£|¥|₹) ?`, 'y');
+
+function triggerSource(words: string | null, percentBefore: boolean): string {
+  return [
+    // Digits must not continue a word or a code ("G20", "EXIM-200", "3,5" after a comma belongs
+    // to the number before). Currency codes need a number right after them.
+    String.raw`(?<![\w.,$€£¥₹]|\w-)\.?\d`,
+    String.raw`(?<![\w$])(?:${PREFIX_CODES})(?= ?[\d.])`,
+    String.raw`[$€£¥₹]`,
+    ...(words === null ? [] : [String.raw`(?<![\w-])(?:${words})(?![\w])`]),
+    ...(percentBefore ? [String.raw`%(?=\d)`] : []),
+  ].join('|');
+}
+
+// Every place where the trigger may match, and a few more: the trigger itself is tried only
+// there. Scanning the trigger along a text costs about three times as much, because every
+// alternative opens with a lookbehind, which keeps the regexp engine from skipping ahead to a
+// possible first character; this pattern starts with plain characters and a word boundary.
+function candidateSource(words: string | null, percentBefore: boolean): string {
+  const codes = String.raw`us|hk|nz\$|au\$|ca\$|[acr]\$|eur|gbp|inr|pkr|cny|rmb|aud|cad|nzd|brl|rs`;
+  return [
+    String.raw`\.?\d|[$€£¥₹]`,
+    String.raw`\b(?:${codes}${words === null ? '' : `|${words}`})`,
+    ...(percentBefore ? ['%'] : []),
+  ].join('|');
+}
+
+function qualifierPattern(keys: Iterable<string>, letter: string): RegExp {
+  return new RegExp(String.raw`(?:^|[^${letter}])(${alternation(keys)})\s+$`, 'u');
+}
+
+function withRupee(map: ReadonlyMap<string, string>, rupee: string): ReadonlyMap<string, string> {
+  if (rupee === 'PKR') return map;
+  const out = new Map(map);
+  for (const [key, code] of map) {
+    if (code === 'PKR' && !key.includes('pk') && !key.includes('pakistan')) out.set(key, rupee);
+  }
+  return out;
+}
+
+// ---- English ---------------------------------------------------------------------------------
+
+const ENGLISH_WORDS = `${NUMBER_WORDS}|half|quarters?|thirds?`;
+const ENGLISH_CANDIDATE_WORDS = `${NUMBER_WORDS}|half|quarter|third`;
+
+function englishLocale(rupee: string): Locale {
+  return {
+    english: true,
+    decimalComma: false,
+    candidate: new RegExp(candidateSource(ENGLISH_CANDIDATE_WORDS, false), 'gi'),
+    triggerAt: new RegExp(triggerSource(ENGLISH_WORDS, false), 'iy'),
+    currencyPrefix: CURRENCY_PREFIX,
+    prefixes: withRupee(CURRENCY_PREFIXES, rupee),
+    // A scale after the number: a word after a space or hyphen ("1.25 billion", "$1.25-billion"),
+    // or an abbreviation attached or spaced ("$7bn", "Rs 15 bn"); single letters only attached
+    // ("$500m").
+    scale:
+      /( ?-? ?)(thousand|lakh|million|mln|mn|crore|billion|bln|bn|trillion|trn|tn|k|m|b)(?![a-z])/y,
+    scales: SCALES,
+    percent: / ?(%|per ?-?cent|percent|percentage points?|pct|pc)(?![a-z])/y,
+    // The named dollars and rupees before the bare words, so that "Australian dollars" is AUD.
+    // Every phrase this reads is a key of CURRENCY_SUFFIXES (a test says so).
+    currencySuffix:
+      /()[ -]((?:(?:australian|canadian|new zealand|hong kong|singapore|american|us|u\.s\.) )?dollars?|(?:(?:indian|pakistani) )?rupees?|euros?|yuan|pounds sterling)(?![a-z])/y,
+    suffixes: withRupee(CURRENCY_SUFFIXES, rupee),
+    letter: /[a-z]/,
+    countNoun: null,
+    qualifierBefore: qualifierPattern(QUALIFIERS.keys(), 'a-z'),
+    qualifiers: QUALIFIERS,
+    percentBefore: false,
+  };
+}
+
+// ---- Languages with their own words ------------------------------------------------------------
+
+function foreignLocale(
+  words: LanguageWords | undefined,
+  decimalComma: boolean,
+  rupee: string,
+): Locale {
+  const w: LanguageWords = words ?? {
+    scales: [],
+    percent: [],
+    currencies: [],
+    currencyPrepositions: [],
+    counts: [],
+    qualifiers: [],
+  };
+  const scales = new Map<string, Scale>(
+    w.scales.map(([k, value]) => [k, { value, attachedOnly: false }]),
+  );
+  const suffixes = new Map<string, string>();
+  for (const [k, code] of w.currencies) suffixes.set(k, code === RUPEE ? rupee : code);
+  for (const code of CURRENCY_CODES_AFTER) suffixes.set(code, code.toUpperCase());
+  const prepositions = w.currencyPrepositions
+    .map((p) => (p.endsWith("'") ? escape(p) : `${escape(p)} `))
+    .join('|');
+  const signs = alternation(CURRENCY_SIGNS_AFTER.keys());
+  const scaleAlt = alternation(scales.keys());
+  const percentAlt = alternation(['%', ...w.percent]);
+  const countAlt = alternation(w.counts);
+  return {
+    english: false,
+    decimalComma,
+    candidate: new RegExp(candidateSource(null, w.percentBefore ?? false), 'gi'),
+    triggerAt: new RegExp(triggerSource(null, w.percentBefore ?? false), 'iy'),
+    currencyPrefix: CURRENCY_PREFIX,
+    prefixes: withRupee(CURRENCY_PREFIXES, rupee),
+    scale: new RegExp(
+      scaleAlt === '' ? '(?!)()()' : String.raw`( ?)(${scaleAlt})(?![\p{L}\p{N}])`,
+      'yu',
+    ),
+    scales,
+    percent: new RegExp(String.raw` ?(${percentAlt})(?![\p{L}])`, 'yu'),
+    currencySuffix: new RegExp(
+      String.raw`(?: ?(${signs})|[ -](?:${prepositions === '' ? '' : `(?:${prepositions})?`})(${alternation(suffixes.keys())}))(?![\p{L}])`,
+      'yu',
+    ),
+    suffixes,
+    letter: /\p{L}/u,
+    countNoun:
+      countAlt === ''
+        ? null
+        : new RegExp(String.raw` (?:[\p{L}'-]{1,24} )?(${countAlt})(?![\p{L}])`, 'yu'),
+    qualifierBefore:
+      w.qualifiers.length > 0
+        ? qualifierPattern(
+            w.qualifiers.map(([k]) => k),
+            '\\p{L}',
+          )
+        : /(?!)/,
+    qualifiers: new Map(w.qualifiers),
+    percentBefore: w.percentBefore ?? false,
+  };
+}
+
+// ---- Choosing ----------------------------------------------------------------------------------
+
+const ENGLISH = englishLocale('PKR');
+const cache = new Map<string, Locale>([['', ENGLISH]]);
+
+/**
+ * The locale for a page's language tag ("de", "es-MX", "pt_BR", "en-IN"); English when absent
+ * or when the language writes a decimal point. Rupees ("Rs", "rupees") are Pakistani unless the
+ * page is Indian (region IN, or Hindi).
+ */
+export function localeFor(lang: string | undefined): Locale {
+  if (lang === undefined) return ENGLISH;
+  // Called once per block: the tag as given is the key, so that a page's blocks cost one lookup.
+  const hit = cache.get(lang);
+  if (hit) return hit;
+  const tag = lang.trim().toLowerCase().replace(/_/g, '-');
+  const [primary = '', region = ''] = tag.split('-');
+  const rupee = region === 'in' || primary === 'hi' ? 'INR' : 'PKR';
+  const language = LANGUAGE_ALIASES.get(primary) ?? primary;
+  const words = LANGUAGE_WORDS.get(language);
+  let locale: Locale;
+  if (DECIMAL_COMMA_LANGUAGES.has(primary)) {
+    const pointRegions = DECIMAL_POINT_REGIONS.get(language);
+    locale = foreignLocale(words, !(pointRegions?.has(region) ?? false), rupee);
+  } else {
+    locale = rupee === 'PKR' ? ENGLISH : englishLocale(rupee);
+  }
+  // Tags come from pages: keep the cache from growing without bound on odd ones.
+  if (cache.size < 256) cache.set(lang, locale);
+  return locale;
+}
