@@ -11,7 +11,7 @@ export function reportForHtml(html: string, url: string, facts: FactIndex): Repo
   const page = extractVisibleText(html);
   return buildReport(
     { url: page.canonical ?? url, title: page.title },
-    analyzeText(page.text, page.title, facts),
+    analyzeText(page.text, page.title, facts, page.lang),
     facts,
   );
 }

@@ -38,6 +38,8 @@ export interface PageText {
   blocks: number;
   /** The first `<link rel="canonical">`'s href, when it is an absolute http(s) URL. */
   canonical: string | null;
+  /** The first `<html lang>`, as written ('' when there is none): how its numbers are written. */
+  lang: string;
 }
 
 export function extractVisibleText(html: string): PageText {
@@ -47,6 +49,7 @@ export function extractVisibleText(html: string): PageText {
     text: page.blocks.join('\n'),
     blocks: page.blocks.length,
     canonical: page.canonical,
+    lang: page.lang,
   };
 }
 
@@ -158,6 +161,7 @@ interface Page {
   title: string;
   blocks: string[];
   canonical: string | null;
+  lang: string;
 }
 
 function readPage(html: string): Page {
@@ -172,6 +176,8 @@ function readPage(html: string): Page {
   let htmlOpen = 0;
   let bodyOpen = 0;
   let bodySeen = false;
+  // The document element's lang, as a browser reads it: the first <html> tag's.
+  let lang: string | null = null;
 
   let title: string | null = null;
   let titleFrame: Frame | null = null;
@@ -237,6 +243,7 @@ function readPage(html: string): Page {
         let hides = false;
         let block = false;
         let role: 'head' | 'html' | 'body' | null = null;
+        if (name === 'html' && lang === null) lang = (get('lang') ?? '').trim();
         if (name === 'html' || name === 'body') {
           // Never hidden (the walk starts at the body unconditionally); a repeated one is merged
           // into the first by a browser, so it is no element of its own: transparent.
@@ -332,7 +339,7 @@ function readPage(html: string): Page {
   while (stack.length > 0) closeFrame(stack.pop() as Frame);
   boundary();
 
-  return { title: title || h1 || '', blocks, canonical };
+  return { title: title || h1 || '', blocks, canonical, lang: lang ?? '' };
 }
 
 /** Whether a space-separated token list (`rel`) holds `token`, ASCII case-insensitively. */

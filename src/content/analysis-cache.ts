@@ -26,11 +26,20 @@ interface Entry {
 }
 
 const cache = new Map<string, Entry>();
+/** The page's language (`<html lang>`): how its numbers are written. One page, one language. */
+let language = '';
+
+/** Set the page's language; analyses made in another language are dropped. */
+export function setPageLanguage(lang: string): void {
+  if (lang === language) return;
+  language = lang;
+  cache.clear();
+}
 
 function entryFor(text: string): Entry {
   let entry = cache.get(text);
   if (entry === undefined) {
-    entry = { found: recognizeBlock(text), analysis: null, contextKey: '' };
+    entry = { found: recognizeBlock(text, language), analysis: null, contextKey: '' };
     remember(text, entry);
   }
   return entry;
@@ -57,7 +66,7 @@ export function recognizeCached(text: string): Recognition {
  * miss after hashing the block's whole text), remembering it if it holds anything.
  */
 export function recognizeNew(text: string): Recognition {
-  const found = recognizeBlock(text);
+  const found = recognizeBlock(text, language);
   remember(text, { found, analysis: null, contextKey: '' });
   return found;
 }

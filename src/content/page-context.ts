@@ -21,6 +21,7 @@ export class PageContextTracker {
   constructor(
     title: string,
     private readonly claims: ClaimMatcher | null,
+    private readonly lang = '',
   ) {
     const inTitle = findMentions(title);
     this.titleMentions = inTitle.length;
@@ -53,7 +54,7 @@ export class PageContextTracker {
     const entities = new Set(this.entities);
     const aboutStory = this.aboutStory;
     return {
-      page: { entities, claims: this.claims, aboutStory },
+      page: { entities, claims: this.claims, aboutStory, lang: this.lang },
       key: [...entities].sort().join(' ') + (aboutStory ? ' +story' : ''),
     };
   }

@@ -13,7 +13,7 @@ import type { ContentStats } from '../shared/messages';
 import type { HighlightCategory, Highlighter } from './highlighter';
 import type { HoverCard } from './hover-card';
 import { mergeMark, mergesAway, type OverviewStrip, type StripMark } from './overview-strip';
-import { recognizeCached, recognizeNew } from './analysis-cache';
+import { recognizeCached, recognizeNew, setPageLanguage } from './analysis-cache';
 import { blockRole, LabelTracker, type Label } from '../core/text/labels';
 import { PageContextTracker } from './page-context';
 import { itemsOfBlock, rangeOfItem, staticRangeOfItem, type PageItem } from './page-items';
@@ -112,7 +112,9 @@ export class PageHighlights {
     signal.addEventListener('abort', () => this.teardown(), { once: true });
     const body = doc.body;
     if (!body) return;
-    this.context = new PageContextTracker(doc.title, this.deps.facts.matcher);
+    const lang = doc.documentElement?.lang ?? '';
+    setPageLanguage(lang);
+    this.context = new PageContextTracker(doc.title, this.deps.facts.matcher, lang);
     const view = doc.defaultView;
     // The page renders its frame first (a page that just loaded has one due).
     await afterNextFrame(view, FIRST_PAINT_WAIT_MS);

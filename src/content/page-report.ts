@@ -5,7 +5,7 @@
  */
 import type { FactIndex } from '../core/compare';
 import type { Report } from '../core/types';
-import { recognizeCached } from './analysis-cache';
+import { recognizeCached, setPageLanguage } from './analysis-cache';
 import { blockRole, LabelTracker, type Label } from '../core/text/labels';
 import { PageContextTracker } from './page-context';
 import { itemsOfBlock, type PageItem } from './page-items';
@@ -36,7 +36,9 @@ export async function buildPageReport(
   // Two passes, as the CLI makes them (src/core/report/analyze.ts, analyzeText): the walk collects
   // the blocks and what they name; attribution then uses the whole page's context.
   const blocks: PageBlock[] = [];
-  const context = new PageContextTracker(report.title, facts.matcher);
+  const lang = doc.documentElement?.lang ?? '';
+  setPageLanguage(lang);
+  const context = new PageContextTracker(report.title, facts.matcher, lang);
   const labels = new Map<PageBlock, Label>();
   const tracker = new LabelTracker<PageBlock>();
   const root = doc.body ?? doc.documentElement;

@@ -915,7 +915,11 @@ export function defineExtensionSuite(launch: () => Promise<ExtensionBrowser>): v
         tabId,
         'the figure to be supported by the new fact',
       );
-      expect(after.attribute).toBe('reko-diq.total-cost');
+      // Filed under the sources' total-cost claim, the one the editor suggested for the figure.
+      const totalCost = BUNDLED_FACT_BASE.facts.find(
+        (f) => f.text === '$7 billion' && f.quote.includes('total cost'),
+      );
+      expect(after.attribute).toBe(totalCost?.attribute);
       const userIds = after.facts.filter((id) => id.startsWith('user:'));
       expect(userIds).toHaveLength(1);
       // The stored fact carries the page and the quote; then clean up for the other tests.

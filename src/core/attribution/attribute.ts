@@ -25,6 +25,8 @@ export interface PageContext {
    * ("…a US letter of interest, as Reko Diq had before it") they may not.
    */
   aboutStory: boolean;
+  /** The page's language (`<html lang>`): how its numbers are written. */
+  lang?: string;
 }
 
 /**

@@ -223,7 +223,7 @@ const SYNONYM_GROUPS: readonly string[] = [
   'production produce output operational operations',
   'create generate add employ',
   'approve sanction authorize authorise greenlight',
-  'financing finance loan credit funding fund lending lend facility',
+  'financing finance loan credit funding fund lending lend facility back backing backed',
   'cost price capex expenditure',
   'stake share holding ownership equity own owned owns',
   'equipment machinery gear goods',

@@ -42,7 +42,11 @@ export interface Analysis {
 }
 
 /** A page that names nothing, checked against no claims. */
-export const EMPTY_CONTEXT: PageContext = { entities: new Set(), claims: null, aboutStory: false };
+export const EMPTY_CONTEXT: PageContext = {
+  entities: new Set(),
+  claims: null,
+  aboutStory: false,
+};
 
 // Invisible characters (soft hyphens from a CMS's hyphenator, zero-width spaces) can sit inside
 // any word: "Bar\u00adrick", "Pak\u00adistan". Blocks holding them are analyzed without them, and
@@ -54,15 +58,18 @@ function shift<T extends Span>(x: T, map: (i: number) => number): T {
 }
 
 /** Mentions and figures of one block (no '\n' inside is assumed); offsets are into `text`. */
-export function recognizeBlock(text: string): Recognition {
+export function recognizeBlock(text: string, lang = ''): Recognition {
+  const options = { lang };
   // Most blocks hold nothing folding would change: one test says so for both recognizers.
   if (!needsFolding(text)) {
-    return { mentions: findMentions(text, true), figures: findFigures(text, true) };
+    return { mentions: findMentions(text, true), figures: findFigures(text, true, options) };
   }
-  if (!INVISIBLE.test(text)) return { mentions: findMentions(text), figures: findFigures(text) };
+  if (!INVISIBLE.test(text)) {
+    return { mentions: findMentions(text), figures: findFigures(text, false, options) };
+  }
   const { text: plain, toOriginal } = fold(text);
   const mentions = findMentions(plain);
-  const figures = findFigures(plain);
+  const figures = findFigures(plain, false, options);
   // Texts are taken again from the original: "as the reader sees it" (a no-break hyphen stays one).
   const back = <T extends Span & { text: string }>(x: T): T => {
     const moved = shift(x, toOriginal);
@@ -83,7 +90,7 @@ export function attributeBlock(
   label?: Label,
 ): Analysis {
   if (label && found.figures.length === 0 && isBareNumber(text)) {
-    found = { ...found, figures: countedByCaption(text, label) };
+    found = { ...found, figures: countedByCaption(text, label, page.lang ?? '') };
   }
   if (found.figures.length === 0) return { mentions: found.mentions, figures: [] };
   const inner = found.folded;
@@ -112,12 +119,13 @@ export function attributeBlock(
  * A number alone whose caption says what it counts ("6,000" over "American jobs"): recognized as
  * if written together, the figure kept within the block ("6,000", counting jobs).
  */
-function countedByCaption(text: string, label: Label): Figure[] {
+function countedByCaption(text: string, label: Label, lang: string): Figure[] {
   const caption = label.text.replace(/\s+/g, ' ').trim();
-  const joined = label.position === 'after' ? `${text.trimEnd()} ${caption}` : `${caption}: ${text}`;
+  const joined =
+    label.position === 'after' ? `${text.trimEnd()} ${caption}` : `${caption}: ${text}`;
   const shift = label.position === 'after' ? 0 : caption.length + 2;
   const end = shift + text.trimEnd().length;
-  return findFigures(joined)
+  return findFigures(joined, false, { lang })
     .filter((f) => f.start >= shift && f.start < end && f.kind === 'count')
     .map((f) => {
       const start = f.start - shift;
@@ -145,6 +153,7 @@ export function pageContextOf(
   mentionLists: Iterable<readonly Mention[]>,
   chars: number,
   claims: ClaimMatcher | null,
+  lang = '',
 ): PageContext {
   const entities = new Set<EntityId>();
   let count = 0;
@@ -153,14 +162,24 @@ export function pageContextOf(
     for (const m of list) entities.add(m.entity);
     count += list.length;
   }
-  return { entities, claims, aboutStory: isAboutStory(titleMentions.length, count, chars) };
+  return {
+    entities,
+    claims,
+    aboutStory: isAboutStory(titleMentions.length, count, chars),
+    lang,
+  };
 }
 
 /**
  * Analyze a whole visible text, block by block; offsets are into `text`. Two passes: the
  * recognizers over every block, then attribution with the page's context (title included).
  */
-export function analyzeText(text: string, title: string, facts: FactIndex | null): Analysis {
+export function analyzeText(
+  text: string,
+  title: string,
+  facts: FactIndex | null,
+  lang = '',
+): Analysis {
   const blocks: { start: number; text: string; found: Recognition }[] = [];
   let start = 0;
   while (start <= text.length) {
@@ -168,7 +187,7 @@ export function analyzeText(text: string, title: string, facts: FactIndex | null
     if (end === -1) end = text.length;
     if (end > start) {
       const block = text.slice(start, end);
-      blocks.push({ start, text: block, found: recognizeBlock(block) });
+      blocks.push({ start, text: block, found: recognizeBlock(block, lang) });
     }
     start = end + 1;
   }
@@ -177,6 +196,7 @@ export function analyzeText(text: string, title: string, facts: FactIndex | null
     blocks.map((b) => b.found.mentions),
     blocks.reduce((n, b) => n + b.text.length, 0),
     facts?.matcher ?? null,
+    lang,
   );
   // Lone figures in fact boxes take their captions from the blocks beside them.
   const labels = new Map<(typeof blocks)[number], Label>();
