@@ -453,3 +453,24 @@ describe('robustness of the new paths', () => {
     5_000,
   );
 });
+
+describe('compound count nouns and referential numbers', () => {
+  it('a count runs to the compound noun it counts', () => {
+    expect(
+      findFigures('US signs 11 new critical minerals cooperation agreements.').map((f) => [
+        f.text,
+        f.unit,
+      ]),
+    ).toEqual([['11 new critical minerals cooperation agreements', 'agreements']]);
+    expect(
+      findFigures('the US signed 11 new bilateral critical minerals frameworks or MoUs').map(
+        (f) => f.unit,
+      ),
+    ).toEqual(['frameworks']);
+  });
+
+  it('"the two countries" refers; it does not count', () => {
+    expect(findFigures('trade ties between the two countries')).toEqual([]);
+    expect(findFigures('The two countries signed 3 deals').map((f) => f.text)).toEqual(['3 deals']);
+  });
+});

@@ -37,7 +37,7 @@ export function describeFigure(block: DescribedBlock, i: number): Description {
   return {
     context,
     about: aboutText(block.text, context.hood, figure),
-    subject: subjectOf(block, context.hood, sentences[s]),
+    subject: subjectOf(block, context.hood, sentences[s], figure),
   };
 }
 
@@ -55,25 +55,36 @@ function aboutText(text: string, hood: Span, figure: Figure): string {
 }
 
 /**
- * The clause's entity, else the sentence's, else the clause's first named thing (words that open
- * a sentence or only place it in time are not names: "The", "On Wednesday").
+ * The clause's entity, else the sentence's, else the clause's named thing nearest the figure
+ * (words that open a sentence or only place it in time are not names: "The", "On Wednesday"; of
+ * "Saudi Arabia's Manara Minerals" the thing is "Manara Minerals").
  */
-function subjectOf(block: DescribedBlock, hood: Span, sentence: Span | undefined): string | null {
+function subjectOf(
+  block: DescribedBlock,
+  hood: Span,
+  sentence: Span | undefined,
+  figure: Figure,
+): string | null {
   const inHood = block.mentions.find((m) => m.start >= hood.start && m.end <= hood.end);
   if (inHood) return inHood.entity;
   const inSentence =
     sentence && block.mentions.find((m) => m.start >= sentence.start && m.end <= sentence.end);
   if (inSentence) return inSentence.entity;
   const clause = block.text.slice(hood.start, hood.end);
+  let best: { name: string; distance: number } | null = null;
   NAMED_THING.lastIndex = 0;
   for (let m = NAMED_THING.exec(clause); m !== null; m = NAMED_THING.exec(clause)) {
-    const name = m[0]
-      .replace(/\s+/g, ' ')
-      .replace(NOT_NAME_OPENING, '')
-      .replace(/[’']s$/, '');
-    if (/\s/.test(name) && !TIME_WORDS.test(name)) return name;
+    const parts = m[0].replace(/\s+/g, ' ').split(/[’']s\s+/);
+    const name = (parts[parts.length - 1] as string).replace(NOT_NAME_OPENING, '');
+    if (!/\s/.test(name) || TIME_WORDS.test(name)) continue;
+    const start = hood.start + m.index;
+    const end = start + m[0].length;
+    // Who acts stands before the figure; a name after it is more often a source ("as per Arab
+    // News"): it counts at three times its distance.
+    const distance = end <= figure.start ? figure.start - end : 3 * Math.max(0, start - figure.end);
+    if (!best || distance < best.distance) best = { name, distance };
   }
-  return null;
+  return best?.name ?? null;
 }
 
 const NOT_NAME_OPENING = /^(?:(?:The|A|An|On|In|At|By|For|From|Last|Next|This|That|Since)\s+)+/;

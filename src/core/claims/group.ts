@@ -83,15 +83,30 @@ function claimId(group: readonly DescribedFact[], idf: (t: string) => number): s
   }
   const subject = [...subjects].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'story';
   const first = group[0] as DescribedFact;
-  const words = [...first.terms]
-    .filter(([t, w]) => w >= 0.45 && !t.startsWith('@') && !t.startsWith('unit:'))
-    .map(([t, w]) => ({ surface: first.surfaces.get(t) ?? t, score: w * idf(t) }))
-    .filter((x) => !subject.toLowerCase().includes(x.surface.toLowerCase()))
-    .sort((a, b) => b.score - a.score)
+  // The words most of the claim's statements use near their figure, rarest first.
+  const shared = new Map<string, { surface: string; count: number }>();
+  for (const d of group) {
+    for (const [t, w] of d.terms) {
+      if (w < 0.45 || t.startsWith('@') || t.startsWith('unit:') || t.startsWith('dist:')) continue;
+      const had = shared.get(t);
+      if (had) had.count++;
+      else shared.set(t, { surface: d.surfaces.get(t) ?? t, count: 1 });
+    }
+  }
+  const words = [...shared]
+    .map(([t, x]) => ({ surface: x.surface, score: x.count * idf(t) }))
+    .filter(
+      (x) =>
+        !subject.toLowerCase().includes(x.surface.toLowerCase()) &&
+        x.surface.toLowerCase() !== first.fact.unit.toLowerCase(),
+    )
+    .sort((a, b) => b.score - a.score || (a.surface < b.surface ? -1 : 1))
     .slice(0, 2)
     .map((x) => slug(x.surface));
   const kind = first.fact.kind === 'count' ? slug(first.fact.unit) : first.fact.kind;
-  return `${slug(subject)}.${[kind, ...words].join('-')}`;
+  // At most three words of a named subject: an id names, it does not describe.
+  const subjectSlug = slug(subject).split('-').slice(0, 3).join('-');
+  return `${subjectSlug}.${[kind, ...words].join('-')}`;
 }
 
 function uniqueId(id: string, used: Set<string>): string {

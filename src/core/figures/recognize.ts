@@ -76,7 +76,10 @@ const NOT_A_SHARE_OF =
 const QUALIFIER_WINDOW = 32;
 
 // A count's noun may follow up to two modifiers: "7,500 new jobs", "11 new bilateral agreements".
-const MAX_MODIFIERS = 2;
+const MAX_MODIFIERS = 3;
+// A plural noun may be the first word of a compound that ends in another ("11 new critical minerals
+// cooperation agreements"): the count's noun is the compound's last plural, at most this many words on.
+const MAX_COMPOUND_TAIL = 2;
 const DOTTED_DATE = /\d{1,2}\.\d{1,2}\.(\d{4})(?!\d)/y;
 const FIRST_YEAR = 1900;
 const LAST_YEAR = 2099;
@@ -133,6 +136,7 @@ export function findFigures(
     const { parsed, consumed } = parseAt(t, lower, m.index, loc, prev);
     candidate.lastIndex = Math.max(consumed, m.index + 1);
     if (parsed === null) continue;
+    if (isReferential(lower, parsed)) continue;
     prev = { end: parsed.end, kind: parsed.kind, unit: parsed.unit };
     const qualifier = parsed.kind === 'year' ? null : qualifierBefore(lower, parsed.start, loc);
     const start = folded.toOriginal(parsed.start);
@@ -150,6 +154,17 @@ export function findFigures(
     figures.push(figure);
   }
   return figures;
+}
+
+// "the two countries", "both three parties": a small number in words after a determiner refers to
+// things already named; it does not count them for the reader (LABELLING.md: not figures).
+const REFERENTIAL_BEFORE = /\b(?:the|these|those|both|all|its|their|our)\s+$/;
+const SMALL_NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten)\b/;
+
+function isReferential(lower: string, parsed: Parsed): boolean {
+  if (parsed.kind !== 'count' || parsed.value > 10) return false;
+  if (!SMALL_NUMBER_WORD.test(lower.slice(parsed.start, parsed.start + 6))) return false;
+  return REFERENTIAL_BEFORE.test(lower.slice(Math.max(0, parsed.start - 8), parsed.start));
 }
 
 interface Attempt {
@@ -417,6 +432,8 @@ function readCountNoun(
     const word = raw.replace(/[.'-]+$/, '');
     const wordEnd = w.index + 1 + word.length;
     if (isPluralNoun(word) && (!yearLike || KNOWN_COUNT_NOUNS.has(word))) {
+      const tail = compoundTail(t, lower, w.index + w[0].length);
+      if (tail) return tail;
       return {
         end: wordEnd,
         unit: COUNT_UNIT_ALIASES.get(word) ?? word,
@@ -429,6 +446,35 @@ function readCountNoun(
     const original = t.slice(w.index + 1, w.index + 1 + raw.length);
     const isAcronym = /^[A-Z](?:\.?[A-Z])+\.?$/.test(original);
     if (!isAcronym && (NOT_NOUNS.has(word) || word !== raw)) return null;
+    p = w.index + w[0].length;
+  }
+  return null;
+}
+
+/** The compound's last plural noun after `pos` (see MAX_COMPOUND_TAIL), or null. */
+function compoundTail(
+  t: string,
+  lower: string,
+  pos: number,
+): { end: number; unit: string; noun: string; nounStart: number } | null {
+  let p = pos;
+  for (let i = 0; i < MAX_COMPOUND_TAIL; i++) {
+    const w = sticky(NEXT_WORD, lower, p);
+    if (!w) return null;
+    const raw = w[1] as string;
+    const word = raw.replace(/[.'-]+$/, '');
+    // Only plain lower-case words continue a compound; a name or a function word ends it.
+    if (NOT_NOUNS.has(word) || t[w.index + 1] !== lower[w.index + 1]) return null;
+    if (isPluralNoun(word) && KNOWN_COUNT_NOUNS.has(word)) {
+      return {
+        end: w.index + 1 + word.length,
+        unit: COUNT_UNIT_ALIASES.get(word) ?? word,
+        noun: word,
+        nounStart: w.index + 1,
+      };
+    }
+    // A word that ends a sentence ends the compound.
+    if (word !== raw) return null;
     p = w.index + w[0].length;
   }
   return null;
