@@ -42,6 +42,16 @@ const DISTRIBUTIVE = /^[\s,)]*(?:each|apiece|a piece)\b/i;
  * states a total: it is not compared with facts that say "each".
  */
 export const TOGETHER = 'dist:together';
+/**
+ * A rate ("$150 million a year", "annual exports of $2.8 billion", "in its first year") is not a
+ * total: a figure written as a rate is compared only with facts written as rates.
+ */
+export const RATE = 'dist:rate';
+// Within a few words after the figure ("$2.8 billion in export potential in the first year"), not
+// a time ago ("a year ago").
+const RATE_AFTER =
+  /^[^.;]{0,40}?\b(?:(?:a|per|each|every)\s+(?:year|annum|month)\b(?!\s+(?:ago|earlier|later|before|after))|annually\b|yearly\b|in\s+(?:the|its)\s+first\s+(?:full\s+)?year\b)/i;
+const RATE_BEFORE = /\b(?:annual|annually|yearly|monthly)\s+(?:[a-z-]+\s+){0,2}(?:of\s+)?$/i;
 const COLLECTIVE_AFTER =
   /^[^.;]{0,24}?\b(?:split|shared|divided)\s+(?:between|among)|^[\s,)]*(?:combined|together|in total|jointly|between them)\b/i;
 const COLLECTIVE_BEFORE =
@@ -68,6 +78,8 @@ export interface FigureContext {
   terms: Terms;
   /** What the figure's block names (see BlockNames). */
   block: BlockNames;
+  /** Things (see BlockNames) the figure's sentence or the one before names. */
+  local: ReadonlySet<string>;
   /** Watched entities ("@id") the figure's own clause names close by: who the figure is about. */
   subjects: Set<string>;
   /** Capitalized words near the figure (names of people, places, things), as terms. */
@@ -108,20 +120,31 @@ const NOT_A_NAME_WORD = /^(?:The|A|An|Its|Their|This|That|These|Those|Our|Each|E
 
 export function blockNames(block: BlockView): BlockNames {
   const entities = new Set(block.mentions.map((m) => '@' + m.entity));
+  return { entities, names: thingNames(block.text, 0, block.text.length, block.mentions) };
+}
+
+/** The things (see BlockNames) text[start, end) names, as terms. */
+function thingNames(
+  text: string,
+  start: number,
+  end: number,
+  mentions: readonly EntitySpan[],
+): Set<string> {
   const names = new Set<string>();
+  const part = text.slice(start, end);
   THING.lastIndex = 0;
-  for (let m = THING.exec(block.text); m !== null; m = THING.exec(block.text)) {
-    const start = m.index;
-    const end = start + (m[1] as string).length;
+  for (let m = THING.exec(part); m !== null; m = THING.exec(part)) {
+    const from = start + m.index;
+    const to = from + (m[1] as string).length;
     // Inside a watched name ("Barrick Mining Corporation") it is the entity, not another thing.
-    if (block.mentions.some((x) => x.start < end && start < x.end)) continue;
+    if (mentions.some((x) => x.start < to && from < x.end)) continue;
     for (const word of (m[1] as string).split(/\s+/)) {
       if (NOT_A_NAME_WORD.test(word) || !/^[A-Z]/.test(word)) continue;
       const term = termOf(word, true);
       if (term && !term.startsWith('@')) names.add(term);
     }
   }
-  return { entities, names };
+  return names;
 }
 
 /** The context of figure `i` of a block. */
@@ -171,6 +194,12 @@ export function figureContext(
   ) {
     terms.set(TOGETHER, { weight: 1, surface: 'together' });
   }
+  if (
+    RATE_AFTER.test(text.slice(figure.end, Math.min(sentence.end, figure.end + 60))) ||
+    RATE_BEFORE.test(text.slice(Math.max(0, figure.start - 40), figure.start))
+  ) {
+    terms.set(RATE, { weight: 1, surface: 'a year' });
+  }
   const head = headAfter(text, figure, sentence, block.mentions, starts);
   if (head) put(head, HEAD_WEIGHT);
   if (previous) {
@@ -186,6 +215,7 @@ export function figureContext(
     terms,
     names,
     block: namesOfBlock,
+    local: thingNames(text, previous?.start ?? sentence.start, sentence.end, block.mentions),
     subjects,
     hood,
     near: objectNames(text, figure, sentence, block.mentions, starts),

@@ -27,7 +27,7 @@
  */
 import { agrees } from '../agreement';
 import type { Fact, Figure } from '../types';
-import { EACH, TOGETHER, type FigureContext } from './context';
+import { EACH, RATE, TOGETHER, type FigureContext } from './context';
 import { countsCompare, isPlaceTerm, isPredicateTerm, tokenize } from './terms';
 
 // Thresholds, set on the team's own corpus and the seeds (never on the held-out split):
@@ -175,6 +175,7 @@ export class ClaimMatcher {
       (best.similarity >= MIN_CONTRADICT &&
       best.strong &&
       (best.inBlock || (aboutStory && !this.blockIsForeign(context))) &&
+      (!this.namesOther(context.local) || this.subjectNamed(best.claim, context)) &&
       !best.foreign &&
       !context.modifiers.some((m) => !best.claim.terms.has(m)) &&
       (rival === undefined || rival.similarity < best.similarity * AMBIGUOUS_RATIO)
@@ -212,6 +213,16 @@ export class ClaimMatcher {
         // never with them; a single party's share ("the federal government's 25%") with either.
         if (context.terms.has(EACH) && !version.terms.has(EACH)) continue;
         if (context.terms.has(TOGETHER) && version.terms.has(EACH)) continue;
+        // A figure that is not "each" may be one party's share or all of theirs: it can agree
+        // with a share "each" but not contradict one.
+        if (
+          version.terms.has(EACH) &&
+          !context.terms.has(EACH) &&
+          !claim.facts.some((f) => agrees(figure, f))
+        ) {
+          continue;
+        }
+        if (context.terms.has(RATE) && !version.terms.has(RATE)) continue;
         let shared = 0;
         let evidence = false;
         for (const [t, { weight }] of context.terms) {
@@ -267,6 +278,18 @@ export class ClaimMatcher {
     for (const t of claim.subjectTerms) {
       if (context.block.names.has(t) || (context.terms.get(t)?.weight ?? 0) > 0) return true;
     }
+    return false;
+  }
+
+  /** Does the figure's sentence (or the one before) name the thing the claim is about? */
+  private subjectNamed(claim: Claim, context: FigureContext): boolean {
+    for (const t of claim.subjectTerms) if (context.terms.has(t)) return true;
+    return false;
+  }
+
+  /** Do these names include a thing no source names (another mine, another company)? */
+  private namesOther(names: ReadonlySet<string>): boolean {
+    for (const n of names) if (!this.idf.has(n) && !isPlaceTerm(n)) return true;
     return false;
   }
 

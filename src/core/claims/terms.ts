@@ -158,7 +158,6 @@ const COUNT_CLASSES: ReadonlyMap<string, string> = new Map([
   ['posts', 'jobs'],
   ['countries', 'countries'],
   ['nations', 'countries'],
-  ['states', 'countries'],
   ['governments', 'countries'],
   ['delegations', 'countries'],
   ['agreements', 'agreements'],
