@@ -140,8 +140,9 @@ describe('anchor', () => {
     const passage =
       'Barrick, which owns half of the project, said construction would create about 7,500 jobs';
     const sel = selectorsOf(ARTICLE, passage);
+    // Words change; the number does not (a changed number is another passage: see below).
     const changed =
-      'Barrick, which owns 50% of the project, said construction would create around 7,500 jobs';
+      'Barrick, which holds half of the project, said construction would create around 7,500 jobs';
     const edited = ARTICLE.replace(passage, changed);
     const found = anchor(edited, sel);
     expect(found).not.toBeNull();
@@ -176,7 +177,7 @@ describe('anchor', () => {
     const text = longText(100_000);
     const sel = describeSpan(text, 10_000, 10_150);
     const passage = text.slice(10_000, 10_150);
-    const changed = passage.replace(/e/, 'E').replace(/a/, '4');
+    const changed = passage.replace(/e/, 'E').replace(/a/, 'A');
     const edited =
       text.slice(0, 10_000) + text.slice(10_150, 90_000) + changed + text.slice(90_000);
     const found = anchor(edited, sel);
@@ -275,7 +276,7 @@ describe('anchor', () => {
     const cases: [string, string][] = [
       ['unchanged', text],
       ['moved', 'Intro. '.repeat(500) + text],
-      ['edited', text.slice(0, start) + passage.replace(/o/g, '0') + text.slice(end)],
+      ['edited', text.slice(0, start) + passage.replace(/a/g, 'A') + text.slice(end)],
       [
         'moved far and edited',
         text.slice(0, start) +
@@ -296,11 +297,98 @@ describe('anchor', () => {
   });
 
   it('stays fast with a very frequent short quote', () => {
-    const text = 'ab '.repeat(300_000);
-    const sel = describeSpan(text, 150_000, 150_002);
-    const t0 = performance.now();
-    expect(anchor('x' + text, sel)).toEqual({ start: 150_001, end: 150_003, exact: true });
-    expect(performance.now() - t0).toBeLessThan(1000);
+    // Letters, and digits (whose occurrences are also checked for a number running on).
+    for (const word of ['ab', '12']) {
+      const text = `${word} `.repeat(300_000);
+      const sel = describeSpan(text, 150_000, 150_002);
+      const t0 = performance.now();
+      expect(anchor('x' + text, sel)).toEqual({ start: 150_001, end: 150_003, exact: true });
+      expect(performance.now() - t0, word).toBeLessThan(1000);
+    }
+  });
+});
+
+describe('anchor never moves a passage onto another number', () => {
+  const SENTENCE =
+    'Copper exports from the province rose 12% in 2021, the ministry said in its annual report.';
+
+  it('leaves a short quote orphaned when its amount changed ($1.25 → $4.75 billion)', () => {
+    const sel = selectorsOf(ARTICLE, '$1.25 billion');
+    expect(anchor(ARTICLE.replace('$1.25 billion', '$4.75 billion'), sel)).toBeNull();
+    expect(
+      anchor(ARTICLE.replace('$1.25 billion', '$4.75 billion'), { quote: sel.quote }),
+    ).toBeNull();
+  });
+
+  it('leaves a quote orphaned when a percentage and a year changed (12% in 2021 → 15% in 2022)', () => {
+    const sel = selectorsOf(SENTENCE, 'rose 12% in 2021');
+    expect(anchor(SENTENCE.replace('rose 12% in 2021', 'rose 15% in 2022'), sel)).toBeNull();
+    // One number changed is enough.
+    expect(anchor(SENTENCE.replace('12%', '15%'), sel)).toBeNull();
+    expect(anchor(SENTENCE.replace('2021', '2022'), sel)).toBeNull();
+  });
+
+  it('leaves a quote orphaned when a scale or number word changed', () => {
+    const sel = selectorsOf(ARTICLE, '$1.25 billion');
+    expect(anchor(ARTICLE.replace('$1.25 billion', '$1.25 million'), sel)).toBeNull();
+    // The currency is part of the figure too.
+    expect(anchor(ARTICLE.replace('$1.25 billion', '€1.25 billion'), sel)).toBeNull();
+    const words =
+      'The bank approved two billion dollars for the Reko Diq copper-gold project on Tuesday.';
+    const passage = 'approved two billion dollars for the Reko Diq copper-gold project';
+    const wordSel = selectorsOf(words, passage);
+    expect(anchor(words.replace('two billion', 'ten billion'), wordSel)).toBeNull();
+    expect(anchor(words.replace('two billion', 'two million'), wordSel)).toBeNull();
+  });
+
+  it('leaves a long quote orphaned when only its number changed', () => {
+    const passage =
+      'Barrick, which owns half of the project, said construction would create about 7,500 jobs';
+    const sel = selectorsOf(ARTICLE, passage);
+    expect(anchor(ARTICLE.replace('7,500 jobs', '7,900 jobs'), sel)).toBeNull();
+    // A digit where a letter was is a number too.
+    expect(anchor(ARTICLE.replace('owns half', 'owns 4alf'), sel)).toBeNull();
+  });
+
+  it('reads a number cut by the edge of the match or of the quote whole', () => {
+    // The match would end at "2021" of "20215".
+    const sel = selectorsOf(SENTENCE, 'rose 12% in 2021, the ministry');
+    expect(anchor(SENTENCE.replace('in 2021,', 'in 20215,'), sel)).toBeNull();
+    // A quote selected from the middle of "$1.25 billion": its prefix says how the number began.
+    const passage = '25 billion for the Reko Diq copper-gold project';
+    const cut = selectorsOf(ARTICLE, passage);
+    const reworded = ARTICLE.replace('copper-gold project', 'copper and gold project');
+    expect(anchor(reworded, cut)).not.toBeNull();
+    expect(anchor(reworded.replace('$1.25 billion', '$4.25 billion'), cut)).toBeNull();
+  });
+
+  it('does not take the same digits inside a longer number, even exactly (1.25 in $41.25)', () => {
+    const sel = selectorsOf(ARTICLE, '1.25 billion');
+    const edited = ARTICLE.replace('$1.25 billion', '$41.25 billion');
+    expect(anchor(edited, sel)).toBeNull();
+    expect(anchor(edited, { quote: sel.quote })).toBeNull();
+    // Where the number is still whole, found exactly as before.
+    const moved = 'Breaking. ' + ARTICLE;
+    expect(anchor(moved, sel)).toEqual({ ...span(moved, '1.25 billion'), exact: true });
+  });
+
+  it('still finds a passage whose words changed and numbers did not', () => {
+    const sel = selectorsOf(SENTENCE, 'exports from the province rose 12% in 2021');
+    const edited = SENTENCE.replace('from the province', 'from Balochistan province');
+    const found = anchor(edited, sel);
+    expect(found?.exact).toBe(false);
+    expect(edited.slice(found?.start ?? 0, found?.end ?? 0)).toMatch(/rose 12% in 2021$/);
+    // Re-typed separators or spacing around a number are not a new number.
+    const short = selectorsOf(ARTICLE, 'financing of $1.25 billion');
+    const spaced = ARTICLE.replace('financing of $1.25 billion', 'financing of  $1.25 billion');
+    expect(anchor(spaced, short)).not.toBeNull();
+  });
+
+  it('compares digits of other scripts too (Arabic-Indic)', () => {
+    const text =
+      'قال البنك إن التمويل بلغ ١٫٢٥ مليار دولار لمشروع ريكو ديك في بلوشستان يوم الثلاثاء.';
+    const sel = selectorsOf(text, 'بلغ ١٫٢٥ مليار دولار');
+    expect(anchor(text.replace('١٫٢٥', '٤٫٧٥'), sel)).toBeNull();
   });
 });
 

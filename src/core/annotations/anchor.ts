@@ -9,12 +9,18 @@
  *     MAX_ERROR_FRACTION of the quote's length in edits (at most MAX_ERRORS): first in a window
  *     around the stored position, then in the whole text. Candidates are scored by the quote's
  *     similarity, their context's similarity and their distance from the stored position.
+ *     A candidate whose numbers (digits, number and scale words: numbers.ts) are not the quote's
+ *     is no candidate: an approximate match never moves a note onto another figure ("$1.25
+ *     billion" onto "$4.75 billion", "rose 12% in 2021" onto "rose 15% in 2022"). A quote that
+ *     begins or ends with a digit is held to this in (a) and (b) too: "1.25 billion" is found
+ *     exactly in "$41.25 billion", which is another figure.
  * Nothing close enough: null, an orphan.
  *
  * A position with end ≤ start (what an import without a TextPositionSelector gets: jsonld.ts)
  * is read as "no position".
  */
 import search from 'approx-string-match';
+import { continuesWord, numberSignature } from './numbers';
 import type { TextPositionSelector, TextQuoteSelector } from './types';
 
 export interface AnchorSelectors {
@@ -70,6 +76,9 @@ const CONTEXT_WEIGHT = 20;
 const POSITION_WEIGHT = 2;
 /** Slack, in characters, around where a context is looked for next to a candidate. */
 const CONTEXT_SLACK = 8;
+/** Characters of text either side of a candidate that a number cut by its edge is read from. */
+const EDGE = 64;
+const EDGE_DIGIT = /^\p{Nd}|\p{Nd}$/u;
 
 interface Candidate {
   start: number;
@@ -118,16 +127,27 @@ function distance(c: Candidate, hint: TextPositionSelector | null): number {
   return hint === null ? c.start : Math.abs(c.start - hint.start);
 }
 
+/** The numbers of text[c.start, c.end), read in place (numbers.ts). */
+function numbersAt(text: string, c: Candidate): string {
+  return numberSignature(
+    text.slice(Math.max(0, c.start - EDGE), c.start),
+    text.slice(c.start, c.end),
+    text.slice(c.end, c.end + EDGE),
+  );
+}
+
 /** (b): the exact occurrences of the quote, the best by context, then by nearness. */
 function exactOccurrence(
   text: string,
   quote: TextQuoteSelector,
   hint: TextPositionSelector | null,
+  sameNumbers: (c: Candidate) => boolean,
 ): Candidate | null {
   const exact = quote.exact;
   let occurrences: Candidate[] = [];
   for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) {
-    occurrences.push({ start: at, end: at + exact.length, errors: 0 });
+    const c = { start: at, end: at + exact.length, errors: 0 };
+    if (sameNumbers(c)) occurrences.push(c);
   }
   if (occurrences.length <= 1) return occurrences[0] ?? null;
   if (occurrences.length > MAX_SCORED_OCCURRENCES) {
@@ -163,11 +183,13 @@ function approximateOccurrence(
   const exact = quote.exact;
   const region = from === 0 && to === text.length ? text : text.slice(from, to);
   const matches = search(region, exact, maxErrors);
+  const numbers = numberSignature(quote.prefix, exact, quote.suffix);
   let best: Candidate | null = null;
   let bestScore = -Infinity;
   for (const m of matches) {
     if (m.end <= m.start) continue;
     const c: Candidate = { start: from + m.start, end: from + m.end, errors: m.errors };
+    if (numbersAt(text, c) !== numbers) continue;
     const context = contextSimilarity(text, c, quote);
     if (exact.length < SHORT_QUOTE && context < MIN_SHORT_CONTEXT) continue;
     const quoteSimilarity = 1 - c.errors / exact.length;
@@ -187,14 +209,31 @@ export function anchor(text: string, sel: AnchorSelectors): Anchored | null {
   const exact = sel.quote.exact;
   if (exact.length === 0 || text.length === 0) return null;
   const hint = hintOf(sel.position);
+  // Only a quote with a digit at an edge can be the same text as a longer number's tail or head.
+  const edgeDigit = EDGE_DIGIT.test(exact);
+  const numbers = edgeDigit ? numberSignature(sel.quote.prefix, exact, sel.quote.suffix) : '';
+  const { prefix, suffix } = sel.quote;
+  const storedAlone = !continuesWord(prefix.slice(-1)) && !continuesWord(suffix.slice(0, 1));
+  // For an exact occurrence (the same span): the same numbers unless a number runs on past an
+  // edge, here or where it was. Checked cheaply first: a digit quote may occur 100,000 times.
+  const sameNumbers = (c: Candidate): boolean =>
+    !edgeDigit ||
+    (storedAlone &&
+      !continuesWord(text.charAt(c.start - 1)) &&
+      !continuesWord(text.charAt(c.end))) ||
+    numbersAt(text, c) === numbers;
 
   // (a) Still where it was.
-  if (hint !== null && text.slice(hint.start, hint.end) === exact) {
+  if (
+    hint !== null &&
+    text.slice(hint.start, hint.end) === exact &&
+    sameNumbers({ start: hint.start, end: hint.end, errors: 0 })
+  ) {
     return { start: hint.start, end: hint.end, exact: true };
   }
 
   // (b) Exactly, elsewhere.
-  const found = exactOccurrence(text, sel.quote, hint);
+  const found = exactOccurrence(text, sel.quote, hint, sameNumbers);
   if (found !== null) return { start: found.start, end: found.end, exact: true };
 
   // (c) Approximately: near the stored position first, then anywhere.
