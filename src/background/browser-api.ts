@@ -4,6 +4,7 @@
  */
 import browser from 'webextension-polyfill';
 import type { ContentRequest } from '../shared/messages';
+import { askPersistentStorage } from './persist';
 
 /** What the router needs to know about who sent a message. */
 export interface Sender {
@@ -73,6 +74,8 @@ export interface BackgroundBrowserApi extends MenusBrowserApi {
   onMessage(listener: MessageListener): void;
   /** runtime.onConnect: a port opened by one of the extension's parts (or, in theory, others). */
   onConnect(listener: (port: Port) => void): void;
+  /** navigator.storage.persist() unless already persistent (persist.ts): whether it now is. */
+  persistStorage(): Promise<boolean>;
 }
 
 export const backgroundBrowserApi: BackgroundBrowserApi = {
@@ -102,6 +105,9 @@ export const backgroundBrowserApi: BackgroundBrowserApi = {
         disconnect: () => port.disconnect(),
       }),
     );
+  },
+  persistStorage() {
+    return askPersistentStorage(globalThis.navigator?.storage);
   },
   async resetContextMenus(items) {
     await browser.contextMenus.removeAll();

@@ -104,7 +104,15 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
 }
 
-export function openFactmarkDb(options: OpenOptions = {}): Promise<FactmarkDb> {
+/**
+ * Open the database, migrating it to this version. `onGone` is called when the connection stops
+ * being usable: closed for another connection's upgrade (versionchange), or closed by the browser
+ * (the data cleared, the disk gone).
+ */
+export function openFactmarkDb(
+  options: OpenOptions = {},
+  onGone: () => void = () => undefined,
+): Promise<FactmarkDb> {
   const migrations = options.migrations ?? MIGRATIONS;
   return openDB<FactmarkSchema>(options.name ?? DB_NAME, migrations.length, {
     upgrade(db, oldVersion, _newVersion, tx) {
@@ -118,10 +126,56 @@ export function openFactmarkDb(options: OpenOptions = {}): Promise<FactmarkDb> {
       });
     },
     blocking(_current, _blocked, event) {
-      // A newer version wants to open (an updated extension): let it, rather than block it.
+      // A newer version wants to open (an updated extension), or the database is being deleted:
+      // let it, rather than block it. This connection is useless from here on.
       (event.target as IDBDatabase | null)?.close();
+      onGone();
     },
+    terminated: onGone,
   });
+}
+
+/**
+ * The background's connection: opened on the first request, kept while it stays open, and opened
+ * again on the next request after it closed (another connection's upgrade, the browser closing it)
+ * or after an open that failed. Without this, one upgrade elsewhere failed every request
+ * ("InvalidStateError") until the worker restarted.
+ *
+ * When the database is now newer than this code's schema (upgraded by a newer Factmark still
+ * running somewhere), it is opened at its own version: migrations only ever add to the schema
+ * (see MIGRATIONS), so every store and index this code uses is still there.
+ */
+export function createDbConnection(options: OpenOptions = {}): () => Promise<FactmarkDb> {
+  let current: Promise<FactmarkDb> | null = null;
+  const open = async (gone: () => void): Promise<FactmarkDb> => {
+    try {
+      return await openFactmarkDb(options, gone);
+    } catch (error) {
+      if (!(error instanceof DOMException && error.name === 'VersionError')) throw error;
+      console.warn('[factmark] database is newer than this version; opening it as it is');
+      return await openDB<FactmarkSchema>(options.name ?? DB_NAME, undefined, {
+        blocking(_current, _blocked, event) {
+          (event.target as IDBDatabase | null)?.close();
+          gone();
+        },
+        terminated: gone,
+      });
+    }
+  };
+  return () => {
+    if (current === null) {
+      // `gone` forgets this connection only: a late event of an older one must not drop a newer.
+      let self: Promise<FactmarkDb> | null = null;
+      const gone = (): void => {
+        if (current === self) current = null;
+      };
+      self = open(gone);
+      current = self;
+      // A failed open is not kept either: the next request tries again.
+      self.catch(gone);
+    }
+    return current;
+  };
 }
 
 async function runMigrations(

@@ -5,7 +5,7 @@
  */
 import type { FactBase } from '../core/facts/build';
 import type { BackgroundBrowserApi } from './browser-api';
-import { openFactmarkDb, type FactmarkDb, type OpenOptions } from './db';
+import { createDbConnection, type FactmarkDb, type OpenOptions } from './db';
 import { createMenusOn, registerAnnotateTriggers } from './menus';
 import { createRouter } from './router';
 import { ensureSeeded, refreshSeedFacts } from './seed';
@@ -21,13 +21,14 @@ export function startBackground(
   base: FactBase,
   dbOptions: OpenOptions = {},
 ): Background {
-  const db = openFactmarkDb(dbOptions);
+  // Opened on first use, and again after another connection's upgrade closed it (db.ts).
+  const db = createDbConnection(dbOptions);
   // Seeding steps run one after another; a failed step is logged and does not stop later ones.
   let seeding: Promise<void> = Promise.resolve();
   const queue = (step: (db: FactmarkDb) => Promise<unknown>): void => {
     seeding = seeding
       .then(async () => {
-        await step(await db);
+        await step(await db());
       })
       .catch((error: unknown) => console.error('[factmark] seeding failed', error));
   };
@@ -42,11 +43,14 @@ export function startBackground(
     );
   });
   registerAnnotateTriggers(api);
+  // Once per start (an install is a start): the browser may otherwise evict the annotations
+  // under storage pressure. Never awaited: Firefox may leave it unanswered.
+  askForPersistence(api);
   // Answers wait for the seeding queued before them, so the first page after an install gets
   // the facts rather than an empty list.
   const seeded = async () => {
     await seeding;
-    return db;
+    return db();
   };
   api.onMessage(createRouter({ extensionId: api.extensionId, db: seeded }));
   // Export and import of any size, over ports (transfer.ts).
@@ -58,4 +62,17 @@ export function startBackground(
     }),
   );
   return { settled: () => seeding };
+}
+
+function askForPersistence(api: BackgroundBrowserApi): void {
+  try {
+    api
+      .persistStorage()
+      .then((persistent) => {
+        if (!persistent) console.info('[factmark] storage is not persistent (the browser said no)');
+      })
+      .catch((error: unknown) => console.warn('[factmark] persistent storage not asked', error));
+  } catch (error) {
+    console.warn('[factmark] persistent storage not asked', error);
+  }
 }

@@ -5,6 +5,7 @@
  */
 import type { Fact, Report } from '../core/types';
 import type { AnnotationsAnswer } from '../shared/messages';
+import { messageOf } from '../shared/answers';
 import { parseReport } from '../shared/messages';
 import type { PopupBrowserApi } from './browser-api';
 import { loadPageAnnotations } from './page-annotations';
@@ -49,7 +50,7 @@ export async function loadPage(api: PopupBrowserApi): Promise<PageState> {
     const facts = new Map(answer.facts.map((f) => [f.id, f]));
     return { ...ready, facts, factsError: null };
   } catch (error) {
-    const factsError = error instanceof Error ? error.message : String(error);
+    const factsError = messageOf(error);
     return { ...ready, facts: new Map(), factsError };
   }
 }

@@ -3,13 +3,16 @@ import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import {
   MIGRATIONS,
+  allAnnotations,
+  createDbConnection,
   isSiteEnabled,
   openFactmarkDb,
+  saveAnnotation,
   setSiteEnabled,
   type Migration,
 } from '../../src/background/db';
 import type { Annotation } from '../../src/core/annotations/types';
-import { freshDbName } from './background-fixtures';
+import { annotation, freshDbName } from './background-fixtures';
 
 /** A record as a version-1 database held it: only the indexed fields. */
 function v1Record(id: string, url: string, created: number): Annotation {
@@ -124,5 +127,47 @@ describe('migrations', () => {
     expect(raw.version).toBe(1);
     expect(await raw.get('annotations', 'a1')).toEqual(annotation);
     raw.close();
+  });
+});
+
+describe('the connection after another one upgrades the database', () => {
+  /** Another connection (a newer Factmark, a devtools session) upgrading to the next version. */
+  async function upgradeElsewhere(name: string): Promise<void> {
+    const other = await openDB(name, MIGRATIONS.length + 1, {
+      upgrade(db) {
+        db.createObjectStore('newer-feature');
+      },
+    });
+    other.close();
+  }
+
+  it('closes on versionchange and reopens on the next request, data intact', async () => {
+    const name = freshDbName();
+    const connection = createDbConnection({ name });
+    const first = await connection();
+    await saveAnnotation(first, annotation('anno:kept'));
+    // The upgrade only goes through if our connection closes when asked (versionchange).
+    await upgradeElsewhere(name);
+    const again = await connection();
+    expect(again).not.toBe(first);
+    expect((await allAnnotations(again)).map((a) => a.id)).toEqual(['anno:kept']);
+    await saveAnnotation(again, annotation('anno:after'));
+    expect(await again.count('annotations')).toBe(2);
+    // The same connection while it stays open.
+    expect(await connection()).toBe(again);
+    again.close();
+  });
+
+  it('opens again after a failed open (a failed migration), instead of failing for good', async () => {
+    const name = freshDbName();
+    let failures = 1;
+    const flaky: Migration = () => {
+      if (failures-- > 0) throw new Error('disk hiccup');
+    };
+    const connection = createDbConnection({ name, migrations: [...MIGRATIONS, flaky] });
+    await expect(connection()).rejects.toThrow();
+    const db = await connection();
+    expect(db.version).toBe(MIGRATIONS.length + 1);
+    db.close();
   });
 });
