@@ -7,6 +7,7 @@ import {
   annotationsToCsv,
   annotationsToMarkdown,
   parseJsonLd,
+  skipReasons,
   toJsonLd,
 } from '../core/annotations';
 import type { Annotation } from '../core/annotations/types';
@@ -28,6 +29,7 @@ import {
   type OkAnswer,
   type SiteAnswer,
 } from '../shared/messages';
+import { messageOf } from '../shared/answers';
 import type { MessageListener } from './browser-api';
 import {
   allAnnotations,
@@ -70,9 +72,7 @@ export function createRouter(deps: RouterDeps): MessageListener {
     if (!isOwnSender(sender, deps.extensionId)) return undefined;
     const checked = checkBackgroundRequest(message);
     if (!checked.ok) return Promise.resolve(failure(checked.error));
-    return answer(checked.request, deps).catch((error: unknown) =>
-      failure(error instanceof Error ? error.message : String(error)),
-    );
+    return answer(checked.request, deps).catch((error: unknown) => failure(messageOf(error)));
   };
 }
 
@@ -144,7 +144,8 @@ export function exportText(format: ExportFormat, annotations: Annotation[]): str
  * Parse, check every item with the same validator as a saved annotation, then write all of it in
  * one transaction. Any problem — bad JSON-LD, one invalid item, two items with one id, a failed
  * write — answers { ok: false, error } and leaves the database as it was. Items whose ids are
- * already stored replace those annotations.
+ * already stored replace those annotations. Items Factmark cannot place (page notes, replies,
+ * PDF annotations) are not imported: the answer counts them and says why (`skipped`, `reasons`).
  */
 async function importText(
   db: FactmarkDb,
@@ -156,7 +157,18 @@ async function importText(
   if (!parsed.ok) return failure(`import: ${parsed.error}`);
   const annotations = checkAnnotationList(parsed.annotations, 'items');
   if (typeof annotations === 'string') return failure(`import: ${annotations}`);
-  return { ok: true, imported: await importAnnotations(db, annotations) };
+  try {
+    const imported = await importAnnotations(db, annotations);
+    if (parsed.skipped.length === 0) return { ok: true, imported };
+    return {
+      ok: true,
+      imported,
+      skipped: parsed.skipped.length,
+      reasons: skipReasons(parsed.skipped),
+    };
+  } catch (error) {
+    return failure(`import: ${messageOf(error)}`);
+  }
 }
 
 function failure(error: string): Failure {

@@ -30,6 +30,7 @@ import {
   type ImportStreamAnswer,
 } from '../shared/messages';
 import type { Annotation } from '../core/annotations/types';
+import { messageOf } from '../shared/answers';
 import type { Port } from './browser-api';
 import { allAnnotations, annotationsForUrl, importAnnotations, type FactmarkDb } from './db';
 import { exportText } from './router';
@@ -62,10 +63,6 @@ export function createTransfer(deps: TransferDeps): (port: Port) => void {
     if (port.name === EXPORT_STREAM_PORT) serveExport(port, deps);
     else serveImport(port, deps);
   };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Post unless the port is closed; one closed a moment ago throws, which is no one's concern. */

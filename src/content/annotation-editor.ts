@@ -2,7 +2,12 @@
  * The annotation UI on the page, inside our closed shadow root: a small "Annotate" button by the
  * selection, and the editor it opens (colour, note, tags). Built with createElement and
  * textContent only: a note or a page's text is never parsed as HTML.
+ *
+ * What the background would refuse (src/core/annotations/limits.ts: a passage or note over
+ * 10,000 characters, more than 50 tags) is said in the editor before saving, and the editor stays
+ * open with what was typed: closing it would lose the note without a word.
  */
+import { ANNOTATION_LIMITS, draftProblem } from '../core/annotations/limits';
 import { ANNOTATION_COLORS, type AnnotationColor } from '../core/annotations/types';
 import { revealHost } from './ui-root';
 
@@ -37,6 +42,9 @@ export class AnnotationEditor {
   private readonly panel: HTMLFormElement;
   private onButton: (() => void) | null = null;
   private pending: ((result: EditorResult | null) => void) | null = null;
+  /** The passage being annotated, and where a draft's problem is said (a live region). */
+  private quote = '';
+  private problem: HTMLElement | null = null;
 
   constructor(private readonly shadow: ShadowRoot) {
     const doc = shadow.ownerDocument ?? document;
@@ -55,11 +63,15 @@ export class AnnotationEditor {
     this.panel.setAttribute('aria-label', 'Annotate the selection');
     this.panel.addEventListener('submit', (e) => {
       e.preventDefault();
-      this.finish(this.read());
+      this.submit();
+    });
+    // Once a problem is shown, it follows the typing: gone as soon as the draft fits.
+    this.panel.addEventListener('input', () => {
+      if (this.problem?.textContent) this.check();
     });
     this.panel.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') this.finish(null);
-      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) this.finish(this.read());
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) this.submit();
       // Keys typed here are ours: the page's shortcuts must not see them.
       e.stopPropagation();
     });
@@ -126,6 +138,11 @@ export class AnnotationEditor {
     tagsLabel.append(tags);
     const save = el('button', 'Save');
     save.type = 'submit';
+    const problem = el('p');
+    problem.className = 'problem';
+    problem.setAttribute('role', 'alert');
+    this.problem = problem;
+    this.quote = quote;
     const cancel = el('button', 'Cancel');
     cancel.type = 'button';
     cancel.addEventListener('click', () => this.finish(null));
@@ -141,11 +158,17 @@ export class AnnotationEditor {
         noteLabel,
         tagsLabel,
         factSection,
+        problem,
         actions,
       ].filter((x): x is HTMLElement => x !== null),
     );
     revealHost(this.shadow);
     this.panel.hidden = false;
+    // A passage too long to save is said at once, Save disabled: nothing typed could make it fit.
+    if (quote.length > ANNOTATION_LIMITS.quote) {
+      this.check();
+      save.disabled = true;
+    }
     placeBeside(this.panel, rect);
     note.focus();
     return new Promise((resolve) => {
@@ -186,6 +209,19 @@ export class AnnotationEditor {
     return box;
   }
 
+  /** Save, unless the draft is past a limit: then say so and stay open. */
+  private submit(): void {
+    if (this.check() === null) this.finish(this.read());
+  }
+
+  /** Show (or clear) what keeps the draft from being saved; returns it. */
+  private check(): string | null {
+    const { note, tags } = this.read();
+    const problem = draftProblem({ quote: this.quote, note, tags });
+    if (this.problem) this.problem.textContent = problem ?? '';
+    return problem;
+  }
+
   private read(): EditorResult {
     const form = new FormData(this.panel);
     const color = String(form.get('color') ?? 'yellow');
@@ -195,7 +231,10 @@ export class AnnotationEditor {
       color: (ANNOTATION_COLORS as readonly string[]).includes(color)
         ? (color as AnnotationColor)
         : 'yellow',
-      note: String(form.get('note') ?? '').trim(),
+      // Line breaks as \n whatever the platform: the background refuses other control characters.
+      note: String(form.get('note') ?? '')
+        .replace(/\r\n?/g, '\n')
+        .trim(),
       tags: parseTags(String(form.get('tags') ?? '')),
     };
   }

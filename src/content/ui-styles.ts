@@ -57,12 +57,15 @@ export const UI_CSS = `
 .editor .fact-offer .inline { flex-direction: row; align-items: center; gap: 4px; }
 .editor select { box-sizing: border-box; width: 100%; font: inherit; color: inherit; background: transparent; border: 1px solid #c9ced6; border-radius: 6px; padding: 2px; max-width: 100%; }
 .editor .actions { display: flex; gap: 8px; justify-content: flex-end; }
+.editor .problem { margin: 0; color: #b42318; font-weight: 600; }
+.editor .problem:empty { display: none; }
 .editor .actions button { font: inherit; padding: 3px 12px; border-radius: 6px; border: 1px solid #c9ced6; cursor: pointer; }
 .editor .actions button[type="submit"] { background: #1f6feb; color: #ffffff; border-color: #1f6feb; }
 @media (prefers-color-scheme: dark) {
   .annotate-button, .editor { color: #e6edf3; background: #161b22; border-color: #3d444d; }
   .editor textarea, .editor input:not([type]), .editor .actions button { border-color: #3d444d; }
   .editor .actions button { color: #e6edf3; background: #21262d; }
+  .editor .problem { color: #ffaba8; }
 }
 @media (prefers-color-scheme: dark) {
   .card { color: #e6edf3; background: #161b22; border-color: #3d444d; }

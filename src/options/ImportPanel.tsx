@@ -1,4 +1,5 @@
 import { useId, useState } from 'preact/hooks';
+import { skipReasons } from '../core/annotations';
 import { failureOf, messageOf } from '../shared/answers';
 import type { OptionsBrowserApi } from './browser-api';
 import { parseImportFile } from './import-file';
@@ -7,7 +8,8 @@ type ImportState =
   | { status: 'idle' }
   | { status: 'reading'; kilobytes: number }
   | { status: 'importing'; received: number; total: number }
-  | { status: 'imported'; count: number }
+  /** `skipped`: what the file held that Factmark cannot place, one line per reason. */
+  | { status: 'imported'; count: number; skipped: number; reasons: string[] }
   | { status: 'failed'; error: string };
 
 interface Props {
@@ -40,13 +42,19 @@ export function ImportPanel({ api, onImported }: Props) {
       setState({ status: 'failed', error: `import: ${parsed.error}` });
       return;
     }
+    // Page notes, replies, PDF annotations: not imported, but said (never silently dropped).
+    const skipped = { skipped: parsed.skipped.length, reasons: skipReasons(parsed.skipped) };
     const total = parsed.annotations.length;
+    if (total === 0) {
+      setState({ status: 'imported', count: 0, ...skipped });
+      return;
+    }
     setState({ status: 'importing', received: 0, total });
     const answer = await api.importAll(parsed.annotations, (received, of) =>
       setState({ status: 'importing', received, total: of }),
     );
     if (answer?.ok) {
-      setState({ status: 'imported', count: answer.imported });
+      setState({ status: 'imported', count: answer.imported, ...skipped });
       onImported();
     } else {
       setState({ status: 'failed', error: failureOf(answer) ?? '' });
@@ -101,6 +109,16 @@ export function ImportPanel({ api, onImported }: Props) {
         {state.status === 'imported'
           ? `Imported ${state.count.toLocaleString()} ${state.count === 1 ? 'annotation' : 'annotations'}`
           : null}
+        {state.status === 'imported' && state.skipped > 0 ? (
+          <>
+            . Skipped {state.skipped.toLocaleString()} that Factmark cannot place:
+            <ul class="import-skipped">
+              {state.reasons.map((reason) => (
+                <li key={reason}>{reason}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
         {state.status === 'failed' ? state.error : null}
       </div>
     </div>

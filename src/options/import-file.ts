@@ -2,7 +2,12 @@
  * Read and parse an import file for the Library: in a worker (import-worker.ts) where the page
  * can start one, else in the page (a test's DOM without workers).
  */
-import { parseJsonLd, type Annotation, type JsonLdParseResult } from '../core/annotations';
+import {
+  parseJsonLd,
+  type Annotation,
+  type JsonLdParseResult,
+  type SkippedItem,
+} from '../core/annotations';
 
 export interface ImportFileRequest {
   file: File;
@@ -12,7 +17,8 @@ export interface ImportFileRequest {
 
 export type ImportFileMessage =
   | { type: 'batch'; annotations: Annotation[] }
-  | { type: 'done'; total: number }
+  /** `skipped`: the items the parser could not place (page notes, replies, PDFs). */
+  | { type: 'done'; total: number; skipped: SkippedItem[] }
   | { type: 'failed'; error: string };
 
 /** An id for an imported annotation that has none. */
@@ -47,7 +53,7 @@ export async function parseImportFile(file: File, now = Date.now()): Promise<Jso
         case 'done':
           return finish(
             annotations.length === message.total
-              ? { ok: true, annotations }
+              ? { ok: true, annotations, skipped: message.skipped }
               : { ok: false, error: `read ${annotations.length} of ${message.total} annotations` },
           );
         case 'failed':

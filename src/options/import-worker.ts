@@ -5,6 +5,7 @@
  * sends the annotations back in batches, so no single message takes long to receive either.
  */
 import { parseJsonLd, type Annotation } from '../core/annotations';
+import { messageOf } from '../shared/answers';
 import { newAnnotationId, type ImportFileMessage, type ImportFileRequest } from './import-file';
 
 // Annotations per message back to the page: small enough that receiving one (structured clone)
@@ -29,11 +30,11 @@ scope.onmessage = (event) => {
       for (let i = 0; i < all.length; i += BATCH) {
         scope.postMessage({ type: 'batch', annotations: all.slice(i, i + BATCH) });
       }
-      scope.postMessage({ type: 'done', total: all.length });
+      scope.postMessage({ type: 'done', total: all.length, skipped: parsed.skipped });
     } catch (thrown) {
       scope.postMessage({
         type: 'failed',
-        error: thrown instanceof Error ? thrown.message : String(thrown),
+        error: messageOf(thrown),
       });
     }
   })();

@@ -3,6 +3,7 @@
  * annotations, in pieces small enough for one runtime message each (Chrome: 64 MiB).
  */
 import type { Annotation } from '../core/annotations/types';
+import { messageOf } from '../shared/answers';
 import {
   EXPORT_STREAM_PORT,
   IMPORT_STREAM_PORT,
@@ -144,7 +145,7 @@ export function importOverPort(
         );
       } catch (error) {
         // A port closed under us (the background stopped): nothing was committed.
-        finish({ ok: false, error: error instanceof Error ? error.message : String(error) });
+        finish({ ok: false, error: messageOf(error) });
       }
     };
     port.onDisconnect.addListener(() => finish({ ok: false, error: CLOSED }));

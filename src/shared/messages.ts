@@ -4,8 +4,10 @@
  * answered with { ok: false, error } (background). Names marked "contract" are in design.md and
  * other tools send them: keep them exact.
  */
+import { ANNOTATION_LIMITS } from '../core/annotations/limits';
 import { ANNOTATION_COLORS, type Annotation } from '../core/annotations/types';
 import { canonicalUrl } from '../core/annotations/url';
+import { isEntityId } from '../core/entities/id';
 import type {
   EntityId,
   Fact,
@@ -150,7 +152,9 @@ export interface ExportRequest {
  * Contract (design.md): import a W3C Web Annotation JSON-LD text (at most MAX_IMPORT_CHARS).
  * All of it is written, in one transaction, or nothing is, and the answer says what is wrong and
  * where. Items without an id get `anno:<uuid>`; an item whose id is already stored replaces that
- * annotation (re-importing an export restores it rather than duplicating it). Answer: ImportAnswer.
+ * annotation (re-importing an export restores it rather than duplicating it). Items Factmark
+ * cannot place (page notes, replies, PDF annotations) are skipped, and the answer counts them
+ * with the reasons; only a malformed file is refused. Answer: ImportAnswer.
  */
 export interface ImportRequest {
   type: 'factmark/import';
@@ -189,7 +193,13 @@ export type AnnotationSaveAnswer = { ok: true; annotation: Annotation } | Failur
 export type AnnotationsDeleteAnswer = { ok: true; deleted: Annotation[] } | Failure;
 export type AnnotationsRestoreAnswer = { ok: true; restored: number } | Failure;
 export type ExportAnswer = { ok: true; text: string } | Failure;
-export type ImportAnswer = { ok: true; imported: number } | Failure;
+/**
+ * `skipped`, `reasons` (only when something was skipped): the items of the file Factmark cannot
+ * place (page notes, replies, PDF annotations), not imported, with one line per reason
+ * (src/core/annotations/jsonld.ts skipReasons).
+ */
+export type ImportAnswer =
+  { ok: true; imported: number; skipped?: number; reasons?: string[] } | Failure;
 export type FactSaveAnswer = { ok: true; fact: Fact } | Failure;
 export type OkAnswer = { ok: true } | Failure;
 
@@ -329,24 +339,25 @@ export function parseImportStreamAnswer(msg: unknown): ImportStreamAnswer | null
   }
 }
 
-// ---- Limits the background enforces (the UIs may check them first, to say so sooner) -------
+// ---- Limits the background enforces (the UIs check them first, to say so sooner) ------------
+// One source for the receiver, the importer and the editors: src/core/annotations/limits.ts.
 
-export const MAX_NOTE_LENGTH = 10_000;
-export const MAX_TAGS = 50;
-export const MAX_TAG_LENGTH = 100;
+export const MAX_NOTE_LENGTH = ANNOTATION_LIMITS.note;
+export const MAX_TAGS = ANNOTATION_LIMITS.tags;
+export const MAX_TAG_LENGTH = ANNOTATION_LIMITS.tag;
 /** The quoted passage (TextQuoteSelector.exact). */
-export const MAX_QUOTE_LENGTH = 10_000;
-/** The quote's prefix and suffix (Factmark writes 32 characters; the JSON-LD import allows 1,000). */
-export const MAX_CONTEXT_LENGTH = 1_000;
+export const MAX_QUOTE_LENGTH = ANNOTATION_LIMITS.quote;
+/** The quote's prefix and suffix (Factmark writes 32 characters; an import keeps at most these). */
+export const MAX_CONTEXT_LENGTH = ANNOTATION_LIMITS.context;
 /** Import text, in UTF-16 code units (what a JS string's length counts): 50 Mi. */
 export const MAX_IMPORT_CHARS = 50 * 1024 * 1024;
 /** Annotations in one delete or restore message (the Library may act on a whole filter). */
 export const MAX_ANNOTATIONS_PER_MESSAGE = 100_000;
-const MAX_ID_LENGTH = 300;
-const MAX_URL_LENGTH = 8_192;
-const MAX_TITLE_LENGTH = 2_000;
+const MAX_ID_LENGTH = ANNOTATION_LIMITS.id;
+const MAX_URL_LENGTH = ANNOTATION_LIMITS.url;
+const MAX_TITLE_LENGTH = ANNOTATION_LIMITS.title;
 /** Entities and verdicts found in one annotated passage. */
-const MAX_FINDINGS = 10_000;
+const MAX_FINDINGS = ANNOTATION_LIMITS.findings;
 
 // ---- Validation -----------------------------------------------------------------------------
 
@@ -490,7 +501,6 @@ function checkRequest(msg: unknown): BackgroundRequest | string | null {
 const FINDING_VERDICTS: ReadonlySet<unknown> = new Set(['supported', 'contradicted', 'unverified']);
 const QUALIFIER_SENSES: ReadonlySet<unknown> = new Set(['approx', 'max', 'min']);
 const COLORS: ReadonlySet<unknown> = new Set(ANNOTATION_COLORS);
-const ENTITY_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const ATTRIBUTE_ID = /^[a-z0-9-]{1,100}(\.[a-z0-9-]{1,100}){1,5}$/;
 // What the JSON-LD import (jsonld.ts) would strip, so refused here: a saved annotation must come
 // back from export → import unchanged. Notes keep \n and \t; titles and tags have neither.
@@ -574,7 +584,8 @@ export function checkAnnotation(x: unknown): Annotation | string {
   if (
     !Array.isArray(x.entities) ||
     x.entities.length > MAX_FINDINGS ||
-    !x.entities.every((e) => typeof e === 'string' && ENTITY_ID.test(e))
+    // By shape (src/core/entities/id.ts), never against today's lexicon: any backup imports back.
+    !x.entities.every(isEntityId)
   ) {
     return 'entities: not a list of entity ids';
   }

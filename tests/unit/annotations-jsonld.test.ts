@@ -1,5 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import { IMPORT_LIMITS, parseJsonLd, toJsonLd } from '../../src/core/annotations/jsonld';
+import {
+  IMPORT_LIMITS,
+  parseJsonLd,
+  skipReasons,
+  toJsonLd,
+} from '../../src/core/annotations/jsonld';
+import { ANNOTATION_LIMITS } from '../../src/core/annotations/limits';
 import type { Annotation } from '../../src/core/annotations/types';
 
 const A: Annotation = {
@@ -253,8 +259,8 @@ describe('parseJsonLd: refuses bad input, saying what and where', () => {
     expect(errorOf(exportedWith((it) => (it['factmark:color'] = 'red')))).toBe(
       'first.items[0].factmark:color: expected one of yellow, green, blue, pink, found "red"',
     );
-    expect(errorOf(exportedWith((it) => (it['factmark:entities'] = ['exim', 'china-exim'])))).toBe(
-      'first.items[0].factmark:entities[1]: expected one of reko-diq, exim, barrick, found "china-exim"',
+    expect(errorOf(exportedWith((it) => (it['factmark:entities'] = ['exim', 'China Exim'])))).toBe(
+      'first.items[0].factmark:entities[1]: expected an entity id (lower-case words joined by hyphens), found "China Exim"',
     );
     expect(errorOf(exportedWith((it) => (it['factmark:verdicts'] = 'supported')))).toMatch(
       /^first\.items\[0\]\.factmark:verdicts: expected an array/,
@@ -270,45 +276,54 @@ describe('parseJsonLd: refuses bad input, saying what and where', () => {
     );
   });
 
-  it('a javascript: page, or any other non-http(s) one, naming where', () => {
+  it('a javascript: page, or any other non-http(s) one, is skipped with its scheme; not a URL is refused', () => {
     const item = JSON.stringify({
       type: 'Annotation',
       id: 'b',
       target: { source: 'javascript:alert(document.cookie)', selector: { ...A.quote } },
     });
-    expect(
-      errorOf(
-        `[${JSON.stringify({ type: 'Annotation', id: 'a', target: { source: A.url, selector: A.quote } })}, ${item}]`,
-      ),
-    ).toBe('[1].target.source: expected an http(s) URL, found a javascript: URL');
+    const r = parseJsonLd(
+      `[${JSON.stringify({ type: 'Annotation', id: 'a', target: { source: A.url, selector: A.quote } })}, ${item}]`,
+    );
+    expect(r.ok && r.annotations.map((a) => a.id)).toEqual(['a']);
+    expect(r.ok && skipReasons(r.skipped)).toEqual([
+      'annotations of pages that are not http(s) (javascript:): 1 ([1])',
+    ]);
     for (const source of [
       'data:text/html,<b>x</b>',
       'file:///etc/passwd',
       'ftp://example.org/x',
       'chrome://settings',
     ]) {
-      expect(
-        errorOf(exportedWith((it) => ((it.target as { source: string }).source = source))),
-      ).toMatch(
-        /^first\.items\[0\]\.target\.source: expected an http\(s\) URL, found a [a-z]+: URL$/,
+      const skipped = parseJsonLd(
+        exportedWith((it) => ((it.target as { source: string }).source = source)),
       );
+      expect(skipped.ok && skipped.skipped).toEqual([
+        { path: 'first.items[0]', kind: 'not-http', detail: new URL(source).protocol },
+      ]);
+      expect(skipped.ok && skipped.annotations.map((a) => a.id)).toEqual([C.id]);
     }
     expect(
       errorOf(exportedWith((it) => ((it.target as { source: string }).source = 'not a url'))),
     ).toBe('first.items[0].target.source: expected an http(s) URL, found "not a url"');
   });
 
-  it('an annotation without a TextQuoteSelector exact', () => {
-    expect(
-      errorOf(
-        exportedWith(
-          (it) =>
-            ((it.target as { selector: unknown }).selector = [
-              { type: 'TextPositionSelector', start: 1, end: 2 },
-            ]),
-        ),
+  it('an annotation without a TextQuoteSelector is a page note, skipped; an empty exact is refused', () => {
+    const onlyPosition = parseJsonLd(
+      exportedWith(
+        (it) =>
+          ((it.target as { selector: unknown }).selector = [
+            { type: 'TextPositionSelector', start: 1, end: 2 },
+          ]),
       ),
-    ).toBe('first.items[0].target: no TextQuoteSelector with the quoted passage (exact)');
+    );
+    expect(onlyPosition.ok && onlyPosition.skipped).toEqual([
+      { path: 'first.items[0]', kind: 'page-note' },
+    ]);
+    const pageOnly = parseJsonLd(exportedWith((it) => (it.target = A.url)));
+    expect(pageOnly.ok && pageOnly.skipped).toEqual([
+      { path: 'first.items[0]', kind: 'page-note' },
+    ]);
     expect(
       errorOf(
         exportedWith(
@@ -316,9 +331,6 @@ describe('parseJsonLd: refuses bad input, saying what and where', () => {
         ),
       ),
     ).toBe('first.items[0].target.selector[0].exact: empty quote');
-    expect(errorOf(exportedWith((it) => (it.target = A.url)))).toBe(
-      'first.items[0].target: no TextQuoteSelector with the quoted passage (exact)',
-    );
     expect(errorOf(exportedWith((it) => delete it.target))).toBe('first.items[0].target: missing');
   });
 
@@ -490,7 +502,7 @@ describe('parseJsonLd: what it keeps and fills in', () => {
       ).map((a) => a.id),
     ).toEqual(['i1', 'i2']);
     expect(
-      errorOf(JSON.stringify({ type: 'AnnotationPage', items: [{ ...item, target: 'x' }] })),
+      errorOf(JSON.stringify({ type: 'AnnotationPage', items: [{ ...item, target: 5 }] })),
     ).toMatch(/^items\[0\]\.target: /);
   });
 
@@ -594,7 +606,8 @@ describe('parseJsonLd: what it keeps and fills in', () => {
     };
     const [a] = annotationsOf(JSON.stringify(file));
     expect(a).toMatchObject({
-      id: 'kXq2bA7yEe-2o6Pl0SQkZw',
+      // Its own format's id is not an IRI: the annotation's address is.
+      id: 'https://hypothes.is/a/kXq2bA7yEe-2o6Pl0SQkZw',
       url: 'https://www.dawn.com/news/1840012',
       title: 'Reko Diq to create thousands of jobs - Dawn',
       note: 'Dawn says 7,500 jobs; Barrick said "about 7,500".',
@@ -612,5 +625,226 @@ describe('parseJsonLd: what it keeps and fills in', () => {
       }),
     );
     expect(a?.id).toBe('anno:7d1c3a9e-55aa-4f0e-8c2b-0a1b2c3d4e5f');
+  });
+});
+
+describe('parseJsonLd: any backup Factmark wrote imports back', () => {
+  it('keeps entity ids that are not in the lexicon, of the right shape', () => {
+    const tembo: Annotation = {
+      ...A,
+      entities: ['tembo-hills' as never, 'exim', 'x2-mine' as never],
+    };
+    const [a] = annotationsOf(toJsonLd([tembo]));
+    expect(a).toEqual(tembo);
+  });
+
+  it('refuses malformed entity ids, naming where', () => {
+    for (const bad of [
+      'China Exim',
+      'tembo_hills',
+      'Tembo-Hills',
+      '-tembo',
+      'tembo-',
+      'a--b',
+      '',
+      7,
+    ]) {
+      expect(errorOf(exportedWith((it) => (it['factmark:entities'] = ['exim', bad])))).toMatch(
+        /^first\.items\[0\]\.factmark:entities\[1\]: expected an entity id \(lower-case words joined by hyphens\)/,
+      );
+    }
+  });
+});
+
+describe('parseJsonLd: Hypothesis exports', () => {
+  const page = 'https://www.dawn.com/news/1840012';
+  const placed = {
+    id: 'kXq2bA7yEe-2o6Pl0SQkZw',
+    created: '2025-01-10T09:41:22.518934+00:00',
+    updated: '2025-01-12T16:03:07.004512+00:00',
+    user: 'acct:reporter@hypothes.is',
+    uri: page,
+    text: 'Dawn says 7,500 jobs.',
+    tags: ['jobs'],
+    target: [
+      {
+        source: page,
+        selector: [
+          { type: 'TextPositionSelector', start: 880, end: 896 },
+          {
+            type: 'TextQuoteSelector',
+            exact: 'about 7,500 jobs',
+            prefix: 'create ',
+            suffix: ' at',
+          },
+        ],
+      },
+    ],
+    document: { title: ['Reko Diq jobs - Dawn'] },
+    links: { html: 'https://hypothes.is/a/kXq2bA7yEe-2o6Pl0SQkZw' },
+  };
+  const pageNote = {
+    id: 'pAgEnOtE0Ee-2o6Pl0SQkZw',
+    created: '2025-01-10T10:00:00+00:00',
+    uri: page,
+    text: 'The whole article leans on one Barrick statement.',
+    tags: [],
+    target: [{ source: page }],
+  };
+  const reply = {
+    id: 'rEpLy000Ee-2o6Pl0SQkZw',
+    created: '2025-01-11T10:00:00+00:00',
+    uri: page,
+    text: 'Agreed: Barrick said "about".',
+    references: ['kXq2bA7yEe-2o6Pl0SQkZw'],
+    target: [{ source: page }],
+  };
+  const pdf = {
+    id: 'pDf00000Ee-2o6Pl0SQkZw',
+    created: '2025-01-12T10:00:00+00:00',
+    uri: 'urn:x-pdf:6c5f3a8e2b0d4c1f9e7a',
+    text: 'The annual report says the same.',
+    target: [
+      {
+        source: 'urn:x-pdf:6c5f3a8e2b0d4c1f9e7a',
+        selector: [
+          { type: 'TextPositionSelector', start: 10, end: 23 },
+          { type: 'TextQuoteSelector', exact: '$1.25 billion', prefix: 'of ', suffix: ' for' },
+          { type: 'PageSelector', index: 3, label: '4' },
+        ],
+      },
+    ],
+    document: { title: ['Barrick Annual Report 2024'] },
+  };
+  const pdfOverHttp = {
+    ...pdf,
+    id: 'pDfHttp0Ee-2o6Pl0SQkZw',
+    uri: 'https://www.barrick.com/files/annual-report-2024.pdf',
+    target: [{ ...pdf.target[0], source: 'https://www.barrick.com/files/annual-report-2024.pdf' }],
+  };
+  const file = (annotations: unknown[]) =>
+    JSON.stringify({ export_date: '2025-02-01T10:00:00+00:00', annotations });
+
+  it('skips page notes, replies and PDF annotations with a count and a reason', () => {
+    const r = parseJsonLd(file([pageNote, placed, reply, pdf, pdfOverHttp]));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.annotations.map((a) => a.quote.exact)).toEqual(['about 7,500 jobs']);
+    expect(r.skipped.map((s) => [s.path, s.kind])).toEqual([
+      ['annotations[0]', 'page-note'],
+      ['annotations[2]', 'reply'],
+      ['annotations[3]', 'pdf'],
+      ['annotations[4]', 'pdf'],
+    ]);
+    expect(skipReasons(r.skipped)).toEqual([
+      'page notes (no quoted passage to place): 1 (annotations[0])',
+      'replies to other annotations: 1 (annotations[2])',
+      'PDF annotations (Factmark annotates web pages): 2 (annotations[3], annotations[4])',
+    ]);
+  });
+
+  it('skips a W3C reply and an annotation of a page that is not http(s)', () => {
+    const r = parseJsonLd(
+      JSON.stringify([
+        {
+          id: 'https://x.org/a/1',
+          motivation: 'replying',
+          target: 'https://x.org/a/0',
+          bodyValue: 'Yes',
+        },
+        {
+          id: 'https://x.org/a/2',
+          target: { source: 'file:///home/me/story.html', selector: A.quote },
+        },
+        { id: 'https://x.org/a/3', target: { source: A.url, selector: A.quote } },
+      ]),
+    );
+    expect(r.ok && r.annotations.map((a) => a.id)).toEqual(['https://x.org/a/3']);
+    expect(r.ok && skipReasons(r.skipped)).toEqual([
+      'replies to other annotations: 1 ([0])',
+      'annotations of pages that are not http(s) (file:): 1 ([1])',
+    ]);
+  });
+
+  it('lists at most a few places per reason', () => {
+    const r = parseJsonLd(
+      file(Array.from({ length: 12 }, (_, i) => ({ ...pageNote, id: `n${i}` }))),
+    );
+    expect(r.ok && skipReasons(r.skipped)).toEqual([
+      'page notes (no quoted passage to place): 12 (annotations[0], annotations[1], annotations[2], annotations[3], annotations[4], …)',
+    ]);
+  });
+
+  it('keeps a note given as a Choice of bodies (its first, the default)', () => {
+    const [a] = annotationsOf(
+      JSON.stringify({
+        id: 'https://x.org/a/1',
+        type: 'Annotation',
+        body: [
+          {
+            type: 'Choice',
+            items: [
+              { type: 'TextualBody', value: 'Check the EXIM figure.', language: 'en' },
+              { type: 'TextualBody', value: 'Vérifier le chiffre.', language: 'fr' },
+            ],
+          },
+          { type: 'TextualBody', value: 'exim', purpose: 'tagging' },
+        ],
+        target: { source: A.url, selector: A.quote },
+      }),
+    );
+    expect(a?.note).toBe('Check the EXIM figure.');
+    expect(a?.tags).toEqual(['exim']);
+  });
+
+  it('gives a Hypothesis id its IRI, which exports and re-imports unchanged', () => {
+    const [a] = annotationsOf(file([placed]));
+    expect(a?.id).toBe('https://hypothes.is/a/kXq2bA7yEe-2o6Pl0SQkZw');
+    const exported = toJsonLd(annotationsOf(file([placed])));
+    const doc = JSON.parse(exported) as { first: { items: { id: string }[] } };
+    expect(doc.first.items[0]?.id).toBe('https://hypothes.is/a/kXq2bA7yEe-2o6Pl0SQkZw');
+    expect(annotationsOf(exported)).toEqual([a]);
+    // The same annotation from Hypothesis' JSON-LD API has the same id: no duplicate.
+    const api = { ...placed, id: 'https://hypothes.is/a/kXq2bA7yEe-2o6Pl0SQkZw' };
+    expect(annotationsOf(file([api]))[0]?.id).toBe(a?.id);
+  });
+
+  it('writes every id as an IRI, and reads it back as it was', () => {
+    // An id stored by an older import, before ids were made IRIs.
+    const bare: Annotation = { ...A, id: 'kXq2bA7yEe-2o6Pl0SQkZw' };
+    const exported = toJsonLd([bare, B, C]);
+    const doc = JSON.parse(exported) as { first: { items: { id: string }[] } };
+    for (const item of doc.first.items) expect(item.id).toMatch(/^[a-z][a-z0-9+.-]*:[^\s]+$/i);
+    expect(doc.first.items[0]?.id).not.toBe('kXq2bA7yEe-2o6Pl0SQkZw');
+    expect(annotationsOf(exported)).toEqual([bare, B, C]);
+  });
+
+  it('still refuses a malformed file whole', () => {
+    expect(errorOf(file([placed, { ...pageNote, created: 5 }]))).toBe(
+      'annotations[1].created: expected an ISO 8601 date, found number 5',
+    );
+  });
+});
+
+describe('parseJsonLd: limits shared with the background (src/core/annotations/limits.ts)', () => {
+  it('keeps the 1,000 characters of context nearest the quote, as the background stores', () => {
+    const prefix = 'p'.repeat(4_000) + 'nearest the quote ';
+    const suffix = ' just after' + 's'.repeat(4_000);
+    const [a] = annotationsOf(
+      exportedWith(
+        (it) =>
+          ((it.target as { selector: Record<string, string>[] }).selector[0] = {
+            type: 'TextQuoteSelector',
+            exact: 'approved financing of $1.25 billion',
+            prefix,
+            suffix,
+          }),
+      ),
+    );
+    expect(a?.quote.prefix).toBe(prefix.slice(-ANNOTATION_LIMITS.context));
+    expect(a?.quote.suffix).toBe(suffix.slice(0, ANNOTATION_LIMITS.context));
+    expect(IMPORT_LIMITS.note).toBe(ANNOTATION_LIMITS.note);
+    expect(IMPORT_LIMITS.quote).toBe(ANNOTATION_LIMITS.quote);
+    expect(IMPORT_LIMITS.tags).toBe(ANNOTATION_LIMITS.tags);
   });
 });

@@ -31,6 +31,7 @@ import {
 import { createRouter } from '../../src/background/router';
 import { startBackground } from '../../src/background/start';
 import type { Annotation } from '../../src/core/annotations/types';
+import type { EntityId } from '../../src/core/types';
 import {
   MAX_IMPORT_CHARS,
   MAX_NOTE_LENGTH,
@@ -326,6 +327,105 @@ describe('background messages for annotations, export/import and user facts', ()
     // Importing the same export again overwrites: no duplicates.
     expect(await send({ type: 'factmark/import', text })).toEqual({ ok: true, imported: 4 });
     expect(await allAnnotations(db)).toEqual(many);
+  });
+
+  it('export → wipe → import gives back identical records whose entity ids are not in the lexicon', async () => {
+    const filed = [
+      annotation('anno:tembo', { entities: ['tembo-hills' as EntityId, 'exim'] }),
+      annotation('anno:new-story', {
+        entities: ['kalabagh-dam' as EntityId, 'x2-lithium-mine' as EntityId],
+        created: 5,
+        updated: 5,
+      }),
+    ];
+    for (const a of filed) await saveAnnotation(db, a);
+    const exported = await send({ type: 'factmark/export', format: 'jsonld' });
+    const text = (exported as { text: string }).text;
+    await clearAnnotations(db);
+    expect(await send({ type: 'factmark/import', text })).toEqual({ ok: true, imported: 2 });
+    // Oldest first.
+    expect(await allAnnotations(db)).toEqual([filed[1], filed[0]]);
+  });
+
+  it('an import whose entity id is malformed writes nothing and says where', async () => {
+    await saveAnnotation(db, annotation('anno:1'));
+    const exported = await send({ type: 'factmark/export', format: 'jsonld' });
+    const text = (exported as { text: string }).text.replace(
+      '"factmark:entities":["exim"',
+      '"factmark:entities":["China Exim"',
+    );
+    await clearAnnotations(db);
+    const answer = await send({ type: 'factmark/import', text });
+    expect(answer).toEqual({
+      ok: false,
+      error: expect.stringMatching(
+        /^import: first\.items\[0\]\.factmark:entities\[0\]: expected an entity id/,
+      ),
+    });
+    expect(await allAnnotations(db)).toEqual([]);
+  });
+
+  it('a Hypothesis export: what cannot be placed is skipped, counted and explained', async () => {
+    const page = 'https://www.dawn.com/news/1840012';
+    const quote = {
+      type: 'TextQuoteSelector',
+      exact: 'about 7,500 jobs',
+      prefix: 'create ',
+      suffix: '',
+    };
+    const text = JSON.stringify({
+      export_date: '2025-02-01T10:00:00+00:00',
+      annotations: [
+        {
+          id: 'aaaaaaaaaaaaaaaaaaaaaa',
+          uri: page,
+          text: 'Placed',
+          target: [{ source: page, selector: [quote] }],
+        },
+        { id: 'bbbbbbbbbbbbbbbbbbbbbb', uri: page, text: 'Page note', target: [{ source: page }] },
+        {
+          id: 'cccccccccccccccccccccc',
+          uri: page,
+          text: 'Reply',
+          references: ['aaaaaaaaaaaaaaaaaaaaaa'],
+          target: [{ source: page }],
+        },
+        {
+          id: 'dddddddddddddddddddddd',
+          uri: 'urn:x-pdf:6c5f3a8e',
+          text: 'PDF',
+          target: [
+            { source: 'urn:x-pdf:6c5f3a8e', selector: [quote, { type: 'PageSelector', index: 0 }] },
+          ],
+        },
+      ],
+    });
+    expect(await send({ type: 'factmark/import', text })).toEqual({
+      ok: true,
+      imported: 1,
+      skipped: 3,
+      reasons: [
+        'page notes (no quoted passage to place): 1 (annotations[1])',
+        'replies to other annotations: 1 (annotations[2])',
+        'PDF annotations (Factmark annotates web pages): 1 (annotations[3])',
+      ],
+    });
+    const [placed] = await allAnnotations(db);
+    expect(placed).toMatchObject({
+      id: 'https://hypothes.is/a/aaaaaaaaaaaaaaaaaaaaaa',
+      note: 'Placed',
+    });
+    // Exported with its IRI, and imported back as it was.
+    const exported = (await send({ type: 'factmark/export', format: 'jsonld' })) as {
+      text: string;
+    };
+    expect(exported.text).toContain('"id":"https://hypothes.is/a/aaaaaaaaaaaaaaaaaaaaaa"');
+    await clearAnnotations(db);
+    expect(await send({ type: 'factmark/import', text: exported.text })).toEqual({
+      ok: true,
+      imported: 1,
+    });
+    expect(await allAnnotations(db)).toEqual([placed]);
   });
 
   it('exports one page, and csv and markdown', async () => {
@@ -674,6 +774,7 @@ describe('context menu and keyboard command', () => {
       onInstalled: (l) => void installed.push(l),
       onMessage: () => undefined,
       onConnect: () => undefined,
+      persistStorage: async () => true,
     };
     const background = startBackground(api, factBase([]), { name: freshDbName() });
     expect(clicks).toHaveLength(1);

@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openFactmarkDb, type FactmarkDb } from '../../src/background/db';
 import { createRouter } from '../../src/background/router';
 import type { MessageListener } from '../../src/background/browser-api';
-import { fact, freshDbName } from './background-fixtures';
+import { toJsonLd } from '../../src/core/annotations';
+import { annotation, fact, freshDbName } from './background-fixtures';
 
 const OWN_ID = 'own-extension-id';
 const own = { id: OWN_ID, url: `chrome-extension://${OWN_ID}/src/popup/index.html` };
@@ -101,5 +102,45 @@ describe('requests', () => {
       ok: false,
       error: 'quota exceeded',
     });
+  });
+});
+
+describe('failures always say why', () => {
+  /** The database, but every write fails the way a browser may: a DOMException with no message. */
+  function failingWrites(real: FactmarkDb, error: unknown): FactmarkDb {
+    return new Proxy(real, {
+      get(target, prop, receiver) {
+        if (prop === 'put') return () => Promise.reject(error);
+        if (prop === 'transaction') {
+          return () => {
+            throw error;
+          };
+        }
+        const value: unknown = Reflect.get(target, prop, receiver);
+        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+      },
+    });
+  }
+
+  it.each([
+    ['a DOMException without a message', new DOMException('', 'AbortError'), /AbortError/],
+    ['an Error without a message', new Error(''), /unknown error \(Error\)/],
+    ['a thrown undefined', undefined, /unknown error/],
+    ['a thrown empty string', '', /unknown error/],
+  ])('a failed write answers a non-empty reason: %s', async (_name, error, reason) => {
+    const failing = createRouter({ extensionId: OWN_ID, db: async () => failingWrites(db, error) });
+    const saved = (await failing(
+      { type: 'factmark/annotation-save', annotation: annotation('anno:x') },
+      own,
+    )) as { ok: boolean; error: string };
+    expect(saved.ok).toBe(false);
+    expect(saved.error).toMatch(reason);
+    const imported = (await failing(
+      { type: 'factmark/import', text: toJsonLd([annotation('anno:y')]) },
+      own,
+    )) as { ok: boolean; error: string };
+    expect(imported.ok).toBe(false);
+    expect(imported.error).toMatch(/^import: \S/);
+    expect(imported.error).toMatch(reason);
   });
 });

@@ -257,6 +257,43 @@ describe('export and import over ports', () => {
     expect(await allAnnotations(db)).toEqual([]);
   });
 
+  it('import stream: a failed write names a reason, even when the browser gives none', async () => {
+    // The write's transaction fails with a DOMException that carries no message.
+    const opened = openFactmarkDb({ name: freshDbName() });
+    const broken = new Proxy(await opened, {
+      get(target, prop, receiver) {
+        if (prop === 'transaction') {
+          return () => {
+            throw new DOMException('', 'AbortError');
+          };
+        }
+        const value: unknown = Reflect.get(target, prop, receiver);
+        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+      },
+    });
+    listen = createTransfer({
+      extensionId: OWN_ID,
+      extensionOrigin: `chrome-extension://${OWN_ID}/`,
+      db: async () => broken,
+    });
+    const answer = await importOverPort(connect().fn, many(3), () => undefined);
+    expect(answer.ok).toBe(false);
+    const error = answer.ok ? '' : answer.error;
+    expect(error).toMatch(/^import: \S/);
+    expect(error).toContain('AbortError');
+  });
+
+  it('export stream: a failed read names a reason, even when the browser gives none', async () => {
+    listen = createTransfer({
+      extensionId: OWN_ID,
+      extensionOrigin: `chrome-extension://${OWN_ID}/`,
+      db: () => Promise.reject(new DOMException('', 'UnknownError')),
+    });
+    const result = await exportOverPort(connect().fn, { format: 'jsonld' }, () => undefined);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.error).toMatch(/^export: \S.*UnknownError/);
+  });
+
   it('serves the options page open in a tab (an extension page with sender.tab)', async () => {
     await saveAnnotation(db, annotation('anno:in-tab'));
     const { fn } = connect({ ...OWN_PAGE, tab: { id: 9 } });

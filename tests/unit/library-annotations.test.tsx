@@ -312,7 +312,16 @@ describe('Library: import and export', () => {
     const { root, api } = await openLibrary();
     const bad = JSON.stringify({
       type: 'AnnotationCollection',
-      items: [{ type: 'Annotation', target: { source: 'javascript:alert(1)' } }],
+      items: [
+        {
+          type: 'Annotation',
+          created: 5,
+          target: {
+            source: 'https://news.example/a',
+            selector: { type: 'TextQuoteSelector', exact: 'x' },
+          },
+        },
+      ],
     });
     const parsed = parseJsonLd(bad, { newId: () => 'anno:x' });
     expect(parsed.ok).toBe(false);
@@ -323,6 +332,57 @@ describe('Library: import and export', () => {
     );
     expect(api.importAll).not.toHaveBeenCalled();
     expect(root.querySelector('.import-progress')).toBeNull();
+  });
+
+  it('a Hypothesis export: imports what can be placed, says what was skipped and why', async () => {
+    const { root, api } = await openLibrary();
+    const page = 'https://www.dawn.com/news/1840012';
+    const file = JSON.stringify({
+      annotations: [
+        {
+          id: 'aaaaaaaaaaaaaaaaaaaaaa',
+          uri: page,
+          text: 'Placed',
+          target: [
+            { source: page, selector: [{ type: 'TextQuoteSelector', exact: 'about 7,500 jobs' }] },
+          ],
+        },
+        { id: 'bbbbbbbbbbbbbbbbbbbbbb', uri: page, text: 'Page note', target: [{ source: page }] },
+        {
+          id: 'cccccccccccccccccccccc',
+          uri: page,
+          references: ['aaaaaaaaaaaaaaaaaaaaaa'],
+          target: [{ source: page }],
+        },
+      ],
+    });
+    api.importAll.mockResolvedValue({ ok: true, imported: 1 });
+    chooseFile(root, file, 'hypothesis.json');
+    await settle(() => text(section(root).querySelector('.import-result')) !== '');
+    expect(api.importAll.mock.calls[0]![0].map((a) => a.id)).toEqual([
+      'https://hypothes.is/a/aaaaaaaaaaaaaaaaaaaaaa',
+    ]);
+    const result = text(section(root).querySelector('.import-result[role=alert]'));
+    expect(result).toContain('Imported 1 annotation');
+    expect(result).toContain('Skipped 2 that Factmark cannot place');
+    expect(result).toContain('page notes (no quoted passage to place): 1 (annotations[1])');
+    expect(result).toContain('replies to other annotations: 1 (annotations[2])');
+  });
+
+  it('a file holding only items that cannot be placed sends nothing and says why', async () => {
+    const { root, api } = await openLibrary();
+    const page = 'https://www.dawn.com/news/1840012';
+    const file = JSON.stringify({
+      annotations: [
+        { id: 'bbbbbbbbbbbbbbbbbbbbbb', uri: page, text: 'Page note', target: [{ source: page }] },
+      ],
+    });
+    chooseFile(root, file, 'hypothesis.json');
+    await settle(() => text(section(root).querySelector('.import-result')) !== '');
+    expect(api.importAll).not.toHaveBeenCalled();
+    const result = text(section(root).querySelector('.import-result[role=alert]'));
+    expect(result).toContain('Imported 0 annotations');
+    expect(result).toContain('Skipped 1 that Factmark cannot place');
   });
 
   it("shows the background's error verbatim and changes nothing else", async () => {

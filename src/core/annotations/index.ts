@@ -9,10 +9,14 @@ export {
   FACTMARK_NAMESPACE,
   IMPORT_LIMITS,
   parseJsonLd,
+  skipReasons,
   toJsonLd,
   type JsonLdExportOptions,
   type JsonLdParseOptions,
   type JsonLdParseResult,
+  type SkipKind,
+  type SkippedItem,
 } from './jsonld';
+export { ANNOTATION_LIMITS, draftProblem, type AnnotationDraft } from './limits';
 export { ANNOTATION_CSV_HEADER, annotationsToCsv } from './csv';
 export { annotationsToMarkdown, escapeMarkdownLine } from './markdown';

@@ -23,17 +23,23 @@
  *   (the model allows further contexts after anno.jsonld, which must come first), so the document
  *   stays valid JSON-LD and other tools can ignore them. The prefix stands for `urn:factmark:`
  *   (Factmark has no web domain of its own; a URN names without pretending to be fetchable).
- * - Ids: `anno:<uuid>` is written `urn:uuid:<uuid>` (an IRI, as the model wants) and read back;
- *   any other id is written and read as it is.
+ * - Ids are IRIs, as the model wants: `anno:<uuid>` is written `urn:uuid:<uuid>` and read back;
+ *   an id that is already an IRI (`https://hypothes.is/a/…`) is written as it is; any other id
+ *   (one stored by an older import) is written `urn:factmark:id:<id, percent-encoded>` and read
+ *   back as it was. An id from Hypothesis' own export format, which is not an IRI, is read as the
+ *   annotation's address, `https://hypothes.is/a/<id>`: the same id its JSON-LD API gives.
  * - `motivation` is `commenting` when there is a note, else `highlighting`; an annotation without
  *   note or tags has no `body`. Dates are ISO 8601 in UTC with milliseconds (exact round trip).
  * - A position with end ≤ start means "unknown" (see parseJsonLd) and is not written.
  *
  * Import (`parseJsonLd`) checks everything before it returns anything: one bad field, and the
- * whole import is refused with a message saying what is wrong and where.
+ * whole import is refused with a message saying what is wrong and where. What is well formed but
+ * cannot be placed on a web page (a page note, a reply, a PDF annotation) is skipped and counted,
+ * with the reason (skipReasons): real Hypothesis exports almost always hold some.
  */
-import { ENTITIES } from '../entities/lexicon';
+import { isEntityId } from '../entities/id';
 import type { EntityId, Verdict } from '../types';
+import { ANNOTATION_LIMITS } from './limits';
 import {
   ANNOTATION_COLORS,
   type Annotation,
@@ -66,8 +72,19 @@ export interface JsonLdParseOptions {
   maxChars?: number;
 }
 
+/** Why a well-formed item was not imported: what Factmark cannot place on a web page. */
+export type SkipKind = 'page-note' | 'reply' | 'pdf' | 'not-http';
+
+export interface SkippedItem {
+  /** Where the item is in the file: `annotations[3]`, `first.items[0]`. */
+  path: string;
+  kind: SkipKind;
+  /** For `not-http`: the page's scheme (`file:`). */
+  detail?: string;
+}
+
 export type JsonLdParseResult =
-  { ok: true; annotations: Annotation[] } | { ok: false; error: string };
+  { ok: true; annotations: Annotation[]; skipped: SkippedItem[] } | { ok: false; error: string };
 
 /**
  * Import limits. The file: 256 Mi characters (UTF-16 code units, what a string's length counts).
@@ -77,43 +94,50 @@ export type JsonLdParseResult =
  * that large has to be parsed where the file is read (core is pure: any page can call this) and
  * sent on in batches. 256 Mi is half the longest string V8 can hold.
  *
- * Per annotation, the same bounds as the background's checks of a stored annotation
- * (src/shared/messages.ts; core cannot import them, so keep the two in step), so that an error
- * here can say which item and which field: a quote of 10,000 characters and contexts of 10,000
- * each (Factmark and Hypothesis write 32), a note of 10,000, 50 tags of 100 characters, a title
- * of 2,000, a URL of 8,192, an id of 300 (no white space or control characters). At most
+ * Per annotation, the bounds of a stored annotation (limits.ts, which the background's checks use
+ * too), so that an error here can say which item and which field: a quote of 10,000 characters,
+ * a note of 10,000, 50 tags of 100 characters, a title of 2,000, a URL of 8,192, an id of 300 (no
+ * white space or control characters). A context (prefix, suffix) may be up to 10,000 characters
+ * in the file; the 1,000 nearest the quote are kept (Factmark and Hypothesis write 32). At most
  * 1,000,000 annotations.
  */
 export const IMPORT_LIMITS = {
+  ...ANNOTATION_LIMITS,
   chars: 256 * 1024 * 1024,
   annotations: 1_000_000,
-  quote: 10_000,
+  /** In the file; ANNOTATION_LIMITS.context are kept. */
   context: 10_000,
-  note: 10_000,
-  tags: 50,
-  tag: 100,
-  title: 2_000,
-  url: 8_192,
-  id: 300,
 } as const;
 
-const ENTITY_IDS: readonly string[] = ENTITIES.map((e) => e.id);
 const VERDICTS: readonly string[] = ['supported', 'contradicted', 'unverified'] satisfies Verdict[];
 const COLORS: readonly string[] = ANNOTATION_COLORS;
 
 const ANNO_ID = /^anno:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 const URN_UUID = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+/** An IRI, as far as an id needs to be one: a scheme, then anything (RFC 3987). */
+const IRI = /^[a-z][a-z0-9+.-]*:./i;
+/** Where an id that is not an IRI goes in an export (see the top of this file). */
+const OTHER_ID_PREFIX = `${FACTMARK_NAMESPACE}id:`;
+/** Where Hypothesis serves an annotation: its id as an IRI. */
+const HYPOTHESIS_ANNOTATION = 'https://hypothes.is/a/';
 
 // ─── export ──────────────────────────────────────────────────────────────────────────────────────
 
 function exportId(id: string): string {
   const m = ANNO_ID.exec(id);
-  return m ? `urn:uuid:${m[1] as string}` : id;
+  if (m) return `urn:uuid:${m[1] as string}`;
+  return IRI.test(id) ? id : OTHER_ID_PREFIX + encodeURIComponent(id);
 }
 
 function importId(id: string): string {
   const m = URN_UUID.exec(id);
-  return m ? `anno:${m[1] as string}` : id;
+  if (m) return `anno:${m[1] as string}`;
+  if (!id.startsWith(OTHER_ID_PREFIX)) return id;
+  try {
+    return decodeURIComponent(id.slice(OTHER_ID_PREFIX.length));
+  } catch {
+    return id;
+  }
 }
 
 function iso(ms: number): string | undefined {
@@ -332,12 +356,27 @@ function readQuote(o: JsonObject, path: string): TextQuoteSelector {
   const exact = readString(field(o, 'exact'), join(path, 'exact'), IMPORT_LIMITS.quote, true);
   if (exact === undefined || exact === '') fail(join(path, 'exact'), 'empty quote');
   const context = IMPORT_LIMITS.context;
-  return {
-    type: 'TextQuoteSelector',
-    exact,
-    prefix: readString(field(o, 'prefix'), join(path, 'prefix'), context, false) ?? '',
-    suffix: readString(field(o, 'suffix'), join(path, 'suffix'), context, false) ?? '',
-  };
+  const prefix = readString(field(o, 'prefix'), join(path, 'prefix'), context, false) ?? '';
+  const suffix = readString(field(o, 'suffix'), join(path, 'suffix'), context, false) ?? '';
+  return { type: 'TextQuoteSelector', exact, prefix: nearEnd(prefix), suffix: nearStart(suffix) };
+}
+
+/** The last ANNOTATION_LIMITS.context characters of a prefix, never half a surrogate pair. */
+function nearEnd(prefix: string): string {
+  if (prefix.length <= ANNOTATION_LIMITS.context) return prefix;
+  let from = prefix.length - ANNOTATION_LIMITS.context;
+  const code = prefix.charCodeAt(from);
+  if (code >= 0xdc00 && code <= 0xdfff) from++;
+  return prefix.slice(from);
+}
+
+/** The first ANNOTATION_LIMITS.context characters of a suffix, never half a surrogate pair. */
+function nearStart(suffix: string): string {
+  if (suffix.length <= ANNOTATION_LIMITS.context) return suffix;
+  let to = ANNOTATION_LIMITS.context;
+  const code = suffix.charCodeAt(to - 1);
+  if (code >= 0xd800 && code <= 0xdbff) to--;
+  return suffix.slice(0, to);
 }
 
 function readOffset(v: unknown, path: string): number {
@@ -361,14 +400,22 @@ interface Located {
   position: TextPositionSelector;
 }
 
-/** A target's selectors, or null when it has no TextQuoteSelector. */
-function readSelectors(target: JsonObject, path: string): Omit<Located, 'source'> | null {
+/** What a target gives: a passage on a web page, or why it is none Factmark can place. */
+type Placed = Located | { skip: SkipKind; detail?: string };
+
+/** A target's selectors (quote null when it has none), and whether they are a PDF's. */
+function readSelectors(
+  target: JsonObject,
+  path: string,
+): { quote: TextQuoteSelector | null; position: TextPositionSelector | null; pdf: boolean } {
   const raw = field(target, 'selector');
-  if (raw === undefined || raw === null) return null;
+  const none = { quote: null, position: null, pdf: false };
+  if (raw === undefined || raw === null) return none;
   const list: unknown[] = Array.isArray(raw) ? raw : [raw];
   const listPath = join(path, 'selector');
   let quote: TextQuoteSelector | null = null;
   let position: TextPositionSelector | null = null;
+  let pdf = false;
   for (let i = 0; i < list.length; i++) {
     const s = list[i];
     const sPath = Array.isArray(raw) ? `${listPath}[${i}]` : listPath;
@@ -377,14 +424,30 @@ function readSelectors(target: JsonObject, path: string): Omit<Located, 'source'
     if (hasType(s, 'TextQuoteSelector') && quote === null) quote = readQuote(s, sPath);
     else if (hasType(s, 'TextPositionSelector') && position === null) {
       position = readPosition(s, sPath);
+    } else if (hasType(s, 'PageSelector')) {
+      // Hypothesis' page of a PDF.
+      pdf = true;
     }
   }
-  if (quote === null) return null;
-  return { quote, position: position ?? { type: 'TextPositionSelector', start: 0, end: 0 } };
+  return { quote, position, pdf };
 }
 
-/** The first target (of one or several) with a TextQuoteSelector, and its page. */
-function readTarget(item: JsonObject, path: string): Located {
+/** The scheme of an absolute URL (`file:`), or null when the string is not one. */
+function schemeOf(source: string): string | null {
+  try {
+    return new URL(source).protocol;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The first target (of one or several) with a TextQuoteSelector, and its page; or why there is
+ * none to place: no quoted passage anywhere (a page note), a PDF's passage (Hypothesis names a
+ * PDF `urn:x-pdf:…`, or gives its page), a page that is not http(s) (a local file). A target
+ * that is not there or not a URL at all is malformed.
+ */
+function readTarget(item: JsonObject, path: string): Placed {
   const raw = field(item, 'target');
   const tPath = join(path, 'target');
   if (raw === undefined || raw === null) fail(tPath, 'missing');
@@ -394,18 +457,70 @@ function readTarget(item: JsonObject, path: string): Located {
     const p = Array.isArray(raw) ? `${tPath}[${i}]` : tPath;
     if (typeof t === 'string') continue; // the page alone, no passage
     if (!isObject(t)) fail(p, `expected a target object, found ${describeValue(t)}`);
-    const selectors = readSelectors(t, p);
-    if (selectors === null) continue;
+    const { quote, position, pdf } = readSelectors(t, p);
+    if (quote === null) continue;
     // Hypothesis' own API format names the page in `uri` beside the target.
-    const source = field(t, 'source') ?? field(item, 'uri');
-    return { source: readUrl(source, join(p, 'source')), ...selectors };
+    const given = field(t, 'source') ?? field(item, 'uri');
+    const source: unknown = isObject(given) ? field(given, 'id') : given;
+    const scheme = typeof source === 'string' ? schemeOf(source) : null;
+    if (pdf || (typeof source === 'string' && /^urn:x-pdf:/i.test(source))) return { skip: 'pdf' };
+    if (scheme !== null && scheme !== 'http:' && scheme !== 'https:') {
+      if (scheme === 'urn:') return { skip: 'pdf' };
+      return { skip: 'not-http', detail: scheme };
+    }
+    const url = readUrl(given, join(p, 'source'));
+    if (/\.pdf$/i.test(new URL(url).pathname)) return { skip: 'pdf' };
+    return {
+      source: url,
+      quote,
+      position: position ?? { type: 'TextPositionSelector', start: 0, end: 0 },
+    };
   }
-  fail(tPath, 'no TextQuoteSelector with the quoted passage (exact)');
+  return { skip: 'page-note' };
 }
 
 interface Bodies {
   notes: string[];
   tags: string[];
+}
+
+/**
+ * One body: a TextualBody is a note, or a tag when its purpose is tagging. A Choice (the model's
+ * "one of these", e.g. a note in two languages) gives its first textual item, the default; its
+ * purpose applies to the item when the item has none. Anything else (an image, an IRI) is not
+ * text Factmark can keep.
+ */
+function readBody(b: unknown, p: string, out: Bodies, inherited?: unknown): void {
+  if (typeof b === 'string') return; // an external body (IRI): nothing to import
+  if (!isObject(b)) fail(p, `expected a body object, found ${describeValue(b)}`);
+  if (hasType(b, 'Choice')) {
+    const items = field(b, 'items');
+    if (!Array.isArray(items)) fail(join(p, 'items'), 'expected an array of bodies');
+    const first = items.findIndex(
+      (x) =>
+        isObject(x) &&
+        (hasType(x, 'TextualBody') || (!isTyped(x) && field(x, 'value') !== undefined)),
+    );
+    if (first !== -1)
+      readBody(items[first], `${join(p, 'items')}[${first}]`, out, field(b, 'purpose'));
+    return;
+  }
+  if (isTyped(b) ? !hasType(b, 'TextualBody') : field(b, 'value') === undefined) return;
+  const value = readString(field(b, 'value'), join(p, 'value'), IMPORT_LIMITS.note, true);
+  const purpose = field(b, 'purpose') ?? inherited;
+  const purposes = Array.isArray(purpose) ? purpose : [purpose];
+  if (purposes.some((x) => x !== undefined && typeof x !== 'string')) {
+    fail(join(p, 'purpose'), 'expected a string or an array of strings');
+  }
+  if (purposes.includes('tagging') || purposes.includes('oa:tagging')) {
+    out.tags.push(value ?? '');
+  } else {
+    out.notes.push(value ?? '');
+  }
+}
+
+function isTyped(o: JsonObject): boolean {
+  return field(o, 'type') !== undefined || field(o, '@type') !== undefined;
 }
 
 function readBodies(item: JsonObject, path: string): Bodies {
@@ -415,22 +530,7 @@ function readBodies(item: JsonObject, path: string): Bodies {
   if (raw !== undefined && raw !== null) {
     const list: unknown[] = Array.isArray(raw) ? raw : [raw];
     list.forEach((b, i) => {
-      const p = Array.isArray(raw) ? `${bPath}[${i}]` : bPath;
-      if (typeof b === 'string') return; // an external body (IRI): nothing to import
-      if (!isObject(b)) fail(p, `expected a body object, found ${describeValue(b)}`);
-      const typed = field(b, 'type') !== undefined || field(b, '@type') !== undefined;
-      if (typed ? !hasType(b, 'TextualBody') : field(b, 'value') === undefined) return;
-      const value = readString(field(b, 'value'), join(p, 'value'), IMPORT_LIMITS.note, true);
-      const purpose = field(b, 'purpose');
-      const purposes = Array.isArray(purpose) ? purpose : [purpose];
-      if (purposes.some((x) => x !== undefined && typeof x !== 'string')) {
-        fail(join(p, 'purpose'), 'expected a string or an array of strings');
-      }
-      if (purposes.includes('tagging') || purposes.includes('oa:tagging')) {
-        out.tags.push(value ?? '');
-      } else {
-        out.notes.push(value ?? '');
-      }
+      readBody(b, Array.isArray(raw) ? `${bPath}[${i}]` : bPath, out);
     });
   }
   const bodyValue = readString(
@@ -471,35 +571,93 @@ function readTitle(item: JsonObject, path: string): string {
 
 interface ReadContext {
   options: JsonLdParseOptions;
+  /** The file is Hypothesis' own export (`{ "annotations": [...] }`). */
+  hypothesis: boolean;
 }
 
-function readAnnotation(v: unknown, path: string, ctx: ReadContext): Annotation {
+/**
+ * An item's id as stored: `urn:uuid:` read as `anno:`, an export's `urn:factmark:id:` as the id
+ * it stands for, and a Hypothesis id (its own format: not an IRI) as the annotation's address.
+ */
+function readId(v: JsonObject, path: string, ctx: ReadContext): string {
+  const rawId = field(v, 'id') ?? field(v, '@id');
+  if (rawId === undefined || rawId === null) {
+    if (ctx.options.newId === undefined) {
+      fail(join(path, 'id'), 'missing, and no options.newId to make one');
+    }
+    return ctx.options.newId();
+  }
+  // Room for an id written `urn:factmark:id:<percent-encoded>` (three characters a character).
+  const max = OTHER_ID_PREFIX.length + 3 * IMPORT_LIMITS.id;
+  const s = readString(rawId, join(path, 'id'), max, true) ?? '';
+  // eslint-disable-next-line no-control-regex
+  if (!/^[^\s\u0000-\u001f\u007f-\u009f]+$/.test(s)) {
+    fail(
+      join(path, 'id'),
+      `expected an IRI (no spaces or control characters), found ${describeValue(s)}`,
+    );
+  }
+  let id = importId(s);
+  if (!IRI.test(id) && isHypothesisItem(v, ctx)) {
+    const links = field(v, 'links');
+    const html = isObject(links) ? field(links, 'html') : undefined;
+    id =
+      typeof html === 'string' && /^https?:\/\/[^\s]+$/.test(html) && html.endsWith(`/${id}`)
+        ? html
+        : HYPOTHESIS_ANNOTATION + id;
+  }
+  if (id.length > IMPORT_LIMITS.id) {
+    fail(join(path, 'id'), `too long (${id.length} characters; at most ${IMPORT_LIMITS.id})`);
+  }
+  return id;
+}
+
+/** An item in Hypothesis' own API or export format (not its W3C JSON-LD). */
+function isHypothesisItem(v: JsonObject, ctx: ReadContext): boolean {
+  return (
+    ctx.hypothesis ||
+    field(v, 'user') !== undefined ||
+    field(v, 'links') !== undefined ||
+    field(v, 'group') !== undefined
+  );
+}
+
+/** A reply to another annotation: Hypothesis' `references`, or the model's `replying`. */
+function isReply(v: JsonObject): boolean {
+  const references = field(v, 'references');
+  if (Array.isArray(references) && references.length > 0) return true;
+  const motivation = field(v, 'motivation');
+  const motivations: unknown[] = Array.isArray(motivation) ? motivation : [motivation];
+  return motivations.some((m) => m === 'replying' || m === 'oa:replying');
+}
+
+function readEntities(v: unknown, path: string): EntityId[] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) fail(path, `expected an array of entity ids, found ${describeValue(v)}`);
+  return v.map((x: unknown, i) => {
+    if (!isEntityId(x)) {
+      fail(
+        `${path}[${i}]`,
+        `expected an entity id (lower-case words joined by hyphens), found ${describeValue(x)}`,
+      );
+    }
+    return x;
+  });
+}
+
+/**
+ * One item: the annotation, or, for a well-formed item Factmark cannot place, why it is skipped.
+ * Every field is checked either way: a skipped item that is malformed still refuses the file.
+ */
+function readAnnotation(v: unknown, path: string, ctx: ReadContext): Annotation | SkippedItem {
   if (!isObject(v)) fail(path, `expected an annotation object, found ${describeValue(v)}`);
   const type = field(v, 'type') ?? field(v, '@type');
   if (type !== undefined && !hasType(v, 'Annotation')) {
     fail(join(path, 'type'), `expected "Annotation", found ${describeValue(type)}`);
   }
 
-  const rawId = field(v, 'id') ?? field(v, '@id');
-  let id: string;
-  if (rawId === undefined || rawId === null) {
-    if (ctx.options.newId === undefined) {
-      fail(join(path, 'id'), 'missing, and no options.newId to make one');
-    }
-    id = ctx.options.newId();
-  } else {
-    const s = readString(rawId, join(path, 'id'), IMPORT_LIMITS.id, true) ?? '';
-    // eslint-disable-next-line no-control-regex
-    if (!/^[^\s\u0000-\u001f\u007f-\u009f]+$/.test(s)) {
-      fail(
-        join(path, 'id'),
-        `expected an IRI (no spaces or control characters), found ${describeValue(s)}`,
-      );
-    }
-    id = importId(s);
-  }
-
-  const { source, quote, position } = readTarget(v, path);
+  const id = readId(v, path, ctx);
+  const placed = readTarget(v, path);
 
   const bodies = readBodies(v, path);
   const note = cleanMultiline(bodies.notes.filter((n) => n !== '').join('\n\n'));
@@ -535,21 +693,24 @@ function readAnnotation(v: unknown, path: string, ctx: ReadContext): Annotation 
     color = rawColor as AnnotationColor;
   }
 
+  const title = readTitle(v, path);
+  const entities = readEntities(field(v, 'factmark:entities'), join(path, 'factmark:entities'));
+  if (isReply(v)) return { path, kind: 'reply' };
+  if ('skip' in placed) {
+    const skipped: SkippedItem = { path, kind: placed.skip };
+    if (placed.detail !== undefined) skipped.detail = placed.detail;
+    return skipped;
+  }
   return {
     id,
-    url: source,
-    title: readTitle(v, path),
-    quote,
-    position,
+    url: placed.source,
+    title,
+    quote: placed.quote,
+    position: placed.position,
     color,
     note,
     tags,
-    entities: readStringList(
-      field(v, 'factmark:entities'),
-      join(path, 'factmark:entities'),
-      ENTITY_IDS,
-      'entity ids',
-    ) as EntityId[],
+    entities,
     verdicts: readStringList(
       field(v, 'factmark:verdicts'),
       join(path, 'factmark:verdicts'),
@@ -586,7 +747,11 @@ function pageItems(page: JsonObject, path: string, lists: ItemList[]): void {
 }
 
 /** Where the annotations are in the parsed document. */
-function findItems(root: unknown): { lists: ItemList[]; total: number | undefined } {
+function findItems(root: unknown): {
+  lists: ItemList[];
+  total: number | undefined;
+  hypothesis?: boolean;
+} {
   if (Array.isArray(root)) return { lists: [{ items: root, path: '' }], total: undefined };
   if (!isObject(root)) {
     fail('', `expected a W3C Web Annotation document, found ${describeValue(root)}`);
@@ -621,8 +786,9 @@ function findItems(root: unknown): { lists: ItemList[]; total: number | undefine
   }
   // Hypothesis' export file: { "annotations": [...] }.
   const annotations = field(root, 'annotations');
-  if (Array.isArray(annotations))
-    return { lists: [{ items: annotations, path: 'annotations' }], total };
+  if (Array.isArray(annotations)) {
+    return { lists: [{ items: annotations, path: 'annotations' }], total, hypothesis: true };
+  }
   fail(
     '',
     'not a W3C Web Annotation document: expected an AnnotationCollection, an AnnotationPage, ' +
@@ -665,21 +831,30 @@ function syntaxMessage(text: string, e: unknown): string {
  * written by Factmark or by another tool following the model (Hypothesis included: a target given
  * as an array of {source, selector}, selectors as one object or an array, bodies as one object, an
  * array or absent, tags as TextualBody with purpose "tagging"; also its own export format, with
- * `text`, `tags`, `uri`, `document.title` and `updated`). All or nothing: the first problem found
- * makes the whole result an error that says what is wrong and where (`items[3].target.source:
- * expected an http(s) URL, found a javascript: URL`).
+ * `text`, `tags`, `uri`, `document.title` and `updated`). All or nothing: the first malformed
+ * field makes the whole result an error that says what is wrong and where (`items[3].created:
+ * expected an ISO 8601 date, found number 5`).
  *
- * - Pages must be http(s) URLs; they are canonicalized (url.ts).
- * - Every annotation needs a TextQuoteSelector with a non-empty `exact`. One without a
- *   TextPositionSelector gets the position {start: 0, end: 0}: an empty span, which anchor.ts
- *   reads as "no position" and toJsonLd does not write.
+ * - Skipped, counted in `skipped` with the reason (skipReasons), never refusing the file: items
+ *   Factmark cannot place on a web page. A page note (no TextQuoteSelector in any target), a reply
+ *   (Hypothesis' `references`, or motivation `replying`), a PDF annotation (a `urn:x-pdf:` page,
+ *   a PageSelector, a `.pdf` URL), an annotation of a page that is not http(s) (`file:`,
+ *   `javascript:`…). Their other fields are checked all the same.
+ * - Pages must be http(s) URLs (a source that is no URL at all is malformed); they are
+ *   canonicalized (url.ts).
+ * - A placed annotation needs a non-empty `exact`. One without a TextPositionSelector gets the
+ *   position {start: 0, end: 0}: an empty span, which anchor.ts reads as "no position" and
+ *   toJsonLd does not write.
+ * - A Choice body gives its first textual item (the default).
+ * - Entity ids are checked by shape (src/core/entities/id.ts), not against today's lexicon.
  * - Notes (all non-tag TextualBody values, `bodyValue`, joined by a blank line) are plain text:
  *   markup is kept as the characters it is, never interpreted. Control characters are removed
  *   but for \n and \t; \r\n becomes \n. Tags and titles lose control characters and line breaks;
  *   empty tags are dropped. Quotes are kept exactly: they must match the page's text.
  * - Missing: color → 'yellow', entities and verdicts → [], id → options.newId() (an error when
  *   it is not given), one date → the other, both → options.now (by default 0).
- * - Ids must be unique in the file (after `urn:uuid:` is read as `anno:`).
+ * - Ids must be unique in the file (after `urn:uuid:` is read as `anno:`; see the top of the
+ *   file for the other forms).
  * - Limits: IMPORT_LIMITS.
  */
 export function parseJsonLd(text: string, options: JsonLdParseOptions = {}): JsonLdParseResult {
@@ -698,7 +873,7 @@ export function parseJsonLd(text: string, options: JsonLdParseOptions = {}): Jso
     return { ok: false, error: syntaxMessage(body, e) };
   }
   try {
-    const { lists, total } = findItems(root);
+    const { lists, total, hypothesis = false } = findItems(root);
     const count = lists.reduce((n, l) => n + l.items.length, 0);
     if (count > IMPORT_LIMITS.annotations) {
       fail('', `too many annotations (${count}; at most ${IMPORT_LIMITS.annotations})`);
@@ -706,13 +881,18 @@ export function parseJsonLd(text: string, options: JsonLdParseOptions = {}): Jso
     if (total !== undefined && total !== count) {
       fail('total', `says ${total} annotations, but the file holds ${count}`);
     }
-    const ctx: ReadContext = { options };
+    const ctx: ReadContext = { options, hypothesis };
     const annotations: Annotation[] = [];
+    const skipped: SkippedItem[] = [];
     const seen = new Map<string, string>();
     for (const list of lists) {
       list.items.forEach((item, i) => {
         const path = `${list.path}[${i}]`;
         const a = readAnnotation(item, path, ctx);
+        if ('kind' in a) {
+          skipped.push(a);
+          return;
+        }
         const other = seen.get(a.id);
         if (other !== undefined)
           fail(join(path, 'id'), `${JSON.stringify(a.id)} is also the id of ${other}`);
@@ -720,9 +900,44 @@ export function parseJsonLd(text: string, options: JsonLdParseOptions = {}): Jso
         annotations.push(a);
       });
     }
-    return { ok: true, annotations };
+    return { ok: true, annotations, skipped };
   } catch (e) {
     if (e instanceof ImportError) return { ok: false, error: e.message };
     throw e;
   }
+}
+
+/** What each kind of skipped item is called in an import's answer (plural: they are counted). */
+const SKIP_LABELS: Record<SkipKind, string> = {
+  'page-note': 'page notes (no quoted passage to place)',
+  reply: 'replies to other annotations',
+  pdf: 'PDF annotations (Factmark annotates web pages)',
+  'not-http': 'annotations of pages that are not http(s)',
+};
+/** Places named per reason; the count says how many more. */
+const PLACES_SHOWN = 5;
+
+/**
+ * The skipped items of an import as one line per reason, in the order first met, with the count
+ * and the first places: "page notes (no quoted passage to place): 2 (annotations[0],
+ * annotations[4])". Empty when nothing was skipped.
+ */
+export function skipReasons(skipped: readonly SkippedItem[]): string[] {
+  const groups = new Map<SkipKind, { count: number; places: string[]; details: Set<string> }>();
+  for (const s of skipped) {
+    let group = groups.get(s.kind);
+    if (group === undefined) {
+      group = { count: 0, places: [], details: new Set() };
+      groups.set(s.kind, group);
+    }
+    group.count++;
+    if (group.places.length < PLACES_SHOWN)
+      group.places.push(s.path === '' ? '(the file)' : s.path);
+    if (s.detail !== undefined) group.details.add(s.detail);
+  }
+  return [...groups].map(([kind, g]) => {
+    const details = g.details.size > 0 ? ` (${[...g.details].join(', ')})` : '';
+    const more = g.count > g.places.length ? ', …' : '';
+    return `${SKIP_LABELS[kind]}${details}: ${g.count.toLocaleString('en-US')} (${g.places.join(', ')}${more})`;
+  });
 }
