@@ -2,6 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import type { FactIndex } from '../core/compare';
+import { seedMetadata } from '../core/facts/build';
 import { analyzeText, buildReport } from '../core/report/analyze';
 import type { Report } from '../core/types';
 import { extractVisibleText } from './html-text';
@@ -16,8 +17,12 @@ export function reportForHtml(html: string, url: string, facts: FactIndex): Repo
   );
 }
 
-/** Plain text: the visible text is the text itself; blocks are its lines. */
-export function reportForText(text: string, url: string, facts: FactIndex): Report {
+/**
+ * Plain text: the visible text is the text itself; blocks are its lines. A leading
+ * `date YYYY-MM-DD` marker (as the seeds have) is metadata, not prose: blanked, offsets kept.
+ */
+export function reportForText(raw: string, url: string, facts: FactIndex): Report {
+  const text = seedMetadata(raw).body;
   const title =
     text
       .split('\n')

@@ -4,7 +4,7 @@
  * words come from the facts given; nothing here names a story.
  */
 import type { ClaimMatcher } from '../claims/matcher';
-import { blockNames, figureContext } from '../claims/context';
+import { blockMemo, blockNames, figureContext } from '../claims/context';
 import { findMentions } from '../entities';
 import type { Label } from '../text/labels';
 import { sentenceSpans, spanIndexAt } from '../text/sentences';
@@ -89,9 +89,11 @@ export function attributeFigures(
   for (const m of mentions) entities.add(m.entity);
   if (entities.size === 0) return figures.map(() => ({ attribute: null }));
   const sentences = sentenceSpans(text);
-  const block = { text, sentences, figures, mentions };
+  const block = { text, sentences, figures, mentions, memo: blockMemo(sentences) };
   const names = blockNames(block);
   return figures.map((figure, i) => {
+    // Most figures of a page have no claim of their kind and unit ("48 comments"): no reading.
+    if (!matcher.mayMatch(figure)) return { attribute: null };
     const context = figureContext(block, i, spanIndexAt(sentences, figure.start), names);
     const match = matcher.match(figure, context, entities, page.aboutStory);
     return match ? { attribute: match.claim.id, matched: match.matched } : { attribute: null };

@@ -100,6 +100,48 @@ export interface BlockView {
   sentences: readonly Span[];
   figures: readonly Figure[];
   mentions: readonly EntitySpan[];
+  /**
+   * Work shared by the figures of one block: a sentence with several figures is read once. Made
+   * by `blockMemo`; without it every figure reads its sentences again.
+   */
+  memo?: BlockMemo;
+}
+
+export interface BlockMemo {
+  starts: Set<number>;
+  tokens: Map<string, Token[]>;
+  things: Map<string, Set<string>>;
+}
+
+export function blockMemo(sentences: readonly Span[]): BlockMemo {
+  return { starts: new Set(sentences.map((s) => s.start)), tokens: new Map(), things: new Map() };
+}
+
+function tokensIn(
+  block: BlockView,
+  starts: ReadonlySet<number>,
+  start: number,
+  end: number,
+): Token[] {
+  const memo = block.memo;
+  const key = `${start}:${end}`;
+  let tokens = memo?.tokens.get(key);
+  if (tokens === undefined) {
+    tokens = tokenize(block.text, start, end, block.mentions, starts);
+    memo?.tokens.set(key, tokens);
+  }
+  return tokens;
+}
+
+function thingsIn(block: BlockView, start: number, end: number): Set<string> {
+  const memo = block.memo;
+  const key = `${start}:${end}`;
+  let things = memo?.things.get(key);
+  if (things === undefined) {
+    things = thingNames(block.text, start, end, block.mentions);
+    memo?.things.set(key, things);
+  }
+  return things;
 }
 
 /** What a whole block (a paragraph, a table row) names: watched entities and other things. */
@@ -159,7 +201,7 @@ export function figureContext(
   const sentence = sentences[sentenceIndex] ?? { start: 0, end: text.length };
   const previous = sentenceIndex > 0 ? sentences[sentenceIndex - 1] : undefined;
   const hood = clipToCell(text, neighbourhood(text, figures, i, sentence), figure);
-  const starts = new Set(sentences.map((s) => s.start));
+  const starts = block.memo?.starts ?? new Set(sentences.map((s) => s.start));
   const terms: Terms = new Map();
   const names = new Set<string>();
   const subjects = new Set<string>();
@@ -169,7 +211,7 @@ export function figureContext(
     const had = terms.get(t.term);
     if (!had || had.weight < weight) terms.set(t.term, { weight, surface: t.surface });
   };
-  for (const t of tokenize(text, sentence.start, sentence.end, block.mentions, starts)) {
+  for (const t of tokensIn(block, starts, sentence.start, sentence.end)) {
     // A money figure's own words are its currency ("US$", "Rs"), said by its unit already; a
     // count's words between number and noun say what is counted ("6,000 US jobs"): kept.
     if (figure.kind !== 'count' && t.start >= figure.start && t.end <= figure.end) continue;
@@ -203,7 +245,7 @@ export function figureContext(
   const head = headAfter(text, figure, sentence, block.mentions, starts);
   if (head) put(head, HEAD_WEIGHT);
   if (previous) {
-    for (const t of tokenize(text, previous.start, previous.end, block.mentions, starts)) {
+    for (const t of tokensIn(block, starts, previous.start, previous.end)) {
       put(t, PREVIOUS_WEIGHT);
     }
   }
@@ -215,7 +257,7 @@ export function figureContext(
     terms,
     names,
     block: namesOfBlock,
-    local: thingNames(text, previous?.start ?? sentence.start, sentence.end, block.mentions),
+    local: thingsIn(block, previous?.start ?? sentence.start, sentence.end),
     subjects,
     hood,
     near: objectNames(text, figure, sentence, block.mentions, starts),

@@ -28,7 +28,7 @@
 import { agrees } from '../agreement';
 import type { Fact, Figure } from '../types';
 import { EACH, RATE, TOGETHER, type FigureContext } from './context';
-import { countsCompare, isPlaceTerm, isPredicateTerm, tokenize } from './terms';
+import { countClass, countsCompare, isPlaceTerm, isPredicateTerm, tokenize } from './terms';
 
 // Thresholds, set on the team's own corpus and the seeds (never on the held-out split):
 /** Least similarity for a figure whose value agrees with the claim. */
@@ -92,6 +92,8 @@ export class ClaimMatcher {
   readonly claims: Claim[];
   private readonly idf = new Map<string, number>();
   private readonly maxIdf: number;
+  private readonly units = new Set<string>();
+  private readonly countClasses = new Set<string>();
   /** Each claim's facts as weighted terms, with their mass: a page is compared with each. */
   private readonly versions = new Map<Claim, { terms: Map<string, number>; mass: number }[]>();
 
@@ -130,6 +132,10 @@ export class ClaimMatcher {
       else claim.story = null;
     }
     this.claims = [...byId.values()];
+    for (const c of this.claims) {
+      if (c.kind === 'count') this.countClasses.add(countClass(c.unit));
+      else this.units.add(`${c.kind} ${c.unit}`);
+    }
     const df = new Map<string, number>();
     for (const c of this.claims) for (const t of c.terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
     const n = this.claims.length;
@@ -150,6 +156,18 @@ export class ClaimMatcher {
         versions.map((terms) => ({ terms, mass: massOf(terms) })),
       );
     }
+  }
+
+  /**
+   * Could any claim take this figure: one of its kind, in its currency, counting what it counts?
+   * People may count jobs, so a count of people is let through.
+   */
+  mayMatch(figure: Figure): boolean {
+    if (figure.kind === 'count') {
+      const c = countClass(figure.unit);
+      return c === 'people' || this.countClasses.has(c);
+    }
+    return this.units.has(`${figure.kind} ${figure.unit}`);
   }
 
   /** The claim a figure speaks of, or null. `pageEntities`: entity ids the page names. */

@@ -280,6 +280,21 @@ const VOWELS = /[aeiouy]/g;
 // ("Peru", "Mali") would collide with other words.
 const SKELETON_MIN_LENGTH = 6;
 
+// Stems of the words seen, remembered: a page repeats its words, and the Porter stemmer is the
+// costliest step of reading a clause. Bounded so that a page of random words cannot grow it.
+const STEMS = new Map<string, string>();
+const STEMS_MAX = 50_000;
+
+function stemOf(word: string): string {
+  let stem = STEMS.get(word);
+  if (stem === undefined) {
+    stem = stemmer(word);
+    if (STEMS.size >= STEMS_MAX) STEMS.clear();
+    STEMS.set(word, stem);
+  }
+  return stem;
+}
+
 /** A term's form for comparison, or null for a word that carries nothing. */
 export function termOf(word: string, capitalized: boolean): string | null {
   let w = word.toLowerCase().replace(/’/g, "'");
@@ -305,7 +320,7 @@ export function termOf(word: string, capitalized: boolean): string | null {
   if (MONTHS.has(w)) return w;
   if (STOPWORDS.has(w) || w.length < 2) return null;
   if (capitalized && w.length >= SKELETON_MIN_LENGTH) return '~' + w.replace(VOWELS, '');
-  const stem = stemmer(w);
+  const stem = stemOf(w);
   return SYNONYMS.get(stem) ?? stem;
 }
 
