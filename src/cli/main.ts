@@ -1,8 +1,11 @@
 /**
  * `factmark`: the engine over saved pages, from the command line.
  *
- *   factmark annotate FILE… [--format json|md|csv] [--out PATH]
- *   factmark facts [--format json|md]
+ *   factmark annotate FILE… [--format json|md|csv] [--out PATH] [--sources FILE…] [--entities FILE]
+ *                   [--no-bundled]
+ *   factmark facts [--format json|md] [--sources FILE…] [--entities FILE] [--no-bundled]
+ *
+ * `--sources` takes every argument after it up to the next option (docs/contracts.md).
  *
  * Exit 0 on success; 2 on bad input or usage, with one line on stderr naming the file and the
  * reason; 1 on an internal error (also one line: a stack trace helps nobody reading a terminal).
@@ -12,12 +15,12 @@ import { parseArgs } from 'node:util';
 import { indexFacts } from '../core/compare';
 import { factBaseToMarkdown, reportToMarkdown, reportsToCsv } from '../core/report/formats';
 import type { Fact, Report } from '../core/types';
-import { BUNDLED_FACT_BASE } from '../shared/fact-base';
 import { reportForDocument } from './annotate';
 import { InputError, readInput } from './input';
+import { loadStory } from './story';
 
 const USAGE =
-  'usage: factmark annotate FILE... [--format json|md|csv] [--out PATH] | factmark facts [--format json|md]';
+  'usage: factmark annotate FILE... [--format json|md|csv] [--out PATH] [--sources FILE...] [--entities FILE] [--no-bundled] | factmark facts [--format json|md] [--sources FILE...] [--entities FILE] [--no-bundled]';
 
 class UsageError extends Error {}
 
@@ -46,16 +49,40 @@ export function run(
   }
 }
 
+/** `--sources A B C` takes the arguments up to the next option; the rest is parsed as usual. */
+function splitSources(argv: readonly string[]): { rest: string[]; sources: string[] | null } {
+  const rest: string[] = [];
+  let sources: string[] | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg !== '--sources') {
+      rest.push(arg);
+      continue;
+    }
+    sources ??= [];
+    while (i + 1 < argv.length && !(argv[i + 1] as string).startsWith('-')) {
+      sources.push(argv[++i] as string);
+    }
+  }
+  return { rest, sources };
+}
+
 function execute(argv: readonly string[]): string[] {
+  const split = splitSources(argv);
+  if (split.sources !== null && split.sources.length === 0) {
+    throw new UsageError('--sources needs at least one FILE');
+  }
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: split.rest,
       allowPositionals: true,
       strict: true,
       options: {
         format: { type: 'string', short: 'f' },
         out: { type: 'string', short: 'o' },
+        entities: { type: 'string' },
+        'no-bundled': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -65,7 +92,11 @@ function execute(argv: readonly string[]): string[] {
   const { values, positionals } = parsed;
   const [command, ...files] = positionals;
   if (values.help) return [USAGE + '\n'];
-  const facts = BUNDLED_FACT_BASE.facts;
+  const storyOptions = {
+    sources: split.sources ?? [],
+    entities: values.entities,
+    noBundled: values['no-bundled'] === true,
+  };
   let output: string[];
   if (command === 'annotate') {
     const format = values.format ?? 'json';
@@ -75,19 +106,18 @@ function execute(argv: readonly string[]): string[] {
     if (files.length === 0) throw new UsageError('annotate needs at least one FILE');
     // Read and check every file before writing anything: a bad one among several fails the run whole.
     const docs = files.map(readInput);
+    const story = loadStory(storyOptions);
+    const facts = story.base.facts;
     const index = indexFacts(facts);
-    const reports = docs.map((d) => reportForDocument(d, index));
+    const reports = docs.map((d) => reportForDocument(d, index, story.lexicon));
     output = formatReports(reports, format, facts);
   } else if (command === 'facts') {
     const format = values.format ?? 'json';
     if (format !== 'json' && format !== 'md')
       throw new UsageError(`unknown format '${format}' for facts (json or md)`);
-    if (files.length > 0) throw new UsageError('facts takes no FILE');
-    output = [
-      format === 'json'
-        ? JSON.stringify(BUNDLED_FACT_BASE, null, 2) + '\n'
-        : factBaseToMarkdown(BUNDLED_FACT_BASE),
-    ];
+    if (files.length > 0) throw new UsageError('facts takes no FILE (sources go after --sources)');
+    const { base } = loadStory(storyOptions);
+    output = [format === 'json' ? JSON.stringify(base, null, 2) + '\n' : factBaseToMarkdown(base)];
   } else {
     throw new UsageError(command === undefined ? 'no command' : `unknown command '${command}'`);
   }

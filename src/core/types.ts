@@ -1,10 +1,14 @@
 /**
  * The engine's vocabulary. Everything under src/core speaks these types; the report types at the
- * bottom are the contract of ../shared/design.md and other tools parse them: keep them exact.
+ * bottom are a contract written down in docs/contracts.md ("Report"), and other tools parse them:
+ * keep them exact.
  */
 
-/** Entity ids are a contract: `reko-diq`, `exim` (the US bank only), `barrick`. */
-export type EntityId = 'reko-diq' | 'exim' | 'barrick';
+/**
+ * Entity ids are a contract: `reko-diq`, `exim` (the US bank only), `barrick` are bundled; a
+ * journalist's watched names add their own (lower-case words joined by hyphens).
+ */
+export type EntityId = string;
 
 /** A half-open span [start, end) of UTF-16 offsets into the text the engine was given. */
 export interface Span {
@@ -105,7 +109,7 @@ export interface Comparison {
   facts: string[];
 }
 
-// ---- Report: the contract of design.md ------------------------------------------------------
+// ---- Report: the contract of docs/contracts.md -----------------------------------------------
 
 export interface ReportMention {
   entity: EntityId;

@@ -5,7 +5,7 @@
  */
 import type { ClaimMatcher } from '../claims/matcher';
 import { blockMemo, blockNames, figureContext } from '../claims/context';
-import { findMentions } from '../entities';
+import { BUNDLED_LEXICON, type Lexicon } from '../entities';
 import type { Label } from '../text/labels';
 import { sentenceSpans, spanIndexAt } from '../text/sentences';
 import type { AttributeId, EntityId, Figure, Mention } from '../types';
@@ -27,6 +27,8 @@ export interface PageContext {
   aboutStory: boolean;
   /** The page's language (`<html lang>`): how its numbers are written. */
   lang?: string;
+  /** The entities watched on the page: the bundled ones and a journalist's own. */
+  lexicon?: Lexicon;
 }
 
 /**
@@ -43,7 +45,8 @@ function withLabel(
   const joined = label.position === 'before' ? `${caption}: ${text}` : `${text}: ${caption}`;
   const shift = label.position === 'before' ? caption.length + 2 : 0;
   const moved = figures.map((f) => ({ ...f, start: f.start + shift, end: f.end + shift }));
-  return attributeFigures(joined, moved, findMentions(joined), page);
+  const mentions = (page.lexicon ?? BUNDLED_LEXICON).find(joined);
+  return attributeFigures(joined, moved, mentions, page);
 }
 
 /**

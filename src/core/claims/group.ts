@@ -22,7 +22,10 @@ export interface DescribedFact {
 }
 
 /** Sets each fact's `attribute` to its claim's id. Facts are taken in the order given. */
-export function groupIntoClaims(described: readonly DescribedFact[]): void {
+export function groupIntoClaims(
+  described: readonly DescribedFact[],
+  taken: ReadonlySet<string> = new Set(),
+): void {
   const df = new Map<string, number>();
   for (const d of described) for (const t of d.terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const n = described.length;
@@ -55,7 +58,7 @@ export function groupIntoClaims(described: readonly DescribedFact[]): void {
     else groups.push([d]);
   }
 
-  const used = new Set<string>();
+  const used = new Set<string>(taken);
   for (const g of groups) {
     const id = uniqueId(claimId(g, idf), used);
     for (const d of g) d.fact.attribute = id;

@@ -69,6 +69,16 @@ function precededByGivenName(folded: string, start: number): boolean {
   return true;
 }
 
+/**
+ * The look-alike rules that hold for any watched name: a place named after it (the next word says
+ * "Street", "Road"…), a person (a title before it), a code glued to it ("EXIM-200").
+ */
+export function ANY_NAME_LOOK_ALIKE(folded: string, start: number, end: number): boolean {
+  const before = folded.slice(Math.max(0, start - 20), start);
+  const after = folded.slice(end, end + 30);
+  return PLACE_SUFFIX.test(after) || PERSON_TITLE.test(before) || CODE_SUFFIX.test(after);
+}
+
 export const ENTITIES: readonly EntityDefinition[] = [
   {
     id: 'reko-diq',

@@ -1,46 +1,86 @@
 /**
  * The mention matcher: one pass of one combined pattern over a folded text, then each entity's
- * look-alike rule on the match's context.
+ * look-alike rule on the match's context. One matcher per lexicon: the bundled entities, or those
+ * and a journalist's watched names.
  */
 import { displayText, fold, unfolded } from '../text/fold';
 import type { Mention } from '../types';
 import { ENTITIES, type EntityDefinition } from './lexicon';
 
-// One alternation with a capture group per entity, so a single scan finds every entity and the
-// group that matched tells which. Word-start is checked by the lookbehind rather than \b so that
-// "Ex-Im" (which starts and ends on a word character) behaves like the other spellings.
-const COMBINED = new RegExp(ENTITIES.map((e) => `(?<![\\w-])(${e.spellings})`).join('|'), 'gi');
+export class Lexicon {
+  private readonly combined: RegExp;
 
-// Cheap pre-check: a text without any of these letters cannot hold a mention. Most paragraphs
-// of most pages hold none, and a test of this short pattern is far cheaper than the full scan.
-const PRECHECK = /reko|reco|exim|ex-im|export|barrick/i;
-
-/** Mentions in `text`; `plain`: the caller knows fold would not change it (needsFolding). */
-export function findMentions(text: string, plain = false): Mention[] {
-  if (!PRECHECK.test(text)) return [];
-  const folded = plain ? unfolded(text) : fold(text);
-  const mentions: Mention[] = [];
-  COMBINED.lastIndex = 0;
-  for (let m = COMBINED.exec(folded.text); m !== null; m = COMBINED.exec(folded.text)) {
-    const entity = entityOf(m);
-    const start = m.index;
-    const end = start + m[0].length;
-    if (entity === undefined || entity.isLookAlike(folded.text, start, end)) continue;
-    const oStart = folded.toOriginal(start);
-    const oEnd = folded.toOriginal(end);
-    mentions.push({
-      entity: entity.id,
-      text: displayText(text, oStart, oEnd),
-      start: oStart,
-      end: oEnd,
-    });
+  /**
+   * `precheck`: a cheap pattern that any text holding a mention matches. Most paragraphs of most
+   * pages hold none, and a test of a short pattern is far cheaper than the full scan.
+   */
+  constructor(
+    readonly entities: readonly EntityDefinition[],
+    private readonly precheck: RegExp,
+  ) {
+    // One alternation with a capture group per entity, so a single scan finds every entity and
+    // the group that matched tells which. Word-start is checked by the lookbehind rather than \b
+    // so that "Ex-Im" (which starts and ends on a word character) behaves like the others.
+    this.combined = new RegExp(
+      entities.map((e) => `(?<![\\w-])(${e.spellings})`).join('|') || '(?!)',
+      'gi',
+    );
   }
-  return mentions;
+
+  /** Mentions in `text`; `plain`: the caller knows fold would not change it (needsFolding). */
+  find(text: string, plain = false): Mention[] {
+    if (!this.precheck.test(text)) return [];
+    const folded = plain ? unfolded(text) : fold(text);
+    const mentions: Mention[] = [];
+    const combined = this.combined;
+    combined.lastIndex = 0;
+    for (let m = combined.exec(folded.text); m !== null; m = combined.exec(folded.text)) {
+      const entity = this.entityOf(m);
+      const start = m.index;
+      const end = start + m[0].length;
+      if (entity === undefined || entity.isLookAlike(folded.text, start, end)) continue;
+      const oStart = folded.toOriginal(start);
+      const oEnd = folded.toOriginal(end);
+      mentions.push({
+        entity: entity.id,
+        text: displayText(text, oStart, oEnd),
+        start: oStart,
+        end: oEnd,
+      });
+    }
+    return mentions;
+  }
+
+  private entityOf(m: RegExpExecArray): EntityDefinition | undefined {
+    for (let i = 0; i < this.entities.length; i++) {
+      if (m[i + 1] !== undefined) return this.entities[i];
+    }
+    return undefined;
+  }
+
+  /** This lexicon and more entities (a journalist's watched names). */
+  with(more: readonly EntityDefinition[]): Lexicon {
+    return lexiconOf([...this.entities, ...more]);
+  }
 }
 
-function entityOf(m: RegExpExecArray): EntityDefinition | undefined {
-  for (let i = 0; i < ENTITIES.length; i++) {
-    if (m[i + 1] !== undefined) return ENTITIES[i];
+/** A lexicon whose precheck is the first four letters of every spelling's words. */
+export function lexiconOf(entities: readonly EntityDefinition[]): Lexicon {
+  const stems = new Set<string>();
+  for (const e of entities) {
+    // The spellings' literal letter runs of 3+ characters (a pattern's words), 4 letters each.
+    for (const run of e.spellings.toLowerCase().match(/[a-z0-9]{3,}/g) ?? []) {
+      stems.add(run.slice(0, 4));
+    }
   }
-  return undefined;
+  const precheck = stems.size === 0 ? /(?!)/ : new RegExp([...stems].join('|'), 'i');
+  return new Lexicon(entities, precheck);
+}
+
+/** The bundled entities, with their hand-written precheck. */
+export const BUNDLED_LEXICON = new Lexicon(ENTITIES, /reko|reco|exim|ex-im|export|barrick/i);
+
+/** Mentions in `text` of the bundled entities, or of `lexicon`'s. */
+export function findMentions(text: string, plain = false, lexicon = BUNDLED_LEXICON): Mention[] {
+  return lexicon.find(text, plain);
 }

@@ -9,7 +9,7 @@
  */
 import { describeFigure } from '../claims/describe';
 import { groupIntoClaims, type DescribedFact } from '../claims/group';
-import { findMentions } from '../entities';
+import { BUNDLED_LEXICON, type Lexicon } from '../entities';
 import { recognizeBlock } from '../report/analyze';
 import { displayText } from '../text/fold';
 import { sentenceSpans, spanIndexAt } from '../text/sentences';
@@ -65,13 +65,17 @@ function titleOf(body: string): string {
 }
 
 /** Every figure of one source as a fact, described; claim ids are set by buildFactBase. */
-export function describedFactsFromSeed(seed: SeedText): DescribedFact[] {
+export function describedFactsFromSeed(
+  seed: SeedText,
+  lexicon: Lexicon = BUNDLED_LEXICON,
+  idPrefix = 'seed',
+): DescribedFact[] {
   const meta = seedMetadata(seed.text);
-  const story = [...new Set(findMentions(meta.body).map((m) => m.entity))].sort();
+  const story = [...new Set(lexicon.find(meta.body).map((m) => m.entity))].sort();
   const out: DescribedFact[] = [];
   let blockStart = 0;
   for (const raw of meta.body.split('\n')) {
-    const found = recognizeBlock(raw);
+    const found = recognizeBlock(raw, '', lexicon);
     // A block with invisible characters is described in its folded form; offsets map back.
     const inner = found.folded;
     const block = inner ? inner.text : raw;
@@ -87,7 +91,7 @@ export function describedFactsFromSeed(seed: SeedText): DescribedFact[] {
       const start = toOriginal(f.start);
       const end = toOriginal(f.end);
       const fact: Fact = {
-        id: `seed:${seed.file}:${blockStart + start}`,
+        id: `${idPrefix}:${seed.file}:${blockStart + start}`,
         attribute: '',
         kind: f.kind,
         value: f.value,
@@ -124,10 +128,21 @@ export function factsFromSeed(seed: SeedText): Fact[] {
   return described.map((d) => d.fact);
 }
 
-export function buildFactBase(seeds: readonly SeedText[]): FactBase {
+export interface BuildOptions {
+  /** The entities watched: a source's story is the entities it names. */
+  lexicon?: Lexicon;
+  /** Fact ids are `<prefix>:<file>:<offset>`: `seed` for the bundled seeds, `source` for others. */
+  idPrefix?: string;
+  /** Claim ids already in use (the bundled fact base's, when sources are added to it). */
+  takenClaimIds?: ReadonlySet<string>;
+}
+
+export function buildFactBase(seeds: readonly SeedText[], options: BuildOptions = {}): FactBase {
   const sorted = [...seeds].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const described = sorted.flatMap(describedFactsFromSeed);
-  groupIntoClaims(described);
+  const described = sorted.flatMap((s) =>
+    describedFactsFromSeed(s, options.lexicon, options.idPrefix),
+  );
+  groupIntoClaims(described, options.takenClaimIds);
   return {
     version: 1,
     seeds: sorted.map((s) => {

@@ -11,7 +11,7 @@ import type { ClaimMatcher } from '../claims/matcher';
 import { yearBound } from '../claims/year-bounds';
 import { blockRole, isBareNumber, LabelTracker, type Label } from '../text/labels';
 import { compareFigure, type FactIndex } from '../compare';
-import { findMentions } from '../entities';
+import { BUNDLED_LEXICON, type Lexicon } from '../entities';
 import { findFigures } from '../figures';
 import { displayText, fold, needsFolding } from '../text/fold';
 import type {
@@ -58,17 +58,21 @@ function shift<T extends Span>(x: T, map: (i: number) => number): T {
 }
 
 /** Mentions and figures of one block (no '\n' inside is assumed); offsets are into `text`. */
-export function recognizeBlock(text: string, lang = ''): Recognition {
+export function recognizeBlock(
+  text: string,
+  lang = '',
+  lexicon: Lexicon = BUNDLED_LEXICON,
+): Recognition {
   const options = { lang };
   // Most blocks hold nothing folding would change: one test says so for both recognizers.
   if (!needsFolding(text)) {
-    return { mentions: findMentions(text, true), figures: findFigures(text, true, options) };
+    return { mentions: lexicon.find(text, true), figures: findFigures(text, true, options) };
   }
   if (!INVISIBLE.test(text)) {
-    return { mentions: findMentions(text), figures: findFigures(text, false, options) };
+    return { mentions: lexicon.find(text), figures: findFigures(text, false, options) };
   }
   const { text: plain, toOriginal } = fold(text);
-  const mentions = findMentions(plain);
+  const mentions = lexicon.find(plain);
   const figures = findFigures(plain, false, options);
   // Texts are taken again from the original: "as the reader sees it" (a no-break hyphen stays one).
   const back = <T extends Span & { text: string }>(x: T): T => {
@@ -154,6 +158,7 @@ export function pageContextOf(
   chars: number,
   claims: ClaimMatcher | null,
   lang = '',
+  lexicon: Lexicon = BUNDLED_LEXICON,
 ): PageContext {
   const entities = new Set<EntityId>();
   let count = 0;
@@ -167,6 +172,7 @@ export function pageContextOf(
     claims,
     aboutStory: isAboutStory(titleMentions.length, count, chars),
     lang,
+    lexicon,
   };
 }
 
@@ -179,6 +185,7 @@ export function analyzeText(
   title: string,
   facts: FactIndex | null,
   lang = '',
+  lexicon: Lexicon = BUNDLED_LEXICON,
 ): Analysis {
   const blocks: { start: number; text: string; found: Recognition }[] = [];
   let start = 0;
@@ -187,16 +194,17 @@ export function analyzeText(
     if (end === -1) end = text.length;
     if (end > start) {
       const block = text.slice(start, end);
-      blocks.push({ start, text: block, found: recognizeBlock(block, lang) });
+      blocks.push({ start, text: block, found: recognizeBlock(block, lang, lexicon) });
     }
     start = end + 1;
   }
   const page = pageContextOf(
-    findMentions(title),
+    lexicon.find(title),
     blocks.map((b) => b.found.mentions),
     blocks.reduce((n, b) => n + b.text.length, 0),
     facts?.matcher ?? null,
     lang,
+    lexicon,
   );
   // Lone figures in fact boxes take their captions from the blocks beside them.
   const labels = new Map<(typeof blocks)[number], Label>();
