@@ -214,3 +214,21 @@ describe('fact boxes', () => {
     expect(wrong.verdict).toBe('contradicted');
   });
 });
+
+describe('other languages', () => {
+  it('a Spanish page’s shares "cada uno" and its words for owning', () => {
+    const page = [
+      'Reko Diq: EE. UU. financia la mina',
+      'Barrick posee el 50% de Reko Diq; el gobierno federal y el de Baluchistán tienen el 25% cada uno.',
+    ].join('\n');
+    const report = buildReport(
+      { url: 'https://example.org/', title: 'Reko Diq' },
+      analyzeText(page, 'Reko Diq', facts, 'es'),
+      facts,
+    );
+    expect(report.figures.map((f) => [f.text, f.verdict])).toEqual([
+      ['50%', 'supported'],
+      ['25%', 'supported'],
+    ]);
+  });
+});

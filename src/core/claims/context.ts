@@ -36,7 +36,11 @@ const SUBJECT_WEIGHT = 0.5;
  * not their total: it is compared only with facts that say "each" too.
  */
 export const EACH = 'dist:each';
-const DISTRIBUTIVE = /^[\s,)]*(?:each|apiece|a piece)\b/i;
+// "each" in the languages pages come in too: "25% cada uno", "25 % chacun", "je 25 %".
+const DISTRIBUTIVE =
+  /^[\s,)]*(?:each|apiece|a piece|cada\s+un[oa]|cada|chacun(?:e)?|jeweils|ciascuno|cada\s+um)\b/i;
+// Languages that say it before the figure, right before it: "chacun 25 %", "je 25 %".
+const DISTRIBUTIVE_BEFORE = /\b(?:chacun(?:e)?|jeweils|je)\s+$/i;
 /**
  * A collective figure ("the remaining 25%, split between Islamabad and Quetta", "50% combined")
  * states a total: it is not compared with facts that say "each".
@@ -228,7 +232,10 @@ export function figureContext(
     if (inHood && t.proper && !t.term.startsWith('@')) names.add(t.term);
     if (t.term.startsWith('@') && weight >= SUBJECT_WEIGHT) subjects.add(t.term);
   }
-  if (DISTRIBUTIVE.test(text.slice(figure.end, figure.end + 16))) {
+  if (
+    DISTRIBUTIVE.test(text.slice(figure.end, figure.end + 16)) ||
+    DISTRIBUTIVE_BEFORE.test(text.slice(Math.max(0, figure.start - 24), figure.start))
+  ) {
     terms.set(EACH, { weight: 1, surface: 'each' });
   } else if (
     COLLECTIVE_AFTER.test(text.slice(figure.end, figure.end + 48)) ||

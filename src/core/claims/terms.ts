@@ -89,7 +89,13 @@ const TRANSLATIONS: ReadonlyMap<string, string> = new Map(
     'pakistanais:pakistani pakistanaise:pakistani paquistaní:pakistani saudí:saudi ' +
     'saoudite:saudi saoudien:saudi saoudienne:saudi canadiense:canadian canadien:canadian ' +
     'canadienne:canadian inde:india total:total totale:total gesamt:total entreprise:company ' +
-    'empresa:company unternehmen:company banco:bank banque:bank'
+    'empresa:company unternehmen:company banco:bank banque:bank posee:own poseen:own ' +
+    'pertenece:own pertenecen:own controla:control controlan:control accionista:shareholder ' +
+    'accionistas:shareholders détenu:owned détient:owns détiennent:own détenue:owned ' +
+    'possède:owns possèdent:own actionnaire:shareholder actionnaires:shareholders ' +
+    'contrôle:control besitzt:owns hält:holds gehört:owned anteilseigner:shareholder ' +
+    'detém:owns detêm:own acionista:shareholder acionistas:shareholders detiene:holds ' +
+    'dispose:holds disposent:hold aranceles:tariffs penalizaciones:penalties'
   )
     .split(' ')
     .map((pair) => pair.split(':') as [string, string]),
@@ -224,7 +230,7 @@ const SYNONYM_GROUPS: readonly string[] = [
   'approve sanction authorize authorise greenlight',
   'financing finance loan credit funding fund lending lend facility back backing backed',
   'cost price capex expenditure',
-  'stake share holding ownership equity own owned owns',
+  'stake share holding ownership equity own owned owns shareholder shareholders control controls controlled',
   'equipment machinery gear goods',
   'export exports shipments',
   'tariff tariffs duty duties levy levies',
@@ -297,7 +303,7 @@ function stemOf(word: string): string {
 }
 
 /** A term's form for comparison, or null for a word that carries nothing. */
-export function termOf(word: string, capitalized: boolean): string | null {
+export function termOf(word: string, capitalized: boolean, name = capitalized): string | null {
   let w = word.toLowerCase().replace(/’/g, "'");
   if (w.endsWith("'s")) w = w.slice(0, -2);
   else if (w.endsWith("'")) w = w.slice(0, -1);
@@ -320,7 +326,9 @@ export function termOf(word: string, capitalized: boolean): string | null {
   if (place) return place;
   if (MONTHS.has(w)) return w;
   if (STOPWORDS.has(w) || w.length < 2) return null;
-  if (capitalized && w.length >= SKELETON_MIN_LENGTH) return '~' + w.replace(VOWELS, '');
+  // A name is compared by its consonants; a capitalized word that opens a sentence, a heading or
+  // a table cell ("Ownership", "Government") is an ordinary word and keeps its stem.
+  if (name && w.length >= SKELETON_MIN_LENGTH) return '~' + w.replace(VOWELS, '');
   const stem = stemOf(w);
   return SYNONYMS.get(stem) ?? stem;
 }
@@ -392,15 +400,18 @@ export function tokenize(
     }
     const word = m[0];
     const capital = /^[A-Z]/.test(word);
-    const term = termOf(word, capital);
+    const proper = capital && !sentenceStarts.has(s) && !isOpening(text, s);
+    const term = termOf(word, capital, proper);
     if (term === null) continue;
-    out.push({
-      term,
-      surface: word,
-      start: s,
-      end: wEnd,
-      proper: capital && !sentenceStarts.has(s) && !isOpening(text, s),
-    });
+    out.push({ term, surface: word, start: s, end: wEnd, proper });
+    // A capitalized word that opens a sentence or a cell may be a name too ("Manara proposes…"):
+    // it is read both ways.
+    if (capital && !proper) {
+      const asName = termOf(word, true, true);
+      if (asName !== null && asName !== term) {
+        out.push({ term: asName, surface: word, start: s, end: wEnd, proper });
+      }
+    }
   }
   return out;
 }
