@@ -2,7 +2,10 @@
  * The corpus's splits, scored with the CLI's engine:
  * - `own`: the team's fourteen pages (pages/, expected/), written with the engine in view;
  * - `heldout`: story pages written blind (heldout/), scored on every change, never tuned against;
- * - `offstory`: pages about no watched story, written blind (offstory/): no verdict may be given.
+ * - `offstory`: pages about no watched story, written blind (offstory/): no verdict may be given;
+ * - `story2`: a second story the engine was not written for (story2/: its own sources and watched
+ *   names, written blind), checked with the bundled story watched too, as the CLI's `--sources`
+ *   and `--entities` do.
  *
  *   npx tsx tests/corpus/splits.ts [split…]   prints each split's score and its errors
  */
@@ -11,7 +14,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { reportForHtml } from '../../src/cli/annotate';
 import { extractVisibleText } from '../../src/cli/html-text';
+import { loadStory } from '../../src/cli/story';
 import { indexFacts, type FactIndex } from '../../src/core/compare';
+import { BUNDLED_LEXICON, type Lexicon } from '../../src/core/entities';
 import { BUNDLED_FACT_BASE } from '../../src/shared/fact-base';
 import { formatScore, scoreCorpus, scorePage, type CorpusScore, type ExpectedPage } from './score';
 
@@ -21,15 +26,32 @@ export const SPLITS = {
   own: HERE,
   heldout: join(HERE, 'heldout'),
   offstory: join(HERE, 'offstory'),
+  story2: join(HERE, 'story2'),
 } as const;
 
 export type SplitName = keyof typeof SPLITS;
 
-export function scoreSplit(
-  name: SplitName,
-  facts: FactIndex = indexFacts(BUNDLED_FACT_BASE.facts),
-): CorpusScore {
+/** The fact base and names a split is checked against: the bundled ones, and its own if it has them. */
+export function storyOf(name: SplitName): { facts: FactIndex; lexicon: Lexicon } {
   const dir = SPLITS[name];
+  const sources = join(dir, 'sources');
+  if (!existsSync(sources)) {
+    return { facts: indexFacts(BUNDLED_FACT_BASE.facts), lexicon: BUNDLED_LEXICON };
+  }
+  const story = loadStory({
+    sources: readdirSync(sources)
+      .filter((f) => f.endsWith('.txt') || f.endsWith('.html'))
+      .sort()
+      .map((f) => join(sources, f)),
+    entities: join(dir, 'entities.json'),
+    noBundled: false,
+  });
+  return { facts: indexFacts(story.base.facts), lexicon: story.lexicon };
+}
+
+export function scoreSplit(name: SplitName, given?: FactIndex): CorpusScore {
+  const dir = SPLITS[name];
+  const story = given ? { facts: given, lexicon: BUNDLED_LEXICON } : storyOf(name);
   const expectedDir = join(dir, 'expected');
   const files = existsSync(expectedDir)
     ? readdirSync(expectedDir)
@@ -40,7 +62,12 @@ export function scoreSplit(
     files.map((f) => {
       const expected = JSON.parse(readFileSync(join(expectedDir, f), 'utf8')) as ExpectedPage;
       const html = readFileSync(join(dir, 'pages', expected.page), 'utf8');
-      const report = reportForHtml(html, `http://127.0.0.1/${expected.page}`, facts);
+      const report = reportForHtml(
+        html,
+        `http://127.0.0.1/${expected.page}`,
+        story.facts,
+        story.lexicon,
+      );
       return scorePage(extractVisibleText(html).text, report, expected);
     }),
   );
@@ -50,7 +77,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const names = (
     process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(SPLITS)
   ) as SplitName[];
-  const facts = indexFacts(BUNDLED_FACT_BASE.facts);
-  for (const name of names)
-    console.log(formatScore(scoreSplit(name, facts), name, !process.env.BRIEF));
+  for (const name of names) console.log(formatScore(scoreSplit(name), name, !process.env.BRIEF));
 }

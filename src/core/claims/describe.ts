@@ -8,7 +8,14 @@ import { findFigures } from '../figures';
 import { displayText } from '../text/fold';
 import { sentenceSpans, spanIndexAt } from '../text/sentences';
 import type { Fact, Figure, Mention, Span } from '../types';
-import { figureContext, type FigureContext } from './context';
+import {
+  blockMemo,
+  blockNames,
+  figureContext,
+  type BlockNames,
+  type BlockView,
+  type FigureContext,
+} from './context';
 
 // "About" shows at most this many characters of the clause on each side of the figure: enough
 // for a clause, short enough for a list row.
@@ -29,16 +36,30 @@ export interface DescribedBlock {
 }
 
 /** Describe figure `i` of a block. */
-export function describeFigure(block: DescribedBlock, i: number): Description {
-  const sentences = sentenceSpans(block.text);
+export function describeFigure(
+  block: DescribedBlock,
+  i: number,
+  shared?: SharedBlock,
+): Description {
+  const view = shared ?? sharedBlock(block);
+  const sentences = view.sentences;
   const figure = block.figures[i] as Figure;
   const s = spanIndexAt(sentences, figure.start);
-  const context = figureContext({ ...block, sentences }, i, s);
+  const context = figureContext(view, i, s, view.names);
   return {
     context,
     about: aboutText(block.text, context.hood, figure),
     subject: subjectOf(block, context.hood, sentences[s], figure),
   };
+}
+
+/** What the figures of one block share when described: its sentences, words and names, read once. */
+export type SharedBlock = BlockView & { names: BlockNames };
+
+export function sharedBlock(block: DescribedBlock): SharedBlock {
+  const sentences = sentenceSpans(block.text);
+  const view: BlockView = { ...block, sentences, memo: blockMemo(sentences) };
+  return { ...view, names: blockNames(view) };
 }
 
 function aboutText(text: string, hood: Span, figure: Figure): string {

@@ -4,7 +4,8 @@
  * billion in financing" in a sixth) are one claim with all their quotes. Each claim gets an id made
  * of its subject and its most telling words, stable for the same sources.
  */
-import { agrees, sameUnit } from '../agreement';
+import { agrees } from '../agreement';
+import { countClass } from './terms';
 import type { Fact } from '../types';
 
 /**
@@ -30,39 +31,88 @@ export function groupIntoClaims(
   for (const d of described) for (const t of d.terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const n = described.length;
   const idf = (t: string): number => Math.log(1 + n / (df.get(t) ?? n));
-  const mass = (terms: Map<string, number>): number =>
-    [...terms].reduce((a, [t, w]) => a + w * idf(t), 0);
-  const similarity = (a: Map<string, number>, b: Map<string, number>): number => {
+  const mass = (terms: ReadonlyMap<string, number>): number => {
+    let m = 0;
+    for (const [t, w] of terms) m += w * idf(t);
+    return m;
+  };
+  const similarity = (a: Described, b: Described): number => {
     let shared = 0;
-    for (const [t, w] of a) {
-      const v = b.get(t);
+    for (const [t, w] of a.d.terms) {
+      const v = b.d.terms.get(t);
       if (v !== undefined) shared += Math.min(w, v) * idf(t);
     }
-    const m = Math.sqrt(mass(a) * mass(b));
+    const m = Math.sqrt(a.mass * b.mass);
     return m === 0 ? 0 : shared / m;
   };
 
-  const groups: DescribedFact[][] = [];
+  // Groups are looked for only among those of the same kind, unit and value bucket (agreement is
+  // within 5%: a bucket is a 5% step of the value, and a fact is tried against its bucket and the
+  // two beside it), so a long source is grouped in about linear time.
+  const buckets = new Map<string, Group[]>();
+  const groups: Group[] = [];
   for (const d of described) {
     const f = d.fact;
-    const home = groups.find((g) => {
-      const first = (g[0] as DescribedFact).fact;
-      return (
-        first.kind === f.kind &&
-        sameUnit(f.kind, first.unit, f.unit) &&
-        g.every((o) => agrees(f, o.fact) || agrees(o.fact, f)) &&
-        g.some((o) => similarity(d.terms, o.terms) >= GROUP_SIMILARITY)
-      );
-    });
-    if (home) home.push(d);
-    else groups.push([d]);
+    const item = { d, mass: mass(d.terms) };
+    const step = valueStep(f.value);
+    let home: Group | undefined;
+    for (const k of [step - 1, step, step + 1]) {
+      home = buckets
+        .get(bucketKey(f, k))
+        ?.find(
+          (g) =>
+            agreesBothWays(f, g.first) &&
+            g.members.some((o) => similarity(item, o) >= GROUP_SIMILARITY),
+        );
+      if (home) break;
+    }
+    if (home) {
+      // A claim stated many times needs no more versions to be recognized by: its first few.
+      if (home.members.length < MAX_COMPARED) home.members.push(item);
+      home.all.push(d);
+      continue;
+    }
+    const group: Group = { first: f, members: [item], all: [d] };
+    groups.push(group);
+    const key = bucketKey(f, step);
+    const list = buckets.get(key);
+    if (list) list.push(group);
+    else buckets.set(key, [group]);
   }
 
   const used = new Set<string>(taken);
   for (const g of groups) {
-    const id = uniqueId(claimId(g, idf), used);
-    for (const d of g) d.fact.attribute = id;
+    const id = uniqueId(claimId(g.all, idf), used);
+    for (const d of g.all) d.fact.attribute = id;
   }
+}
+
+/** A fact grouped: a claim's statements are compared with its first MAX_COMPARED ones. */
+const MAX_COMPARED = 8;
+
+interface Described {
+  d: DescribedFact;
+  mass: number;
+}
+
+interface Group {
+  first: Fact;
+  members: Described[];
+  all: DescribedFact[];
+}
+
+function agreesBothWays(a: Fact, b: Fact): boolean {
+  return agrees(a, b) || agrees(b, a);
+}
+
+/** A 5% step of a value (its bucket), for grouping: values that agree are in adjacent steps. */
+function valueStep(value: number): number {
+  return value === 0 ? 0 : Math.round(Math.log(Math.abs(value)) / Math.log(1.05));
+}
+
+function bucketKey(f: Fact, step: number): string {
+  const unit = f.kind === 'count' ? countClass(f.unit) : f.unit;
+  return `${f.kind}|${unit}|${step}`;
 }
 
 // An id part: lower-case words joined by hyphens, as the claim-id pattern of the messages wants.

@@ -7,7 +7,7 @@
  * Where sources round differently ("$1.25 billion", "up to $1.3 billion") every fact is kept under
  * the one claim; the comparison decides agreement by rounding (src/core/agreement.ts).
  */
-import { describeFigure } from '../claims/describe';
+import { describeFigure, sharedBlock } from '../claims/describe';
 import { groupIntoClaims, type DescribedFact } from '../claims/group';
 import { BUNDLED_LEXICON, type Lexicon } from '../entities';
 import { recognizeBlock } from '../report/analyze';
@@ -83,9 +83,10 @@ export function describedFactsFromSeed(
     const mentions = inner ? inner.mentions : found.mentions;
     const toOriginal = inner ? inner.toOriginal : (i: number) => i;
     const sentences = figures.length > 0 ? sentenceSpans(block) : [];
+    const shared = figures.length > 0 ? sharedBlock({ text: block, figures, mentions }) : null;
     figures.forEach((f, i) => {
       const s = sentences[spanIndexAt(sentences, f.start)] ?? { start: 0, end: block.length };
-      const d = describeFigure({ text: block, figures, mentions }, i);
+      const d = describeFigure({ text: block, figures, mentions }, i, shared ?? undefined);
       const terms = new Map([...d.context.terms].map(([t, w]) => [t, round(w.weight)]));
       const surfaces = new Map([...d.context.terms].map(([t, w]) => [t, w.surface]));
       const start = toOriginal(f.start);
