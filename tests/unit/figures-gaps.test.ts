@@ -474,3 +474,13 @@ describe('compound count nouns and referential numbers', () => {
     expect(findFigures('The two countries signed 3 deals').map((f) => f.text)).toEqual(['3 deals']);
   });
 });
+
+describe('other currencies by code or name', () => {
+  it('reads ISO codes before or after the number and English names of other currencies', () => {
+    const read = (t: string) => findFigures(t).map((f) => [f.text, f.unit, f.value]);
+    expect(read('SEK 11.4 billion in revenue')).toEqual([['SEK 11.4 billion', 'SEK', 11.4e9]]);
+    expect(read('exports of 3,500 MZN')).toEqual([['3,500 MZN', 'MZN', 3500]]);
+    expect(read('4.1 billion meticais')).toEqual([['4.1 billion meticais', 'MZN', 4.1e9]]);
+    expect(read('the CEO 5 times')).toEqual([]);
+  });
+});

@@ -74,7 +74,64 @@ export const SCALES: ReadonlyMap<string, Scale> = new Map([
  * "Rs" is read as the Pakistani rupee for the same reason (Indian outlets would write ₹ or INR);
  * on a page whose language says India (`en-IN`, `hi`) the recognizer reads it as INR instead.
  */
+/**
+ * Other currencies' ISO 4217 codes, read before or after a number ("SEK 11.4 billion", "3,500
+ * MZN"): a page about another country's money says which money it is.
+ */
+export const OTHER_ISO_CODES: readonly string[] = (
+  'sek nok dkk chf jpy zar mzn kes tzs ugx ngn ghs egp mad aed sar qar try rub mxn ars clp cop ' +
+  'pen idr myr thb php vnd krw twd sgd hkd bdt lkr npr ils pln czk huf ron'
+).split(' ');
+
+/** Other currencies by the names English writes after a number ("4.1 billion meticais"). */
+export const OTHER_CURRENCY_NAMES: readonly string[] = [
+  'meticais',
+  'metical',
+  'rand',
+  'naira',
+  'cedis',
+  'kronor',
+  'krona',
+  'yen',
+  'reais',
+  'rupiah',
+  'ringgit',
+  'baht',
+  'dirhams',
+  'riyals',
+  'lira',
+  'zloty',
+  'kenyan shillings',
+  'tanzanian shillings',
+  'ugandan shillings',
+  'swiss francs',
+];
+
+const OTHER_CURRENCY_CODES: ReadonlyMap<string, string> = new Map([
+  ['meticais', 'MZN'],
+  ['metical', 'MZN'],
+  ['rand', 'ZAR'],
+  ['naira', 'NGN'],
+  ['cedis', 'GHS'],
+  ['kronor', 'SEK'],
+  ['krona', 'SEK'],
+  ['yen', 'JPY'],
+  ['reais', 'BRL'],
+  ['rupiah', 'IDR'],
+  ['ringgit', 'MYR'],
+  ['baht', 'THB'],
+  ['dirhams', 'AED'],
+  ['riyals', 'SAR'],
+  ['lira', 'TRY'],
+  ['zloty', 'PLN'],
+  ['kenyan shillings', 'KES'],
+  ['tanzanian shillings', 'TZS'],
+  ['ugandan shillings', 'UGX'],
+  ['swiss francs', 'CHF'],
+]);
+
 export const CURRENCY_PREFIXES: ReadonlyMap<string, string> = new Map([
+  ...OTHER_ISO_CODES.map((c) => [c, c.toUpperCase()] as [string, string]),
   ['$', 'USD'],
   ['us$', 'USD'],
   ['us $', 'USD'],
@@ -109,6 +166,8 @@ export const CURRENCY_PREFIXES: ReadonlyMap<string, string> = new Map([
  * "3 million Australian dollars"). Plain rupees are read like "Rs" (see CURRENCY_PREFIXES).
  */
 export const CURRENCY_SUFFIXES: ReadonlyMap<string, string> = new Map([
+  ...OTHER_CURRENCY_CODES,
+  ...OTHER_ISO_CODES.map((c) => [c, c.toUpperCase()] as [string, string]),
   ['dollars', 'USD'],
   ['dollar', 'USD'],
   ['us dollars', 'USD'],

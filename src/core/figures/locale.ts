@@ -22,6 +22,8 @@ import {
 import {
   CURRENCY_PREFIXES,
   CURRENCY_SUFFIXES,
+  OTHER_CURRENCY_NAMES,
+  OTHER_ISO_CODES,
   QUALIFIERS,
   SCALES,
   TENS_WORDS,
@@ -75,7 +77,7 @@ function alternation(words: Iterable<string>): string {
 const NUMBER_WORDS = [...UNIT_WORDS.keys(), ...TENS_WORDS.keys()].join('|');
 
 // Currency signs and codes before a number: "US$", "A$", "NZ$", "R$", "HK$", "Rs.", "PKR"…
-const PREFIX_CODES = String.raw`us ?\$|hk\$|nz\$|au\$|ca\$|[acr]\$|usd|eur|gbp|inr|pkr|cny|rmb|aud|cad|nzd|brl|rs\.?`;
+const PREFIX_CODES = String.raw`us ?\$|hk\$|nz\$|au\$|ca\$|[acr]\$|usd|eur|gbp|inr|pkr|cny|rmb|aud|cad|nzd|brl|rs\.?|${OTHER_ISO_CODES.join('|')}`;
 const CURRENCY_PREFIX = new RegExp(String.raw`(${PREFIX_CODES}|\$|€|£|¥|₹) ?`, 'y');
 
 function triggerSource(words: string | null, percentBefore: boolean): string {
@@ -95,7 +97,7 @@ function triggerSource(words: string | null, percentBefore: boolean): string {
 // alternative opens with a lookbehind, which keeps the regexp engine from skipping ahead to a
 // possible first character; this pattern starts with plain characters and a word boundary.
 function candidateSource(words: string | null, percentBefore: boolean): string {
-  const codes = String.raw`us|hk|nz\$|au\$|ca\$|[acr]\$|eur|gbp|inr|pkr|cny|rmb|aud|cad|nzd|brl|rs`;
+  const codes = String.raw`us|hk|nz\$|au\$|ca\$|[acr]\$|eur|gbp|inr|pkr|cny|rmb|aud|cad|nzd|brl|rs|${OTHER_ISO_CODES.join('|')}`;
   return [
     String.raw`\.?\d|[$€£¥₹]`,
     String.raw`\b(?:${codes}${words === null ? '' : `|${words}`})`,
@@ -138,8 +140,10 @@ function englishLocale(rupee: string): Locale {
     percent: / ?(%|per ?-?cent|percent|percentage points?|pct|pc)(?![a-z])/y,
     // The named dollars and rupees before the bare words, so that "Australian dollars" is AUD.
     // Every phrase this reads is a key of CURRENCY_SUFFIXES (a test says so).
-    currencySuffix:
-      /()[ -]((?:(?:australian|canadian|new zealand|hong kong|singapore|american|us|u\.s\.) )?dollars?|(?:(?:indian|pakistani) )?rupees?|euros?|yuan|pounds sterling)(?![a-z])/y,
+    currencySuffix: new RegExp(
+      String.raw`()[ -]((?:(?:australian|canadian|new zealand|hong kong|singapore|american|us|u\.s\.) )?dollars?|(?:(?:indian|pakistani) )?rupees?|euros?|yuan|pounds sterling|${OTHER_CURRENCY_NAMES.map(escape).join('|')}|${OTHER_ISO_CODES.join('|')})(?![a-z])`,
+      'y',
+    ),
     suffixes: withRupee(CURRENCY_SUFFIXES, rupee),
     letter: /[a-z]/,
     countNoun: null,
@@ -169,7 +173,9 @@ function foreignLocale(
   );
   const suffixes = new Map<string, string>();
   for (const [k, code] of w.currencies) suffixes.set(k, code === RUPEE ? rupee : code);
-  for (const code of CURRENCY_CODES_AFTER) suffixes.set(code, code.toUpperCase());
+  for (const code of [...CURRENCY_CODES_AFTER, ...OTHER_ISO_CODES]) {
+    suffixes.set(code, code.toUpperCase());
+  }
   const prepositions = w.currencyPrepositions
     .map((p) => (p.endsWith("'") ? escape(p) : `${escape(p)} `))
     .join('|');
