@@ -1,31 +1,38 @@
 /**
  * The page's context for attribution, as the content script learns it: the entities named in the
  * title and in every block seen so far (src/core/attribution: a story names its subject once, then
- * says "the project"), and whether the page is about a watched story (it names one often enough).
- * It only grows while the page is walked; `add` tells when it did, so that figures attributed
- * before can be redone.
+ * says "the project"), and the stories the page is about (it names them often enough). It only
+ * grows while the page is walked; `add` tells when it did, so that figures attributed before can
+ * be redone.
  */
-import { isAboutStory } from '../core/attribution';
+import { aboutEntities } from '../core/attribution';
 import type { ClaimMatcher } from '../core/claims/matcher';
+import type { Lexicon } from '../core/entities';
 import { findMentions } from '../core/entities';
 import type { EntityId, Mention } from '../core/types';
 import type { KeyedContext } from './analysis-cache';
 
 export class PageContextTracker {
   private readonly entities = new Set<EntityId>();
-  private readonly titleMentions: number;
-  private textMentions = 0;
+  private readonly inTitle = new Map<string, number>();
+  private readonly inText = new Map<string, number>();
+  private readonly stories: ReadonlySet<string>[];
   private chars = 0;
+  private about = new Set<string>();
   private keyed: KeyedContext;
 
   constructor(
     title: string,
     private readonly claims: ClaimMatcher | null,
     private readonly lang = '',
+    private readonly lexicon?: Lexicon,
   ) {
-    const inTitle = findMentions(title);
-    this.titleMentions = inTitle.length;
-    for (const m of inTitle) this.entities.add(m.entity);
+    this.stories = claims?.stories() ?? [];
+    for (const m of findMentions(title, false, lexicon)) {
+      this.entities.add(m.entity);
+      this.inTitle.set(m.entity, (this.inTitle.get(m.entity) ?? 0) + 1);
+    }
+    this.about = this.aboutNow();
     this.keyed = this.make();
   }
 
@@ -37,25 +44,29 @@ export class PageContextTracker {
         this.entities.add(m.entity);
         grew = true;
       }
+      this.inText.set(m.entity, (this.inText.get(m.entity) ?? 0) + 1);
     }
-    const wasAbout = this.aboutStory;
-    this.textMentions += mentions.length;
     this.chars += chars;
-    if (this.aboutStory !== wasAbout) grew = true;
+    const about = this.aboutNow();
+    if (about.size !== this.about.size || [...about].some((e) => !this.about.has(e))) {
+      this.about = about;
+      grew = true;
+    }
     if (grew) this.keyed = this.make();
     return grew;
   }
 
-  private get aboutStory(): boolean {
-    return isAboutStory(this.titleMentions, this.textMentions, this.chars);
+  private aboutNow(): Set<string> {
+    return aboutEntities(this.inTitle, this.inText, this.chars, this.stories);
   }
 
   private make(): KeyedContext {
     const entities = new Set(this.entities);
-    const aboutStory = this.aboutStory;
+    const about = new Set(this.about);
+    const page = { entities, claims: this.claims, aboutEntities: about, lang: this.lang };
     return {
-      page: { entities, claims: this.claims, aboutStory, lang: this.lang },
-      key: [...entities].sort().join(' ') + (aboutStory ? ' +story' : ''),
+      page: this.lexicon ? { ...page, lexicon: this.lexicon } : page,
+      key: `${[...entities].sort().join(' ')}|${[...about].sort().join(' ')}`,
     };
   }
 

@@ -19,12 +19,13 @@ export interface PageContext {
   entities: ReadonlySet<EntityId>;
   claims: ClaimMatcher | null;
   /**
-   * The page is about a watched story: its title names a watched entity, or its text does at least
-   * STORY_MENTIONS times and about once a paragraph. Its paragraphs that name nothing ("The total
-   * cost of the project…") then speak of the story; on a page that names the story in passing
-   * ("…a US letter of interest, as Reko Diq had before it") they may not.
+   * The entities of the stories the page is about: a story's title names one of its entities, or
+   * its text does at least STORY_MENTIONS times and about once a paragraph. Its paragraphs that
+   * name nothing ("The total cost of the project…") then speak of that story; on a page that names
+   * a story in passing ("…a US letter of interest, as Reko Diq had before it") they may not. Per
+   * story: a page about a mine in Mozambique that names Reko Diq once is not about Reko Diq.
    */
-  aboutStory: boolean;
+  aboutEntities: ReadonlySet<string>;
   /** The page's language (`<html lang>`): how its numbers are written. */
   lang?: string;
   /** The entities watched on the page: the bundled ones and a journalist's own. */
@@ -66,6 +67,31 @@ export function isAboutStory(titleMentions: number, textMentions: number, chars:
   );
 }
 
+/**
+ * The entities of the stories a page is about (see PageContext). `stories`: the entity sets of the
+ * fact base's stories (each claim's sources name one); without any, all the page's entities are
+ * one story.
+ */
+export function aboutEntities(
+  title: ReadonlyMap<string, number>,
+  text: ReadonlyMap<string, number>,
+  chars: number,
+  stories: readonly ReadonlySet<string>[],
+): Set<string> {
+  const out = new Set<string>();
+  const groups = stories.length > 0 ? stories : [new Set([...title.keys(), ...text.keys()])];
+  for (const story of groups) {
+    let inTitle = 0;
+    let inText = 0;
+    for (const e of story) {
+      inTitle += title.get(e) ?? 0;
+      inText += text.get(e) ?? 0;
+    }
+    if (isAboutStory(inTitle, inText, chars)) for (const e of story) out.add(e);
+  }
+  return out;
+}
+
 export interface Attribution {
   attribute: AttributeId | null;
   /** The page's words that matched the claim's, when one matched. */
@@ -98,7 +124,7 @@ export function attributeFigures(
     // Most figures of a page have no claim of their kind and unit ("48 comments"): no reading.
     if (!matcher.mayMatch(figure)) return { attribute: null };
     const context = figureContext(block, i, spanIndexAt(sentences, figure.start), names);
-    const match = matcher.match(figure, context, entities, page.aboutStory);
+    const match = matcher.match(figure, context, entities, page.aboutEntities);
     return match ? { attribute: match.claim.id, matched: match.matched } : { attribute: null };
   });
 }

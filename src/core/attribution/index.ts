@@ -1,4 +1,5 @@
 export {
+  aboutEntities,
   attributeFigures,
   isAboutStory,
   STORY_MENTIONS,

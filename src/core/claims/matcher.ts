@@ -175,7 +175,7 @@ export class ClaimMatcher {
     figure: Figure,
     context: FigureContext,
     pageEntities: ReadonlySet<string>,
-    aboutStory = false,
+    aboutEntities: ReadonlySet<string> = new Set(),
   ): ClaimMatch | null {
     const scored = this.score(figure, context, pageEntities);
     if (scored.length === 0) return null;
@@ -192,7 +192,8 @@ export class ClaimMatcher {
       agreeing ??
       (best.similarity >= MIN_CONTRADICT &&
       best.strong &&
-      (best.inBlock || (aboutStory && !this.blockIsForeign(context))) &&
+      (best.inBlock ||
+        (this.isAbout(best.claim, aboutEntities) && !this.blockIsForeign(context))) &&
       (!this.namesOther(context.local) || this.subjectNamed(best.claim, context)) &&
       !best.foreign &&
       !context.modifiers.some((m) => !best.claim.terms.has(m)) &&
@@ -297,6 +298,20 @@ export class ClaimMatcher {
       if (context.block.names.has(t) || (context.terms.get(t)?.weight ?? 0) > 0) return true;
     }
     return false;
+  }
+
+  /** Is the page about the claim's story (PageContext.aboutEntities)? */
+  private isAbout(claim: Claim, aboutEntities: ReadonlySet<string>): boolean {
+    return claim.story ? intersects(claim.story, aboutEntities) : aboutEntities.size > 0;
+  }
+
+  /** The entity sets of the fact base's stories: what its claims' sources name. */
+  stories(): ReadonlySet<string>[] {
+    const seen = new Map<string, ReadonlySet<string>>();
+    for (const c of this.claims) {
+      if (c.story && c.story.size > 0) seen.set([...c.story].sort().join(' '), c.story);
+    }
+    return [...seen.values()];
   }
 
   /** Does the figure's sentence (or the one before) name the thing the claim is about? */

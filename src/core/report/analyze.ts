@@ -6,7 +6,7 @@
  * block boundary — so a block's analysis does not depend on the rest of the page: the content
  * script analyzes blocks as they appear and gets what the CLI gets for the whole page.
  */
-import { attributeFigures, isAboutStory, type PageContext } from '../attribution';
+import { aboutEntities, attributeFigures, type PageContext } from '../attribution';
 import type { ClaimMatcher } from '../claims/matcher';
 import { yearBound } from '../claims/year-bounds';
 import { blockRole, isBareNumber, LabelTracker, type Label } from '../text/labels';
@@ -45,7 +45,7 @@ export interface Analysis {
 export const EMPTY_CONTEXT: PageContext = {
   entities: new Set(),
   claims: null,
-  aboutStory: false,
+  aboutEntities: new Set(),
 };
 
 // Invisible characters (soft hyphens from a CMS's hyphenator, zero-width spaces) can sit inside
@@ -161,16 +161,22 @@ export function pageContextOf(
   lexicon: Lexicon = BUNDLED_LEXICON,
 ): PageContext {
   const entities = new Set<EntityId>();
-  let count = 0;
-  for (const m of titleMentions) entities.add(m.entity);
+  const inTitle = new Map<string, number>();
+  const inText = new Map<string, number>();
+  for (const m of titleMentions) {
+    entities.add(m.entity);
+    inTitle.set(m.entity, (inTitle.get(m.entity) ?? 0) + 1);
+  }
   for (const list of mentionLists) {
-    for (const m of list) entities.add(m.entity);
-    count += list.length;
+    for (const m of list) {
+      entities.add(m.entity);
+      inText.set(m.entity, (inText.get(m.entity) ?? 0) + 1);
+    }
   }
   return {
     entities,
     claims,
-    aboutStory: isAboutStory(titleMentions.length, count, chars),
+    aboutEntities: aboutEntities(inTitle, inText, chars, claims?.stories() ?? []),
     lang,
     lexicon,
   };

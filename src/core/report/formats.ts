@@ -6,6 +6,7 @@ import { claimLabel, claimsOf } from '../claims/label';
 import type { FactBase } from '../facts/build';
 import type { Fact, Report } from '../types';
 import { csvRow } from './csv';
+import { escapeMarkdownInline, markdownUrl } from '../markdown';
 
 export const REPORT_CSV_HEADER = [
   'url',
@@ -67,13 +68,16 @@ const VERDICT_MARK = {
   unverified: '? unverified',
 };
 
-/** Markdown table cells: pipes and line breaks would break the table. */
+/**
+ * Page, source and user text in a heading, a list item or a table cell: one line, escaped so that
+ * no link, image or HTML comes out live and no pipe breaks the table (src/core/markdown.ts).
+ */
 function md(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
+  return escapeMarkdownInline(text);
 }
 
 export function reportToMarkdown(r: Report, facts: ReadonlyMap<string, Fact>): string {
-  const lines: string[] = [`## ${md(r.title || r.url)}`, '', `<${r.url}>`, ''];
+  const lines: string[] = [`## ${md(r.title || r.url)}`, '', markdownUrl(r.url), ''];
   const counts = new Map<string, number>();
   for (const m of r.mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
   lines.push(
