@@ -484,3 +484,11 @@ describe('other currencies by code or name', () => {
     expect(read('the CEO 5 times')).toEqual([]);
   });
 });
+
+describe('hundreds said as in speech', () => {
+  it('"eleven hundred" is 1,100 and "seventy-five hundred" 7,500', () => {
+    expect(findFigures('eleven hundred permanent jobs').map((f) => f.value)).toEqual([1100]);
+    expect(findFigures('seventy-five hundred jobs').map((f) => f.value)).toEqual([7500]);
+    expect(findFigures('two hundred and forty jobs').map((f) => f.value)).toEqual([240]);
+  });
+});

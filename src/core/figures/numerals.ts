@@ -143,9 +143,10 @@ export function readWords(lower: string, at: number): Numeral | null {
   let value = readBelowHundred(c, lower);
   if (value === null) return null;
   let end = c.pos;
-  // "two hundred", "two hundred and forty", "two hundred forty".
+  // "two hundred", "two hundred and forty", "two hundred forty"; and the hundreds of "eleven
+  // hundred" and "seventy-five hundred" (1,100 and 7,500), as reporting and speech say them.
   const hundred = peekWord({ text: lower, pos: end }, false);
-  if (hundred?.word === 'hundred' && value >= 1 && value <= 9) {
+  if (hundred?.word === 'hundred' && value >= 1 && value <= 99) {
     value *= 100;
     end = hundred.end;
     const and = peekWord({ text: lower, pos: end }, false);
