@@ -232,3 +232,13 @@ describe('other languages', () => {
     ]);
   });
 });
+
+describe('no wrong figure blessed', () => {
+  it('a wrong cost that equals another claim’s value is not supported by it', () => {
+    const f = figureIn(
+      [STORY, 'The Reko Diq mine will cost $2 billion to build and operate, officials say.'],
+      '$2 billion',
+    );
+    expect(f.verdict).not.toBe('supported');
+  });
+});

@@ -180,12 +180,25 @@ export class ClaimMatcher {
     const scored = this.score(figure, context, pageEntities);
     if (scored.length === 0) return null;
     const best = scored[0] as Scored;
+    const ratio = AGREE_RATIO;
     const agreeing = scored.find(
       (s) =>
         s.similarity >= MIN_SUPPORT &&
-        s.similarity >= best.similarity * AGREE_RATIO &&
+        s.similarity >= best.similarity * ratio &&
         !s.foreign &&
-        s.claim.facts.some((f) => agrees(figure, f)),
+        s.claim.facts.some((f) => agrees(figure, f)) &&
+        // An agreement that rests on no heavy predicate word, beside a claim that disagrees and
+        // does rest on one, is no agreement: "cost $2 billion to build, the largest single bet
+        // the bank has made" shares "largest", "single", "bank" with another total, but says
+        // "cost" — and the cost is $1.08 billion.
+        (s.strong ||
+          !scored.some(
+            (o) =>
+              o !== s &&
+              o.strong &&
+              o.similarity >= s.similarity * AMBIGUOUS_RATIO &&
+              !o.claim.facts.some((f) => agrees(figure, f)),
+          )),
     );
     const rival = scored.find((s) => s !== best && s.claim.facts.some((f) => agrees(figure, f)));
     const chosen =
