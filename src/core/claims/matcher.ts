@@ -43,6 +43,8 @@ export const AGREE_RATIO = 0.6;
  * reads like the governments' 25% each and like the Pakistani side's 50%).
  */
 export const AMBIGUOUS_RATIO = 0.4;
+/** A word this heavy on the page is right beside the figure (a word or two away): its key word. */
+export const KEY_WORD = 0.9;
 /** A contradiction needs a predicate word this heavy on both sides: a clause, not a sentence. */
 export const CONTRADICT_EVIDENCE = 0.5;
 /** A word no fact uses, relative to the rarest word's weight (names count in full). */
@@ -198,7 +200,8 @@ export class ClaimMatcher {
               o.strong &&
               o.similarity >= s.similarity * AMBIGUOUS_RATIO &&
               !o.claim.facts.some((f) => agrees(figure, f)),
-          )),
+          )) &&
+        !this.keyWordElsewhere(s, context, scored, figure),
     );
     const rival = scored.find((s) => s !== best && s.claim.facts.some((f) => agrees(figure, f)));
     const chosen =
@@ -309,6 +312,31 @@ export class ClaimMatcher {
     }
     for (const t of claim.subjectTerms) {
       if (context.block.names.has(t) || (context.terms.get(t)?.weight ?? 0) > 0) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Does the figure's key word — a predicate word right beside it ("will cost $2 billion") — belong
+   * to another claim, one that disagrees, and not to this one? Then the figure says what that
+   * claim says, and agreeing with this one by value is chance.
+   */
+  private keyWordElsewhere(
+    s: Scored,
+    context: FigureContext,
+    scored: readonly Scored[],
+    figure: Figure,
+  ): boolean {
+    for (const [t, { weight }] of context.terms) {
+      if (weight < KEY_WORD || !isPredicateTerm(t) || t.startsWith('unit:')) continue;
+      if ((s.claim.terms.get(t) ?? 0) >= EVIDENCE_WEIGHT) continue;
+      const other = scored.some(
+        (o) =>
+          o !== s &&
+          (o.claim.terms.get(t) ?? 0) >= CONTRADICT_EVIDENCE &&
+          !o.claim.facts.some((f) => agrees(figure, f)),
+      );
+      if (other) return true;
     }
     return false;
   }
