@@ -6,10 +6,16 @@ import browser from 'webextension-polyfill';
 import type { ContentRequest } from '../shared/messages';
 import { askPersistentStorage } from './persist';
 
-/** What the router needs to know about who sent a message. */
+/**
+ * What the router needs to know about who sent a message (src/shared/protocol.ts callerOf): the
+ * extension's id; the URL of the page or frame that sent it; `tab` is set for a content script (a
+ * web page's frame), and also for an extension page shown in a tab (the options page): `url`
+ * tells the two apart.
+ */
 export interface Sender {
   id?: string;
   url?: string;
+  tab?: unknown;
 }
 
 export type InstallReason =
@@ -18,13 +24,8 @@ export type InstallReason =
 /** Returning a promise answers the message; returning undefined leaves it to other listeners. */
 export type MessageListener = (message: unknown, sender: Sender) => Promise<unknown> | undefined;
 
-/**
- * Who opened a port: `tab` is set for a content script (a web page's frame), and also for an
- * extension page shown in a tab (the options page); `url` tells the two apart.
- */
-export interface PortSender extends Sender {
-  tab?: unknown;
-}
+/** Who opened a port: as for a message (Sender). */
+export type PortSender = Sender;
 
 /** A runtime.connect port, as much of it as transfer.ts uses (tests fake it). */
 export interface Port {

@@ -10,6 +10,15 @@ import {
   type IDBPTransaction,
   type StoreNames,
 } from 'idb';
+import {
+  cursorAfter,
+  isEmptyQuery,
+  keepsStored,
+  queryMatcher,
+  sameAnnotation,
+  type AnnotationQuery,
+  type PageCursor,
+} from '../core/annotations/query';
 import type { Annotation } from '../core/annotations/types';
 import type { Fact } from '../core/types';
 
@@ -38,6 +47,21 @@ export interface FactmarkSchema extends DBSchema {
     indexes: { url: string; created: number; tags: string; updated: number };
   };
   sites: { key: string; value: SiteSetting };
+  /** What the latest import changed, so that it can be undone (v3; at most one record). */
+  imports: { key: string; value: ImportUndo };
+}
+
+/**
+ * What an import changed, to undo it in one transaction: the ids it added (deleted on undo) and
+ * the records it replaced, as they were (put back on undo).
+ */
+export interface ImportUndo {
+  /** `import:<uuid>`: the Library names it to undo (factmark/import-undo). */
+  id: string;
+  /** When the import was written (ms since the epoch). */
+  at: number;
+  added: string[];
+  replaced: Annotation[];
 }
 
 export type FactmarkDb = IDBPDatabase<FactmarkSchema>;
@@ -76,6 +100,10 @@ export const MIGRATIONS: readonly Migration[] = [
       if (filled !== cursor.value) await cursor.update(filled);
       cursor = await cursor.continue();
     }
+  },
+  function v3ImportUndo(db) {
+    // The latest import's undo record (importAnnotations, undoImport).
+    db.createObjectStore('imports', { keyPath: 'id' });
   },
 ];
 
@@ -232,6 +260,30 @@ export async function replaceSeedFacts(db: FactmarkDb, facts: readonly Fact[]): 
  * facts come from the bundled fact base alone (seed.ts).
  */
 export async function saveUserFact(db: FactmarkDb, fact: Fact): Promise<Fact> {
+  checkUserFactRecord(fact);
+  await db.put('facts', fact);
+  return fact;
+}
+
+/**
+ * Add a user's fact that is not stored yet (saveUserFact's checks); false, writing nothing, when a
+ * fact with its id exists. For callers that may add facts but not replace them (content scripts).
+ */
+export async function addUserFact(db: FactmarkDb, fact: Fact): Promise<boolean> {
+  checkUserFactRecord(fact);
+  const tx = db.transaction('facts', 'readwrite');
+  const [added] = await Promise.all([
+    (async () => {
+      if ((await tx.store.getKey(fact.id)) !== undefined) return false;
+      await tx.store.add(fact);
+      return true;
+    })(),
+    tx.done,
+  ]);
+  return added;
+}
+
+function checkUserFactRecord(fact: Fact): void {
   if (!fact.id.startsWith(USER_FACT_PREFIX) || fact.id.length === USER_FACT_PREFIX.length) {
     throw new Error(`not a user fact id: ${fact.id}`);
   }
@@ -240,8 +292,6 @@ export async function saveUserFact(db: FactmarkDb, fact: Fact): Promise<Fact> {
   if (source.url === '' || source.title === '' || fact.quote === '' || source.date === '') {
     throw new Error(`fact ${fact.id}: source url, title, date and quote must not be empty`);
   }
-  await db.put('facts', fact);
-  return fact;
 }
 
 /** Delete a user's fact; a seed fact (any id not "user:…") is refused. Unknown ids are a no-op. */
@@ -273,12 +323,37 @@ export async function saveAnnotation(db: FactmarkDb, annotation: Annotation): Pr
 }
 
 /**
+ * Add or replace one annotation, unless a stored record with its id fails `mayReplace` (one of
+ * another site, for a content script): then nothing is written and the answer is false. The check
+ * and the write are one transaction.
+ */
+export async function saveAnnotationIf(
+  db: FactmarkDb,
+  annotation: Annotation,
+  mayReplace: (stored: Annotation) => boolean,
+): Promise<boolean> {
+  const tx = db.transaction('annotations', 'readwrite');
+  const [saved] = await Promise.all([
+    (async () => {
+      const stored = await tx.store.get(annotation.id);
+      if (stored !== undefined && !mayReplace(stored)) return false;
+      await tx.store.put(annotation);
+      return true;
+    })(),
+    tx.done,
+  ]);
+  return saved;
+}
+
+/**
  * Delete these annotations in one transaction and return the records that existed, as they were,
- * so that the UI can undo with restoreAnnotations. Unknown ids are skipped.
+ * so that the UI can undo with restoreAnnotations. Unknown ids are skipped, and so are records
+ * that fail `only` (another site's, for a content script): to the caller they do not exist.
  */
 export async function deleteAnnotations(
   db: FactmarkDb,
   ids: readonly string[],
+  only: (stored: Annotation) => boolean = () => true,
 ): Promise<Annotation[]> {
   const tx = db.transaction('annotations', 'readwrite');
   const unique = [...new Set(ids)];
@@ -286,7 +361,8 @@ export async function deleteAnnotations(
     Promise.all(
       unique.map(async (id) => {
         const record = await tx.store.get(id);
-        if (record !== undefined) await tx.store.delete(id);
+        if (record === undefined || !only(record)) return undefined;
+        await tx.store.delete(id);
         return record;
       }),
     ),
@@ -300,13 +376,137 @@ export function restoreAnnotations(db: FactmarkDb, list: readonly Annotation[]):
   return putAllOrNone(db, list);
 }
 
+/** What an import did (importAnnotations). */
+export interface ImportOutcome {
+  /** Annotations of the import now stored as the import has them: added, replaced, or already so. */
+  imported: number;
+  /** Incoming annotations whose id was stored with other content. */
+  conflicts: number;
+  /** Of those, the ones where the stored annotation was kept: it is as new or newer. */
+  keptLocal: number;
+  /** The id to undo this import with (undoImport): the latest import only. */
+  undo: string;
+}
+
+function newImportId(): string {
+  return `import:${crypto.randomUUID()}`;
+}
+
 /**
  * Write imported annotations in ONE readwrite transaction: all are written or, on any failure
- * (a record that cannot be stored, quota), none is. A record whose id is already stored replaces
- * it (re-importing an export restores it rather than duplicating it).
+ * (a record that cannot be stored, quota), none is. An incoming annotation whose id is stored
+ * with other content is a conflict: the newer of the two by `updated` is kept (the stored one
+ * when neither is newer), so an old backup never overwrites newer work. The same transaction
+ * stores what the import added and what it replaced (the `imports` store, only the latest
+ * import), so that undoImport can put the database back as it was before.
  */
-export function importAnnotations(db: FactmarkDb, list: readonly Annotation[]): Promise<number> {
-  return putAllOrNone(db, list);
+export async function importAnnotations(
+  db: FactmarkDb,
+  list: readonly Annotation[],
+  undoId: string = newImportId(),
+  now = Date.now(),
+): Promise<ImportOutcome> {
+  const tx = db.transaction(['annotations', 'imports'], 'readwrite');
+  const store = tx.objectStore('annotations');
+  const done = tx.done;
+  const steps: Promise<unknown>[] = [];
+  const added: string[] = [];
+  const replaced: Annotation[] = [];
+  let conflicts = 0;
+  let keptLocal = 0;
+  const abort = async (error: unknown): Promise<never> => {
+    // A request that cannot be made (a record that cannot be cloned or keyed) throws at once;
+    // what was issued before it would otherwise commit alone.
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted by a failed request.
+    }
+    await Promise.allSettled([...steps, done]);
+    throw error;
+  };
+  try {
+    for (const incoming of list) {
+      steps.push(
+        store.get(incoming.id).then((stored) => {
+          if (stored === undefined) {
+            added.push(incoming.id);
+            return store.put(incoming);
+          }
+          if (sameAnnotation(stored, incoming)) return undefined;
+          conflicts += 1;
+          if (keepsStored(stored, incoming)) {
+            keptLocal += 1;
+            return undefined;
+          }
+          replaced.push(stored);
+          return store.put(incoming);
+        }),
+      );
+    }
+  } catch (error) {
+    return abort(error);
+  }
+  const settled = await Promise.allSettled(steps);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) return abort(failed.reason);
+  // Still within the transaction: every step settled in a request's own event.
+  try {
+    const imports = tx.objectStore('imports');
+    steps.push(imports.clear());
+    steps.push(imports.put({ id: undoId, at: now, added, replaced }));
+  } catch (error) {
+    return abort(error);
+  }
+  const written = await Promise.allSettled([...steps, done]);
+  const broken = written.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (broken) throw broken.reason;
+  return { imported: list.length - keptLocal, conflicts, keptLocal, undo: undoId };
+}
+
+/** What undoing an import did. */
+export interface UndoOutcome {
+  /** Annotations the import had added, deleted again. */
+  removed: number;
+  /** Annotations the import had replaced, put back as they were. */
+  restored: number;
+}
+
+/**
+ * Undo the import `id`, in one transaction: delete what it added, put back what it replaced, and
+ * forget it. Null, changing nothing, when `id` is not the latest import (undone already, or
+ * another import came after it).
+ */
+export async function undoImport(db: FactmarkDb, id: string): Promise<UndoOutcome | null> {
+  const tx = db.transaction(['annotations', 'imports'], 'readwrite');
+  const done = tx.done;
+  const imports = tx.objectStore('imports');
+  const store = tx.objectStore('annotations');
+  const record = await imports.get(id);
+  if (record === undefined) {
+    await done;
+    return null;
+  }
+  const steps: Promise<unknown>[] = [];
+  try {
+    for (const key of record.added) steps.push(store.delete(key));
+    for (const annotation of record.replaced) steps.push(store.put(annotation));
+    steps.push(imports.delete(id));
+  } catch (error) {
+    tx.abort();
+    await Promise.allSettled([...steps, done]);
+    throw error;
+  }
+  const settled = await Promise.allSettled([...steps, done]);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return { removed: record.added.length, restored: record.replaced.length };
+}
+
+/** The latest import's undo record's id, or null when there is none (tests, the Library). */
+export async function latestImport(db: FactmarkDb): Promise<string | null> {
+  const keys = await db.getAllKeys('imports');
+  return keys[0] ?? null;
 }
 
 async function putAllOrNone(db: FactmarkDb, list: readonly Annotation[]): Promise<number> {
@@ -326,6 +526,100 @@ async function putAllOrNone(db: FactmarkDb, list: readonly Annotation[]): Promis
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
   return list.length;
+}
+
+// ---- The Library's pages ---------------------------------------------------------------------
+
+/** Records one page request looks at, at most, for a query (a search over a million). */
+export const PAGE_SCAN_BUDGET = 5_000;
+/** Tags the first page's answer lists, at most (the Library's tag filter). */
+export const MAX_LISTED_TAGS = 1_000;
+
+export interface PageRequest {
+  /** Annotations on the page, at most. */
+  limit: number;
+  /** Start just after this annotation (the last of the page before); absent: the first page. */
+  after?: PageCursor;
+  query?: AnnotationQuery;
+}
+
+export interface AnnotationPage {
+  /** The page's annotations that match, newest first (`updated` descending, then `id`). */
+  annotations: Annotation[];
+  /** Every annotation stored, whatever the query. */
+  total: number;
+  /**
+   * Where to ask from for more (`after`), or null when no annotation after these matches. With a
+   * query a page may hold fewer than `limit` while `next` is not null: the background looked at
+   * PAGE_SCAN_BUDGET records and stopped there; asking from `next` goes on where it stopped.
+   */
+  next: PageCursor | null;
+}
+
+/**
+ * One page of the Library's list, read with a cursor over the `updated` index from where the
+ * page before ended: a page costs what it reads — `limit` + 1 records without a query, at most
+ * PAGE_SCAN_BUDGET with one — never every annotation. `total` is the store's count.
+ */
+export async function annotationsPage(
+  db: FactmarkDb,
+  request: PageRequest,
+  budget = PAGE_SCAN_BUDGET,
+): Promise<AnnotationPage> {
+  const { limit, after, query } = request;
+  const tx = db.transaction('annotations', 'readonly');
+  const index = tx.store.index('updated');
+  const total = await tx.store.count();
+  const match = queryMatcher(query);
+  // Without a query every record matches: the budget never stops a page.
+  const scanLimit = isEmptyQuery(query) ? Infinity : Math.max(budget, limit + 1);
+  let cursor = await index.openCursor(
+    after === undefined ? null : IDBKeyRange.upperBound(after.updated),
+    'prev',
+  );
+  // Skip to just after `after`: same `updated` and an id not below it come first (descending).
+  if (cursor !== null && after !== undefined && cursor.key === after.updated) {
+    if (cursor.primaryKey > after.id) {
+      cursor = await cursor.continuePrimaryKey(after.updated, after.id);
+    }
+    if (cursor !== null && cursor.key === after.updated && cursor.primaryKey === after.id) {
+      cursor = await cursor.continue();
+    }
+  }
+  const found: Annotation[] = [];
+  let scanned = 0;
+  let last: PageCursor | null = null;
+  let more = false;
+  while (cursor !== null) {
+    if (scanned >= scanLimit) break;
+    scanned += 1;
+    const annotation = cursor.value;
+    if (match(annotation)) {
+      if (found.length === limit) {
+        more = true;
+        break;
+      }
+      found.push(annotation);
+    }
+    last = { updated: cursor.key, id: cursor.primaryKey };
+    cursor = await cursor.continue();
+  }
+  let next: PageCursor | null = null;
+  if (more) next = cursorAfter(found[found.length - 1]!);
+  else if (cursor !== null) next = last;
+  return { annotations: found, total, next };
+}
+
+/** Every tag in use, once (at most `max`), sorted case-insensitively: one step per tag. */
+export async function listTags(db: FactmarkDb, max = MAX_LISTED_TAGS): Promise<string[]> {
+  const tags: string[] = [];
+  const tx = db.transaction('annotations', 'readonly');
+  let cursor = await tx.store.index('tags').openKeyCursor(null, 'nextunique');
+  while (cursor !== null && tags.length < max) {
+    tags.push(cursor.key);
+    cursor = await cursor.continue();
+  }
+  return tags.sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
 }
 
 /** Delete every annotation (tests; the options page's wipe). */

@@ -39,8 +39,10 @@ export function registerAnnotateTriggers(api: MenusBrowserApi): void {
   api.onContextMenuClicked((click) => {
     if (click.menuItemId !== ANNOTATE_MENU_ID) return;
     if (click.tabId === undefined || click.tabId === TAB_ID_NONE) return;
-    // The frame where the selection was: a selection inside a same-page iframe is that frame's.
-    void send(api, click.tabId, click.frameId);
+    // The top frame, wherever the click was: annotations live there, and it annotates the
+    // selections of same-origin frames too (src/content/same-origin-frames.ts). A frame's own
+    // content script does not answer; a cross-origin frame's selection is out of reach either way.
+    void send(api, click.tabId, 0);
   });
   api.onCommand((command, tabId) => {
     if (command !== ANNOTATE_COMMAND) return;

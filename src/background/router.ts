@@ -1,7 +1,11 @@
 /**
- * runtime.onMessage for the background: only this extension's own parts are answered, and only
- * with messages that pass the validator of src/shared/messages.ts. A foreign sender gets no answer
- * at all; our own part sending something malformed gets { ok: false, error }.
+ * runtime.onMessage for the background: the protocol of src/shared/protocol.ts (docs/contracts.md,
+ * "Runtime messages"). In order: a sender that is not this extension gets no answer at all; a
+ * caller whose kind may not send the request type gets { ok: false, error: "not allowed from
+ * <caller kind>" } before anything else of the message is read; then the message must pass the
+ * validator of src/shared/messages.ts; then its handler answers, a content script's request
+ * scoped to its own frame's origin (scope.ts) — a request beyond that scope is refused the same
+ * way. One handler per request type, typed by the contract: each must return its type's answer.
  */
 import {
   annotationsToCsv,
@@ -14,114 +18,209 @@ import type { Annotation } from '../core/annotations/types';
 import {
   checkAnnotationList,
   checkBackgroundRequest,
-  isOwnSender,
-  type AnnotationSaveAnswer,
-  type AnnotationsAnswer,
-  type AnnotationsDeleteAnswer,
-  type AnnotationsRestoreAnswer,
   type BackgroundRequest,
-  type ExportAnswer,
   type ExportFormat,
-  type FactSaveAnswer,
-  type FactsAnswer,
   type Failure,
   type ImportAnswer,
-  type OkAnswer,
-  type SiteAnswer,
 } from '../shared/messages';
+import {
+  callerOf,
+  isBackgroundRequestType,
+  mayCall,
+  notAllowed,
+  type AnswerOf,
+  type BackgroundRequestType,
+  type Caller,
+  type RequestOf,
+} from '../shared/protocol';
 import { messageOf } from '../shared/answers';
 import type { MessageListener } from './browser-api';
 import {
+  addUserFact,
   allAnnotations,
   allFacts,
   annotationsForUrl,
+  annotationsPage,
   deleteAnnotations,
   deleteUserFact,
   factsByIds,
   importAnnotations,
   isSiteEnabled,
+  listTags,
   restoreAnnotations,
   saveAnnotation,
+  saveAnnotationIf,
   saveUserFact,
   setSiteEnabled,
+  undoImport,
   type FactmarkDb,
 } from './db';
+import { factsForContentScript, isOfOrigin, ownPageUrl } from './scope';
 
 export interface RouterDeps {
   extensionId: string;
+  /**
+   * The URL of the extension's root (runtime.getURL('')): a sender whose URL starts with it is
+   * one of the extension's own pages.
+   */
+  extensionOrigin: string;
   /** The database, once it is open and seeded. */
   db(): Promise<FactmarkDb>;
   /** Ids for imported annotations that carry none; `anno:<uuid>` unless a test says otherwise. */
   newAnnotationId?: () => string;
 }
 
-export type BackgroundAnswer =
-  | FactsAnswer
-  | SiteAnswer
-  | AnnotationsAnswer
-  | AnnotationSaveAnswer
-  | AnnotationsDeleteAnswer
-  | AnnotationsRestoreAnswer
-  | ExportAnswer
-  | ImportAnswer
-  | FactSaveAnswer
-  | OkAnswer;
+/** Any answer of the background. */
+export type BackgroundAnswer = AnswerOf<BackgroundRequestType>;
 
 export function createRouter(deps: RouterDeps): MessageListener {
   return (message, sender) => {
-    if (!isOwnSender(sender, deps.extensionId)) return undefined;
+    const caller = callerOf(sender, deps.extensionId, deps.extensionOrigin);
+    if (caller === 'foreign') return undefined;
+    if (caller === null) return Promise.resolve(notAllowed('unknown sender'));
+    // Who may send this type is decided on the type alone, before the rest is read: an import
+    // from a content script is not even parsed.
+    const type = (message as { type?: unknown } | null)?.type;
+    if (isBackgroundRequestType(type) && !mayCall(caller.kind, type)) {
+      return Promise.resolve(notAllowed(caller.kind));
+    }
     const checked = checkBackgroundRequest(message);
     if (!checked.ok) return Promise.resolve(failure(checked.error));
-    return answer(checked.request, deps).catch((error: unknown) => failure(messageOf(error)));
+    return answer(checked.request, caller, deps).catch((error: unknown) =>
+      failure(messageOf(error)),
+    );
   };
 }
 
-async function answer(request: BackgroundRequest, deps: RouterDeps): Promise<BackgroundAnswer> {
-  const db = await deps.db();
-  switch (request.type) {
-    case 'factmark/facts':
-      return { ok: true, facts: await allFacts(db) };
-    case 'factmark/facts-get':
-      return { ok: true, facts: await factsByIds(db, [...new Set(request.ids)]) };
-    case 'factmark/site-get':
-      return { ok: true, enabled: await isSiteEnabled(db, request.host) };
-    case 'factmark/site-set':
-      // The popup tells the page's content script itself (factmark/site-enabled): reaching a
-      // site's other tabs would need the "tabs" permission, which Factmark does not ask for.
-      await setSiteEnabled(db, request.host, request.enabled);
-      return { ok: true, enabled: request.enabled };
-    // After an annotation or fact change the background tells no one: the page that made the
-    // change tells the tab (factmark/annotations-changed), and reaching other tabs would need
-    // the "tabs" permission.
-    case 'factmark/annotations':
-      return {
-        ok: true,
-        annotations:
-          request.url === undefined
-            ? await allAnnotations(db)
-            : await annotationsForUrl(db, request.url),
-      };
-    case 'factmark/annotation-save':
-      return { ok: true, annotation: await saveAnnotation(db, request.annotation) };
-    case 'factmark/annotations-delete':
-      return { ok: true, deleted: await deleteAnnotations(db, request.ids) };
-    case 'factmark/annotations-restore':
-      return { ok: true, restored: await restoreAnnotations(db, request.annotations) };
-    case 'factmark/export': {
-      const annotations =
-        request.url === undefined
-          ? await allAnnotations(db)
-          : await annotationsForUrl(db, request.url);
-      return { ok: true, text: exportText(request.format, annotations) };
+interface Context {
+  db: FactmarkDb;
+  caller: Caller;
+  deps: RouterDeps;
+}
+
+type Handler<T extends BackgroundRequestType> = (
+  request: RequestOf<T>,
+  context: Context,
+) => Promise<AnswerOf<T>>;
+
+/**
+ * Every request type's handler. A content script's requests reach only those its kind may send
+ * (BACKGROUND_CALLERS), and each of those scopes them to `caller.origin` / `caller.host`.
+ */
+const HANDLERS: { readonly [T in BackgroundRequestType]: Handler<T> } = {
+  'factmark/facts': async (_request, { db, caller }) => {
+    const facts = await allFacts(db);
+    return {
+      ok: true,
+      facts: caller.kind === 'content script' ? factsForContentScript(facts) : facts,
+    };
+  },
+  'factmark/facts-get': async (request, { db }) => ({
+    ok: true,
+    facts: await factsByIds(db, [...new Set(request.ids)]),
+  }),
+  'factmark/site-get': async (request, { db, caller }) => {
+    if (caller.kind === 'content script' && request.host !== caller.host) {
+      return notAllowed(caller.kind);
     }
-    case 'factmark/import':
-      return importText(db, request.text, deps.newAnnotationId ?? newAnnotationId);
-    case 'factmark/fact-save':
+    return { ok: true, enabled: await isSiteEnabled(db, request.host) };
+  },
+  'factmark/site-set': async (request, { db }) => {
+    // The popup tells the page's content script itself (factmark/site-enabled): reaching a
+    // site's other tabs would need the "tabs" permission, which Factmark does not ask for.
+    await setSiteEnabled(db, request.host, request.enabled);
+    return { ok: true, enabled: request.enabled };
+  },
+  // After an annotation or fact change the background tells no one: the page that made the
+  // change tells the tab (factmark/annotations-changed), and reaching other tabs would need
+  // the "tabs" permission.
+  'factmark/annotations': async (request, { db, caller }) => {
+    if (request.url === undefined) {
+      // Every annotation of every page: the Library's, never a content script's.
+      if (caller.kind === 'content script') return notAllowed(caller.kind);
+      return { ok: true, annotations: await allAnnotations(db) };
+    }
+    if (caller.kind === 'content script' && !isOfOrigin(request.url, caller.origin)) {
+      return notAllowed(caller.kind);
+    }
+    return { ok: true, annotations: await annotationsForUrl(db, request.url) };
+  },
+  // The Library's list, a page at a time (extension pages only: BACKGROUND_CALLERS).
+  'factmark/annotations-page': async (request, { db }) => {
+    const page = await annotationsPage(db, request);
+    if (request.after !== undefined) return { ok: true, ...page };
+    return { ok: true, ...page, tags: await listTags(db) };
+  },
+  'factmark/annotation-save': async (request, { db, caller }) => {
+    const { annotation } = request;
+    if (caller.kind === 'content script') {
+      const own = (a: Annotation) => isOfOrigin(a.url, caller.origin);
+      // Of its own origin, and never in place of another site's annotation with the same id.
+      if (!own(annotation) || !(await saveAnnotationIf(db, annotation, own))) {
+        return notAllowed(caller.kind);
+      }
+      return { ok: true, annotation };
+    }
+    return { ok: true, annotation: await saveAnnotation(db, annotation) };
+  },
+  'factmark/annotations-delete': async (request, { db, caller }) => ({
+    ok: true,
+    deleted: await deleteAnnotations(
+      db,
+      request.ids,
+      caller.kind === 'content script' ? (a) => isOfOrigin(a.url, caller.origin) : undefined,
+    ),
+  }),
+  'factmark/annotations-restore': async (request, { db }) => ({
+    ok: true,
+    restored: await restoreAnnotations(db, request.annotations),
+  }),
+  'factmark/export': async (request, { db }) => {
+    const annotations =
+      request.url === undefined
+        ? await allAnnotations(db)
+        : await annotationsForUrl(db, request.url);
+    return { ok: true, text: exportText(request.format, annotations) };
+  },
+  'factmark/import': (request, { db, deps }) =>
+    importText(db, request.text, deps.newAnnotationId ?? newAnnotationId),
+  'factmark/import-undo': async (request, { db }) => {
+    const undone = await undoImport(db, request.id);
+    if (undone === null) {
+      return failure(
+        'import-undo: this import can no longer be undone (another came after it, or it was undone)',
+      );
+    }
+    return { ok: true, ...undone };
+  },
+  'factmark/fact-save': async (request, { db, caller }) => {
+    if (caller.kind === 'extension page')
       return { ok: true, fact: await saveUserFact(db, request.fact) };
-    case 'factmark/fact-delete':
-      await deleteUserFact(db, request.id);
-      return { ok: true };
-  }
+    // From the on-page editor: a new fact only (never in place of one, which may be another
+    // site's), filed under the frame's own page whatever URL it carried (docs/contracts.md).
+    const fact = {
+      ...request.fact,
+      source: { ...request.fact.source, url: ownPageUrl(caller.url) },
+    };
+    if (!(await addUserFact(db, fact))) return notAllowed(caller.kind);
+    return { ok: true, fact };
+  },
+  'factmark/fact-delete': async (request, { db }) => {
+    await deleteUserFact(db, request.id);
+    return { ok: true };
+  },
+};
+
+async function answer(
+  request: BackgroundRequest,
+  caller: Caller,
+  deps: RouterDeps,
+): Promise<BackgroundAnswer> {
+  const db = await deps.db();
+  // TypeScript cannot correlate `request.type` with the handler it picks; HANDLERS' own type
+  // checks that each handler takes its type's request and returns its answer.
+  const handler = HANDLERS[request.type] as Handler<BackgroundRequestType>;
+  return handler(request as never, { db, caller, deps });
 }
 
 function newAnnotationId(): string {
@@ -143,9 +242,11 @@ export function exportText(format: ExportFormat, annotations: Annotation[]): str
 /**
  * Parse, check every item with the same validator as a saved annotation, then write all of it in
  * one transaction. Any problem — bad JSON-LD, one invalid item, two items with one id, a failed
- * write — answers { ok: false, error } and leaves the database as it was. Items whose ids are
- * already stored replace those annotations. Items Factmark cannot place (page notes, replies,
- * PDF annotations) are not imported: the answer counts them and says why (`skipped`, `reasons`).
+ * write — answers { ok: false, error } and leaves the database as it was. An item whose id is
+ * stored with other content replaces it only when it is newer (`updated`); the answer counts such
+ * conflicts (`conflicts`, `keptLocal`) when there are any. Items Factmark cannot place (page
+ * notes, replies, PDF annotations) are not imported: the answer counts them and says why
+ * (`skipped`, `reasons`).
  */
 async function importText(
   db: FactmarkDb,
@@ -158,14 +259,18 @@ async function importText(
   const annotations = checkAnnotationList(parsed.annotations, 'items');
   if (typeof annotations === 'string') return failure(`import: ${annotations}`);
   try {
-    const imported = await importAnnotations(db, annotations);
-    if (parsed.skipped.length === 0) return { ok: true, imported };
-    return {
-      ok: true,
-      imported,
-      skipped: parsed.skipped.length,
-      reasons: skipReasons(parsed.skipped),
-    };
+    const outcome = await importAnnotations(db, annotations);
+    const answer: ImportAnswer = { ok: true, imported: outcome.imported };
+    // Additive fields, present only when there is something to say (docs/contracts.md).
+    if (parsed.skipped.length > 0) {
+      answer.skipped = parsed.skipped.length;
+      answer.reasons = skipReasons(parsed.skipped);
+    }
+    if (outcome.conflicts > 0) {
+      answer.conflicts = outcome.conflicts;
+      answer.keptLocal = outcome.keptLocal;
+    }
+    return answer;
   } catch (error) {
     return failure(`import: ${messageOf(error)}`);
   }

@@ -6,6 +6,8 @@
 import type { FactBase } from '../core/facts/build';
 import type { BackgroundBrowserApi } from './browser-api';
 import { createDbConnection, type FactmarkDb, type OpenOptions } from './db';
+import { EDITOR_PAGE } from '../shared/editor-protocol';
+import { createEditorRelay } from './editor-relay';
 import { createMenusOn, registerAnnotateTriggers } from './menus';
 import { createRouter } from './router';
 import { ensureSeeded, refreshSeedFacts } from './seed';
@@ -52,13 +54,26 @@ export function startBackground(
     await seeding;
     return db();
   };
-  api.onMessage(createRouter({ extensionId: api.extensionId, db: seeded }));
+  api.onMessage(
+    createRouter({
+      extensionId: api.extensionId,
+      extensionOrigin: api.extensionOrigin,
+      db: seeded,
+    }),
+  );
   // Export and import of any size, over ports (transfer.ts).
   api.onConnect(
     createTransfer({
       extensionId: api.extensionId,
       extensionOrigin: api.extensionOrigin,
       db: seeded,
+    }),
+  );
+  // The annotation editor's two ends (content script, editor frame), joined (editor-relay.ts).
+  api.onConnect(
+    createEditorRelay({
+      extensionId: api.extensionId,
+      editorPage: EDITOR_PAGE,
     }),
   );
   return { settled: () => seeding };

@@ -14,7 +14,9 @@
  *   MAX_IMPORT_BATCH annotations (each checked with the validator of a saved annotation; an error
  *   names the annotation's place in the whole import), then `{ type: 'commit' }`. The background
  *   answers each batch with `{ type: 'progress', received, total }` and the commit with
- *   `{ type: 'done', imported }` after writing everything in ONE transaction. Any problem (an
+ *   `{ type: 'done', imported, conflicts, keptLocal, undo }` after writing everything in ONE
+ *   transaction (a stored annotation newer than the incoming one with its id is kept: db.ts
+ *   importAnnotations; `undo` undoes the import, factmark/import-undo). Any problem (an
  *   invalid annotation, an id sent twice, more annotations than announced or fewer at commit, a
  *   failed write) answers `{ type: 'error', error }` and discards the session: nothing is
  *   written. A port closed before commit writes nothing.
@@ -25,10 +27,10 @@ import {
   IMPORT_STREAM_PORT,
   checkExportStreamRequest,
   checkImportStreamMessage,
-  isOwnSender,
   type ExportStreamMessage,
   type ImportStreamAnswer,
 } from '../shared/messages';
+import { callerOf } from '../shared/protocol';
 import type { Annotation } from '../core/annotations/types';
 import { messageOf } from '../shared/answers';
 import type { Port } from './browser-api';
@@ -49,14 +51,10 @@ export interface TransferDeps {
 export function createTransfer(deps: TransferDeps): (port: Port) => void {
   return (port) => {
     if (port.name !== EXPORT_STREAM_PORT && port.name !== IMPORT_STREAM_PORT) return;
-    // Only the extension's own pages: its id, and its URL (a content script's is the page's).
-    const url = port.sender?.url;
-    if (
-      !isOwnSender(port.sender, deps.extensionId) ||
-      deps.extensionOrigin === '' ||
-      url === undefined ||
-      !url.startsWith(deps.extensionOrigin)
-    ) {
+    // Only the extension's own pages (docs/contracts.md, "Ports"): its id, and its URL (a
+    // content script's is the page's).
+    const caller = callerOf(port.sender, deps.extensionId, deps.extensionOrigin);
+    if (caller === 'foreign' || caller === null || caller.kind !== 'extension page') {
       port.disconnect();
       return;
     }
@@ -196,9 +194,9 @@ function serveImport(port: Port, deps: TransferDeps): void {
         pending = [];
         seen.clear();
         void (async () => {
-          const imported = await importAnnotations(await deps.db(), list);
+          const outcome = await importAnnotations(await deps.db(), list);
           state = 'over';
-          post({ type: 'done', imported });
+          post({ type: 'done', ...outcome });
         })().catch((error: unknown) => fail(messageOf(error)));
         return;
       }

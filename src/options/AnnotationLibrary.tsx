@@ -1,19 +1,18 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { AnnotationQuery as PageQuery, PageCursor } from '../core/annotations/query';
 import type { Annotation } from '../core/annotations/types';
+import { ENTITIES } from '../core/entities';
 import { exportFileName } from '../shared/download';
 import { ExportButtons } from '../shared/ExportButtons';
 import { failureOf, messageOf } from '../shared/answers';
 import { UndoBanner } from '../shared/UndoBanner';
-import { restoreDeleted, withoutDeleted, withRestored } from '../shared/undo-delete';
+import { restoreDeleted } from '../shared/undo-delete';
 import { AnnotationFilters } from './AnnotationFilters';
 import { AnnotationGroups } from './AnnotationGroups';
 import {
   ANY_ANNOTATION,
-  entitiesIn,
-  filterAnnotations,
   groupAnnotations,
-  searchable,
-  tagsIn,
+  toPageQuery,
   type AnnotationQuery,
   type Grouping,
 } from './annotation-query';
@@ -21,63 +20,137 @@ import type { OptionsBrowserApi } from './browser-api';
 import { ImportPanel } from './ImportPanel';
 
 /**
- * How many annotations the list shows at first, and adds per "Show more". Paginating rather than
- * windowing: rows vary in height (clamped quotes, notes, tags), find-in-page and screen readers see
- * every row that is shown, and 200 rows render in a few milliseconds whatever the total.
+ * Annotations per page of the list. The list comes from the background a page at a time
+ * (factmark/annotations-page): a million annotations are never all in one message or in this
+ * page, and the DOM holds one page of rows whatever the total.
  */
 export const PAGE_SIZE = 200;
 
 type ListState =
   | { status: 'loading' }
   | { status: 'error'; error: string }
-  | { status: 'ready'; annotations: Annotation[] };
+  | {
+      status: 'ready';
+      annotations: Annotation[];
+      /** Every annotation stored. */
+      total: number;
+      /** Where the next page starts; null on the last page. */
+      next: PageCursor | null;
+      /** Still looking for the rest of this page's matches (a search over many annotations). */
+      searching: boolean;
+    };
 
-/** The Library's "Annotations" section: every annotation, searched, filtered, exported, imported. */
+/** The entity ids the filter offers: the lexicon's, and one chosen before (an imported id). */
+function entityChoices(chosen: string): string[] {
+  const ids = ENTITIES.map((e) => e.id as string);
+  if (chosen !== '' && !ids.includes(chosen)) ids.push(chosen);
+  return ids.sort();
+}
+
+/** The Library's "Annotations" section: every annotation, a page at a time, searched, filtered, exported, imported. */
 export function AnnotationLibrary({ api }: { api: OptionsBrowserApi }) {
   const [list, setList] = useState<ListState>({ status: 'loading' });
   const [query, setQuery] = useState<AnnotationQuery>(ANY_ANNOTATION);
   const [grouping, setGrouping] = useState<Grouping>('site');
-  const [limit, setLimit] = useState(PAGE_SIZE);
+  // Where each page visited starts (undefined: the first): Previous goes back one.
+  const [starts, setStarts] = useState<(PageCursor | undefined)[]>([undefined]);
+  const [tags, setTags] = useState<string[]>([]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [undo, setUndo] = useState<Annotation[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Bumped by every load: an answer for an older one is dropped, and its search stops.
+  const generation = useRef(0);
+  const [reloads, setReloads] = useState(0);
 
-  const load = useCallback(() => {
-    let live = true;
-    api
-      .getAllAnnotations()
-      .then((answer) => {
-        if (!live) return;
-        setList(
-          answer?.ok
-            ? { status: 'ready', annotations: answer.annotations }
-            : { status: 'error', error: failureOf(answer) ?? '' },
-        );
-      })
-      .catch((thrown: unknown) => live && setList({ status: 'error', error: messageOf(thrown) }));
-    return () => {
-      live = false;
-    };
-  }, [api]);
-  useEffect(load, [load]);
+  const pageQuery = useMemo<PageQuery>(() => toPageQuery(query), [query]);
+  const after = starts[starts.length - 1];
 
-  const annotations = useMemo(() => (list.status === 'ready' ? list.annotations : []), [list]);
-  const index = useMemo(() => annotations.map(searchable), [annotations]);
-  const tags = useMemo(() => tagsIn(annotations), [annotations]);
-  const entities = useMemo(() => entitiesIn(annotations), [annotations]);
-  const matching = useMemo(() => filterAnnotations(index, query), [index, query]);
-  const groups = useMemo(
-    () => groupAnnotations(matching, grouping, limit),
-    [matching, grouping, limit],
+  const load = useCallback(
+    (start: PageCursor | undefined, q: PageQuery) => {
+      generation.current += 1;
+      const mine = generation.current;
+      const live = () => generation.current === mine;
+      void (async () => {
+        const found: Annotation[] = [];
+        let from = start;
+        try {
+          // A search may come back short of a page: the background stopped after a bounded
+          // number of records. Ask on from where it stopped until the page is full or the list ends.
+          for (;;) {
+            const answer = await api.getAnnotationsPage({
+              limit: PAGE_SIZE - found.length,
+              ...(from === undefined ? {} : { after: from }),
+              ...(Object.keys(q).length === 0 ? {} : { query: q }),
+            });
+            if (!live()) return;
+            if (!answer?.ok) {
+              setList({ status: 'error', error: failureOf(answer) ?? '' });
+              return;
+            }
+            if (answer.tags !== undefined) setTags(answer.tags);
+            found.push(...answer.annotations);
+            const more = answer.next !== null && found.length < PAGE_SIZE;
+            setList({
+              status: 'ready',
+              annotations: [...found],
+              total: answer.total,
+              next: answer.next,
+              searching: more,
+            });
+            if (!more) return;
+            from = answer.next ?? undefined;
+          }
+        } catch (thrown) {
+          if (live()) setList({ status: 'error', error: messageOf(thrown) });
+        }
+      })();
+    },
+    [api],
   );
-  const shownIds = useMemo(() => groups.flatMap((g) => g.annotations.map((a) => a.id)), [groups]);
+
+  useEffect(() => {
+    load(after, pageQuery);
+  }, [load, after, pageQuery, reloads]);
+  // Leaving the page: no answer may land after.
+  useEffect(
+    () => () => {
+      generation.current += 1;
+    },
+    [],
+  );
+
+  /** Load the page shown again (after a delete, an undo). */
+  const reload = () => setReloads((n) => n + 1);
+  /** Back to the first page (a new query, an import). */
+  const toFirstPage = () => {
+    setStarts([undefined]);
+    setSelected(new Set());
+    reload();
+  };
+
+  const ready = list.status === 'ready' ? list : null;
+  const annotations = useMemo(() => ready?.annotations ?? [], [ready]);
+  const total = ready?.total ?? 0;
+  const groups = useMemo(
+    () => groupAnnotations(annotations, grouping, Infinity),
+    [annotations, grouping],
+  );
+  const shownIds = useMemo(() => annotations.map((a) => a.id), [annotations]);
   const allShownSelected = shownIds.length > 0 && shownIds.every((id) => selected.has(id));
+  const pageIndex = starts.length - 1;
+  const firstShown = pageIndex * PAGE_SIZE + 1;
+  const filtered = Object.keys(pageQuery).length > 0;
 
   const changeQuery = (change: (current: AnnotationQuery) => AnnotationQuery) => {
     setQuery(change);
-    setLimit(PAGE_SIZE);
+    setStarts([undefined]);
     // What is selected is what is in view: a filter change never leaves hidden rows selected.
+    setSelected(new Set());
+  };
+
+  const goTo = (next: (PageCursor | undefined)[]) => {
+    setStarts(next);
     setSelected(new Set());
   };
 
@@ -91,13 +164,6 @@ export function AnnotationLibrary({ api }: { api: OptionsBrowserApi }) {
 
   const selectAllShown = (on: boolean) => setSelected(on ? new Set(shownIds) : new Set());
 
-  const update = (change: (current: Annotation[]) => Annotation[]) =>
-    setList((state) =>
-      state.status === 'ready'
-        ? { status: 'ready', annotations: change(state.annotations) }
-        : state,
-    );
-
   const deleteSelected = async () => {
     const ids = [...selected];
     if (ids.length === 0) return;
@@ -109,10 +175,10 @@ export function AnnotationLibrary({ api }: { api: OptionsBrowserApi }) {
         setError(`Nothing was deleted: ${failureOf(answer)}`);
         return;
       }
-      update((current) => withoutDeleted(current, answer.deleted));
       setSelected(new Set());
       // Only the latest deletion can be undone.
       setUndo(answer.deleted);
+      reload();
     } catch (thrown) {
       setError(`Nothing was deleted: ${messageOf(thrown)}`);
     } finally {
@@ -130,9 +196,26 @@ export function AnnotationLibrary({ api }: { api: OptionsBrowserApi }) {
       setError(problem);
       return;
     }
-    update((current) => withRestored(current, undo));
     setUndo(null);
+    reload();
   };
+
+  const lastShown = firstShown + annotations.length - 1;
+  const noun = (n: number) => (n === 1 ? 'annotation' : 'annotations');
+  let count: string;
+  if (ready === null) count = '';
+  else if (ready.searching) {
+    count = `Searching… ${annotations.length.toLocaleString()} found so far`;
+  } else if (annotations.length === 0) {
+    count = pageIndex === 0 ? 'No annotation matches.' : 'No more matches.';
+  } else if (!filtered) {
+    count = `Showing ${firstShown.toLocaleString()}–${lastShown.toLocaleString()} of ${total.toLocaleString()} ${noun(total)}`;
+  } else if (ready.next === null) {
+    // The last page: every match before it filled whole pages, so the count is known.
+    count = `Showing ${firstShown.toLocaleString()}–${lastShown.toLocaleString()} of ${lastShown.toLocaleString()} matching ${noun(lastShown)}`;
+  } else {
+    count = `Showing ${firstShown.toLocaleString()}–${lastShown.toLocaleString()} of the matching annotations (${total.toLocaleString()} in all)`;
+  }
 
   return (
     <section id="annotations" class="library-section" aria-labelledby="annotations-heading">
@@ -142,10 +225,10 @@ export function AnnotationLibrary({ api }: { api: OptionsBrowserApi }) {
           label="Export all annotations"
           request={(format, onProgress) => api.exportAll(format, onProgress)}
           fileName={(info) => exportFileName('all', info)}
-          count={annotations.length}
-          disabled={annotations.length === 0}
+          count={total}
+          disabled={total === 0}
         />
-        <ImportPanel api={api} onImported={load} />
+        <ImportPanel api={api} onImported={toFirstPage} />
       </div>
       {undo ? (
         <UndoBanner
@@ -168,23 +251,20 @@ export function AnnotationLibrary({ api }: { api: OptionsBrowserApi }) {
           Your annotations could not be read: {list.error}
         </p>
       ) : null}
-      {list.status === 'ready' && annotations.length === 0 ? (
+      {ready !== null && total === 0 ? (
         <p class="muted">
           No annotations yet. Select a passage on a page and annotate it; it will be listed here.
         </p>
       ) : null}
-      {annotations.length > 0 ? (
+      {total > 0 ? (
         <>
           <AnnotationFilters
             query={query}
             onQuery={changeQuery}
             grouping={grouping}
-            onGrouping={(next) => {
-              setGrouping(next);
-              setLimit(PAGE_SIZE);
-            }}
-            tags={tags}
-            entities={entities}
+            onGrouping={setGrouping}
+            tags={query.tag !== '' && !tags.includes(query.tag) ? [...tags, query.tag] : tags}
+            entities={entityChoices(query.entity)}
           />
           <div class="bulk-actions">
             <label>
@@ -205,11 +285,7 @@ export function AnnotationLibrary({ api }: { api: OptionsBrowserApi }) {
               Delete selected{selected.size > 0 ? ` (${selected.size.toLocaleString()})` : ''}
             </button>
             <p class="muted list-count" role="status">
-              {matching.length === 0
-                ? 'No annotation matches.'
-                : `Showing ${shownIds.length.toLocaleString()} of ${matching.length.toLocaleString()} ${
-                    matching.length === 1 ? 'annotation' : 'annotations'
-                  }`}
+              {count}
             </p>
           </div>
           <AnnotationGroups
@@ -218,14 +294,25 @@ export function AnnotationLibrary({ api }: { api: OptionsBrowserApi }) {
             selected={selected}
             onSelect={select}
           />
-          {shownIds.length < matching.length ? (
-            <button
-              type="button"
-              class="button show-more"
-              onClick={() => setLimit((n) => n + PAGE_SIZE)}
-            >
-              Show {Math.min(PAGE_SIZE, matching.length - shownIds.length).toLocaleString()} more
-            </button>
+          {pageIndex > 0 || ready?.next ? (
+            <nav class="pager" aria-label="Pages of annotations">
+              <button
+                type="button"
+                class="button"
+                disabled={pageIndex === 0}
+                onClick={() => goTo(starts.slice(0, -1))}
+              >
+                Previous page
+              </button>
+              <button
+                type="button"
+                class="button"
+                disabled={!ready?.next || ready.searching}
+                onClick={() => ready?.next && goTo([...starts, ready.next])}
+              >
+                Next page
+              </button>
+            </nav>
           ) : null}
         </>
       ) : null}

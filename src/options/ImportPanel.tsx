@@ -8,13 +8,27 @@ type ImportState =
   | { status: 'idle' }
   | { status: 'reading'; kilobytes: number }
   | { status: 'importing'; received: number; total: number }
-  /** `skipped`: what the file held that Factmark cannot place, one line per reason. */
-  | { status: 'imported'; count: number; skipped: number; reasons: string[] }
+  /**
+   * `skipped`: what the file held that Factmark cannot place, one line per reason. `conflicts`:
+   * annotations already stored with other content, of which `keptLocal` were kept as stored (as
+   * new or newer). `undo`: the id to undo the import with, until it is undone or dismissed.
+   */
+  | {
+      status: 'imported';
+      count: number;
+      skipped: number;
+      reasons: string[];
+      conflicts: number;
+      keptLocal: number;
+      undo: string | null;
+    }
+  | { status: 'undoing'; undo: string }
+  | { status: 'undone'; removed: number; restored: number }
   | { status: 'failed'; error: string };
 
 interface Props {
   api: OptionsBrowserApi;
-  /** Called after a successful import, to show the new annotations. */
+  /** Called after a successful import, or its undo, to show the annotations as they are. */
   onImported(): void;
 }
 
@@ -46,7 +60,14 @@ export function ImportPanel({ api, onImported }: Props) {
     const skipped = { skipped: parsed.skipped.length, reasons: skipReasons(parsed.skipped) };
     const total = parsed.annotations.length;
     if (total === 0) {
-      setState({ status: 'imported', count: 0, ...skipped });
+      setState({
+        status: 'imported',
+        count: 0,
+        ...skipped,
+        conflicts: 0,
+        keptLocal: 0,
+        undo: null,
+      });
       return;
     }
     setState({ status: 'importing', received: 0, total });
@@ -54,7 +75,14 @@ export function ImportPanel({ api, onImported }: Props) {
       setState({ status: 'importing', received, total: of }),
     );
     if (answer?.ok) {
-      setState({ status: 'imported', count: answer.imported, ...skipped });
+      setState({
+        status: 'imported',
+        count: answer.imported,
+        ...skipped,
+        conflicts: answer.conflicts ?? 0,
+        keptLocal: answer.keptLocal ?? 0,
+        undo: answer.undo ?? null,
+      });
       onImported();
     } else {
       setState({ status: 'failed', error: failureOf(answer) ?? '' });
@@ -78,7 +106,24 @@ export function ImportPanel({ api, onImported }: Props) {
     }
   };
 
-  const busy = state.status === 'reading' || state.status === 'importing';
+  /** Put the database back as it was before the import (one transaction in the background). */
+  const undoImport = async (undo: string) => {
+    setState({ status: 'undoing', undo });
+    try {
+      const answer = await api.undoImport(undo);
+      if (answer?.ok) {
+        setState({ status: 'undone', removed: answer.removed, restored: answer.restored });
+        onImported();
+      } else {
+        setState({ status: 'failed', error: `Not undone: ${failureOf(answer)}` });
+      }
+    } catch (thrown) {
+      setState({ status: 'failed', error: `Not undone: ${messageOf(thrown)}` });
+    }
+  };
+
+  const busy =
+    state.status === 'reading' || state.status === 'importing' || state.status === 'undoing';
   return (
     <div class="import">
       <label for={`${id}-file`}>Import annotations</label>
@@ -119,8 +164,42 @@ export function ImportPanel({ api, onImported }: Props) {
             </ul>
           </>
         ) : null}
+        {state.status === 'imported' && state.conflicts > 0 ? (
+          <p class="import-conflicts">
+            {state.conflicts.toLocaleString()}{' '}
+            {state.conflicts === 1 ? 'annotation was' : 'annotations were'} already here with other
+            content: the newer of each was kept — {state.keptLocal.toLocaleString()} as you had{' '}
+            {state.keptLocal === 1 ? 'it' : 'them'},{' '}
+            {(state.conflicts - state.keptLocal).toLocaleString()} from the file.
+          </p>
+        ) : null}
+        {state.status === 'undone'
+          ? `Import undone: ${state.removed.toLocaleString()} added ${state.removed === 1 ? 'annotation' : 'annotations'} removed, ${state.restored.toLocaleString()} replaced ${state.restored === 1 ? 'annotation' : 'annotations'} restored.`
+          : null}
         {state.status === 'failed' ? state.error : null}
       </div>
+      {(state.status === 'imported' && state.undo !== null && state.count > 0) ||
+      state.status === 'undoing' ? (
+        <div class="import-undo">
+          <button
+            type="button"
+            class="button"
+            disabled={state.status === 'undoing'}
+            onClick={() => state.status === 'imported' && state.undo && void undoImport(state.undo)}
+          >
+            Undo this import
+          </button>
+          {state.status === 'imported' ? (
+            <button
+              type="button"
+              class="button button-quiet"
+              onClick={() => setState({ ...state, undo: null })}
+            >
+              Dismiss
+            </button>
+          ) : null}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -1,8 +1,10 @@
 /**
- * Searching, filtering and grouping the Library's annotations: pure functions over the list, fast
- * enough to run on every keystroke over 10,000 annotations (one pass over precomputed lowercase
- * text, one sort).
+ * The Library's search and filters as its form holds them, turned into the query the background
+ * evaluates over its cursor (factmark/annotations-page, src/core/annotations/query.ts); and the
+ * grouping of one page of the list. The list itself is never all in the page: it comes a page at
+ * a time.
  */
+import type { AnnotationQuery as PageQuery } from '../core/annotations/query';
 import type { Annotation } from '../core/annotations/types';
 
 export interface AnnotationQuery {
@@ -28,12 +30,6 @@ export const ANY_ANNOTATION: AnnotationQuery = {
 
 export type Grouping = 'site' | 'page';
 
-/** An annotation with the lowercase text the search box looks into. */
-export interface Searchable {
-  annotation: Annotation;
-  haystack: string;
-}
-
 /** The site of a page: its host, or the URL itself when it has none. */
 export function siteOf(url: string): string {
   try {
@@ -43,59 +39,35 @@ export function siteOf(url: string): string {
   }
 }
 
-export function searchable(annotation: Annotation): Searchable {
-  const parts = [
-    annotation.quote.exact,
-    annotation.note,
-    ...annotation.tags,
-    siteOf(annotation.url),
-    annotation.title,
-  ];
-  return { annotation, haystack: parts.join('\n').toLowerCase() };
-}
-
 /** Midnight at the start of a local date, in ms; NaN for '' or a malformed date. */
 function startOfDay(date: string): number {
   return /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T00:00:00`).getTime() : NaN;
 }
 
-/** The annotations that match every part of the query, in the order given. */
-export function filterAnnotations(
-  list: readonly Searchable[],
-  query: AnnotationQuery,
-): Annotation[] {
-  const words = query.text.toLowerCase().split(/\s+/).filter(Boolean);
+/** The end of a local date: the next midnight (DST days are not 24 h long); NaN for ''. */
+function endOfDay(date: string): number {
+  const start = startOfDay(date);
+  if (Number.isNaN(start)) return NaN;
+  const next = new Date(start);
+  next.setDate(next.getDate() + 1);
+  return next.getTime();
+}
+
+/**
+ * The form's query as the background takes it: only the parts given, dates as times in the
+ * journalist's own time zone (from midnight of "from" to the midnight after "to").
+ */
+export function toPageQuery(query: AnnotationQuery): PageQuery {
+  const out: PageQuery = {};
+  if (query.text.trim() !== '') out.text = query.text;
+  if (query.tag) out.tag = query.tag;
+  if (query.entity) out.entity = query.entity;
+  if (query.verdict) out.verdict = query.verdict;
   const from = startOfDay(query.from);
-  // The whole "to" day counts: up to the next midnight (DST days are not 24 h long).
-  const toStart = startOfDay(query.to);
-  const until = Number.isNaN(toStart)
-    ? NaN
-    : new Date(new Date(toStart).setDate(new Date(toStart).getDate() + 1)).getTime();
-  const out: Annotation[] = [];
-  for (const { annotation: a, haystack } of list) {
-    if (query.tag && !a.tags.includes(query.tag)) continue;
-    if (query.entity && !(a.entities as readonly string[]).includes(query.entity)) continue;
-    if (query.verdict && !(a.verdicts as readonly string[]).includes(query.verdict)) continue;
-    if (!Number.isNaN(from) && a.created < from) continue;
-    if (!Number.isNaN(until) && a.created >= until) continue;
-    if (!words.every((w) => haystack.includes(w))) continue;
-    out.push(a);
-  }
+  if (!Number.isNaN(from)) out.from = from;
+  const until = endOfDay(query.to);
+  if (!Number.isNaN(until)) out.until = until;
   return out;
-}
-
-/** Every tag in use, once, sorted case-insensitively. */
-export function tagsIn(list: readonly Annotation[]): string[] {
-  const tags = new Set<string>();
-  for (const a of list) for (const tag of a.tags) tags.add(tag);
-  return [...tags].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
-}
-
-/** Every entity id the annotations name, once. */
-export function entitiesIn(list: readonly Annotation[]): string[] {
-  const ids = new Set<string>();
-  for (const a of list) for (const id of a.entities) ids.add(id);
-  return [...ids].sort();
 }
 
 export interface AnnotationGroup {
@@ -105,14 +77,14 @@ export interface AnnotationGroup {
   label: string;
   /** The page's URL, for a group per page; null for a group per site. */
   url: string | null;
-  /** How many annotations match in the whole group, shown or not. */
+  /** How many of the page's annotations are in the group. */
   total: number;
   /** The ones shown, newest first. */
   annotations: Annotation[];
 }
 
 /**
- * The matching annotations in groups (by site or by page), the group with the newest annotation
+ * One page's annotations in groups (by site or by page), the group with the newest annotation
  * first, newest first within each; only the first `limit` annotations in that order are shown.
  */
 export function groupAnnotations(

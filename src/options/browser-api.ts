@@ -1,11 +1,13 @@
 /** The options page's only door to extension APIs; unit tests replace it. */
 import browser from 'webextension-polyfill';
+import { ask } from '../shared/protocol';
 import type { Annotation } from '../core/annotations/types';
 import type { Fact } from '../core/types';
 import { exportOverPort, importOverPort, type ClientPort } from './transfer';
 import type {
-  AnnotationsAnswer,
   AnnotationsDeleteAnswer,
+  AnnotationsPageAnswer,
+  AnnotationsPageRequest,
   AnnotationsRestoreAnswer,
   ExportFormat,
   ExportPartsAnswer,
@@ -13,12 +15,19 @@ import type {
   FactSaveAnswer,
   FactsAnswer,
   ImportAnswer,
+  ImportUndoAnswer,
 } from '../shared/messages';
+
+/** A page request of the Library's list (factmark/annotations-page), without its type. */
+export type PageRequest = Omit<AnnotationsPageRequest, 'type'>;
 
 export interface OptionsBrowserApi {
   getAllFacts(): Promise<FactsAnswer>;
-  /** Every annotation, of every page. */
-  getAllAnnotations(): Promise<AnnotationsAnswer>;
+  /**
+   * One page of every annotation, newest first, matching `query` (evaluated by the background):
+   * never every annotation in one message, which from some 75,000 exceeds Chrome's 64 MiB.
+   */
+  getAnnotationsPage(request: PageRequest): Promise<AnnotationsPageAnswer>;
   deleteAnnotations(ids: string[]): Promise<AnnotationsDeleteAnswer>;
   /** Puts deleted annotations back, as they were (undo). */
   restoreAnnotations(annotations: Annotation[]): Promise<AnnotationsRestoreAnswer>;
@@ -38,6 +47,8 @@ export interface OptionsBrowserApi {
     annotations: readonly Annotation[],
     onProgress: (received: number, total: number) => void,
   ): Promise<ImportAnswer>;
+  /** Undoes the latest import: `id` is its answer's `undo`. */
+  undoImport(id: string): Promise<ImportUndoAnswer>;
   /** Adds or replaces one of the user's facts (`user:` ids). */
   saveFact(fact: Fact): Promise<FactSaveAnswer>;
   deleteFact(id: string): Promise<OkAnswer>;
@@ -45,16 +56,16 @@ export interface OptionsBrowserApi {
 
 export const optionsBrowserApi: OptionsBrowserApi = {
   getAllFacts() {
-    return browser.runtime.sendMessage({ type: 'factmark/facts' });
+    return ask(send, { type: 'factmark/facts' });
   },
-  getAllAnnotations() {
-    return browser.runtime.sendMessage({ type: 'factmark/annotations' });
+  getAnnotationsPage(request) {
+    return ask(send, { type: 'factmark/annotations-page', ...request });
   },
   deleteAnnotations(ids) {
-    return browser.runtime.sendMessage({ type: 'factmark/annotations-delete', ids });
+    return ask(send, { type: 'factmark/annotations-delete', ids });
   },
   restoreAnnotations(annotations) {
-    return browser.runtime.sendMessage({ type: 'factmark/annotations-restore', annotations });
+    return ask(send, { type: 'factmark/annotations-restore', annotations });
   },
   exportAll(format, onProgress) {
     return exportOverPort(connect, { format }, onProgress);
@@ -62,11 +73,14 @@ export const optionsBrowserApi: OptionsBrowserApi = {
   importAll(annotations, onProgress) {
     return importOverPort(connect, annotations, onProgress);
   },
+  undoImport(id) {
+    return ask(send, { type: 'factmark/import-undo', id });
+  },
   saveFact(fact) {
-    return browser.runtime.sendMessage({ type: 'factmark/fact-save', fact });
+    return ask(send, { type: 'factmark/fact-save', fact });
   },
   deleteFact(id) {
-    return browser.runtime.sendMessage({ type: 'factmark/fact-delete', id });
+    return ask(send, { type: 'factmark/fact-delete', id });
   },
 };
 
@@ -78,4 +92,9 @@ function connect(name: string): ClientPort {
     onDisconnect: { addListener: (l) => port.onDisconnect.addListener(() => l()) },
     disconnect: () => port.disconnect(),
   };
+}
+
+/** runtime.sendMessage, whose answer `ask` types by the contract (src/shared/protocol.ts). */
+function send(message: unknown): Promise<unknown> {
+  return browser.runtime.sendMessage(message);
 }

@@ -158,7 +158,13 @@ export function importOverPort(
           onProgress(message.received, message.total);
           return sendNext();
         case 'done':
-          return finish({ ok: true, imported: message.imported });
+          return finish({
+            ok: true,
+            imported: message.imported,
+            conflicts: message.conflicts,
+            keptLocal: message.keptLocal,
+            undo: message.undo,
+          });
         case 'error':
           return finish({ ok: false, error: message.error });
       }

@@ -3,6 +3,7 @@
  * replace. It builds the typed messages of src/shared/messages.ts; nothing leaves the browser.
  */
 import browser from 'webextension-polyfill';
+import { ask } from '../shared/protocol';
 import type { Annotation } from '../core/annotations/types';
 import type {
   AnnotationSaveAnswer,
@@ -50,29 +51,35 @@ export const popupBrowserApi: PopupBrowserApi = {
     return browser.tabs.sendMessage(tabId, message);
   },
   getFacts(ids) {
-    return browser.runtime.sendMessage({ type: 'factmark/facts-get', ids });
+    return ask(send, { type: 'factmark/facts-get', ids });
   },
   getSiteEnabled(host) {
-    return browser.runtime.sendMessage({ type: 'factmark/site-get', host });
+    return ask(send, { type: 'factmark/site-get', host });
   },
   setSiteEnabled(host, enabled) {
-    return browser.runtime.sendMessage({ type: 'factmark/site-set', host, enabled });
+    return ask(send, { type: 'factmark/site-set', host, enabled });
   },
   getAnnotations(url) {
-    return browser.runtime.sendMessage(
+    return ask(
+      send,
       url === undefined ? { type: 'factmark/annotations' } : { type: 'factmark/annotations', url },
     );
   },
   saveAnnotation(annotation) {
-    return browser.runtime.sendMessage({ type: 'factmark/annotation-save', annotation });
+    return ask(send, { type: 'factmark/annotation-save', annotation });
   },
   deleteAnnotations(ids) {
-    return browser.runtime.sendMessage({ type: 'factmark/annotations-delete', ids });
+    return ask(send, { type: 'factmark/annotations-delete', ids });
   },
   restoreAnnotations(annotations) {
-    return browser.runtime.sendMessage({ type: 'factmark/annotations-restore', annotations });
+    return ask(send, { type: 'factmark/annotations-restore', annotations });
   },
   exportAnnotations(format, url) {
-    return browser.runtime.sendMessage({ type: 'factmark/export', format, url });
+    return ask(send, { type: 'factmark/export', format, url });
   },
 };
+
+/** runtime.sendMessage, whose answer `ask` types by the contract (src/shared/protocol.ts). */
+function send(message: unknown): Promise<unknown> {
+  return browser.runtime.sendMessage(message);
+}

@@ -1,10 +1,13 @@
 /**
  * Every message between the extension's parts, in one file: the types, and the validators each
  * receiver runs before acting. A message that fails validation is ignored (content script) or
- * answered with { ok: false, error } (background). Names marked "contract" are in design.md and
- * other tools send them: keep them exact.
+ * answered with { ok: false, error } (background). Which answer each request gets, and who may
+ * send it, is the contract of ./protocol.ts. All of it is written down in docs/contracts.md
+ * ("Runtime messages", "Ports"); names marked "contract" there are sent by other tools: keep them
+ * exact.
  */
 import { ANNOTATION_LIMITS } from '../core/annotations/limits';
+import type { AnnotationQuery, PageCursor } from '../core/annotations/query';
 import { ANNOTATION_COLORS, type Annotation } from '../core/annotations/types';
 import { canonicalUrl } from '../core/annotations/url';
 import { isEntityId } from '../core/entities/id';
@@ -21,7 +24,7 @@ import type {
 
 // ---- To the content script (from the popup or the background) ------------------------------
 
-/** Contract: the report of the page as it is now (design.md). Answer: Report. */
+/** Contract: the report of the page as it is now (docs/contracts.md, "Report"). Answer: Report. */
 export interface ReportRequest {
   type: 'factmark/report';
 }
@@ -123,6 +126,28 @@ export interface AnnotationsRequest {
   type: 'factmark/annotations';
   url?: string;
 }
+/**
+ * One page of the Library's list of every annotation, newest first (`updated` descending, then
+ * `id` descending), read by the background with a cursor: a page costs what it reads, never every
+ * annotation (docs/contracts.md). `after`: the `next` of the page before (absent: the first page);
+ * `query`: what to look for, evaluated by the background's cursor. Extension pages only.
+ * Answer: AnnotationsPageAnswer.
+ */
+export interface AnnotationsPageRequest {
+  type: 'factmark/annotations-page';
+  /** 1 to MAX_PAGE_LIMIT. */
+  limit: number;
+  after?: PageCursor;
+  query?: AnnotationQuery;
+}
+/**
+ * Undo an import (the Library's "Undo this import"): `id` is the `undo` of the import's answer.
+ * Only the latest import can be undone. Answer: ImportUndoAnswer.
+ */
+export interface ImportUndoRequest {
+  type: 'factmark/import-undo';
+  id: string;
+}
 /** Add or replace an annotation (by id), stored as sent. Answer: AnnotationSaveAnswer. */
 export interface AnnotationSaveRequest {
   type: 'factmark/annotation-save';
@@ -142,17 +167,18 @@ export interface AnnotationsRestoreRequest {
   annotations: Annotation[];
 }
 export type ExportFormat = 'jsonld' | 'csv' | 'md';
-/** Contract (design.md): every annotation, or one page's, as text. Answer: ExportAnswer. */
+/** Contract (docs/contracts.md): every annotation, or one page's, as text. Answer: ExportAnswer. */
 export interface ExportRequest {
   type: 'factmark/export';
   format: ExportFormat;
   url?: string;
 }
 /**
- * Contract (design.md): import a W3C Web Annotation JSON-LD text (at most MAX_IMPORT_CHARS).
+ * Contract (docs/contracts.md): import a W3C Web Annotation JSON-LD text (at most MAX_IMPORT_CHARS).
  * All of it is written, in one transaction, or nothing is, and the answer says what is wrong and
- * where. Items without an id get `anno:<uuid>`; an item whose id is already stored replaces that
- * annotation (re-importing an export restores it rather than duplicating it). Items Factmark
+ * where. Items without an id get `anno:<uuid>`; an item whose id is already stored with other
+ * content replaces it only when it is newer (`updated`), else the stored one is kept, and the
+ * answer counts these conflicts (re-importing an export never duplicates). Items Factmark
  * cannot place (page notes, replies, PDF annotations) are skipped, and the answer counts them
  * with the reasons; only a malformed file is refused. Answer: ImportAnswer.
  */
@@ -176,11 +202,13 @@ export type BackgroundRequest =
   | SiteGetRequest
   | SiteSetRequest
   | AnnotationsRequest
+  | AnnotationsPageRequest
   | AnnotationSaveRequest
   | AnnotationsDeleteRequest
   | AnnotationsRestoreRequest
   | ExportRequest
   | ImportRequest
+  | ImportUndoRequest
   | FactSaveRequest
   | FactDeleteRequest;
 
@@ -189,6 +217,22 @@ export type FactsAnswer = { ok: true; facts: Fact[] } | Failure;
 export type SiteAnswer = { ok: true; enabled: boolean } | Failure;
 export type ReportAnswer = Report;
 export type AnnotationsAnswer = { ok: true; annotations: Annotation[] } | Failure;
+/**
+ * `total`: every annotation stored, whatever the query; `next`: the `after` of the next request,
+ * or null when no annotation after these matches (with a query, a page may hold fewer than
+ * `limit` while `next` is not null: the background stopped after looking at a bounded number of
+ * records — ask again from `next`); `tags`: on the first page only (no `after`), every tag in use
+ * (at most 1,000), for the tag filter.
+ */
+export type AnnotationsPageAnswer =
+  | {
+      ok: true;
+      annotations: Annotation[];
+      total: number;
+      next: PageCursor | null;
+      tags?: string[];
+    }
+  | Failure;
 export type AnnotationSaveAnswer = { ok: true; annotation: Annotation } | Failure;
 export type AnnotationsDeleteAnswer = { ok: true; deleted: Annotation[] } | Failure;
 export type AnnotationsRestoreAnswer = { ok: true; restored: number } | Failure;
@@ -196,10 +240,24 @@ export type ExportAnswer = { ok: true; text: string } | Failure;
 /**
  * `skipped`, `reasons` (only when something was skipped): the items of the file Factmark cannot
  * place (page notes, replies, PDF annotations), not imported, with one line per reason
- * (src/core/annotations/jsonld.ts skipReasons).
+ * (src/core/annotations/jsonld.ts skipReasons). `conflicts`, `keptLocal` (only when an incoming
+ * annotation's id was stored with other content): how many such conflicts, and in how many the
+ * stored annotation was kept because it was as new or newer; `imported` counts the others.
+ * `undo` (the import port's answer): the id to undo this import with (factmark/import-undo).
  */
 export type ImportAnswer =
-  { ok: true; imported: number; skipped?: number; reasons?: string[] } | Failure;
+  | {
+      ok: true;
+      imported: number;
+      skipped?: number;
+      reasons?: string[];
+      conflicts?: number;
+      keptLocal?: number;
+      undo?: string;
+    }
+  | Failure;
+/** `removed`: annotations the import had added; `restored`: those it had replaced, put back. */
+export type ImportUndoAnswer = { ok: true; removed: number; restored: number } | Failure;
 export type FactSaveAnswer = { ok: true; fact: Fact } | Failure;
 export type OkAnswer = { ok: true } | Failure;
 
@@ -249,7 +307,7 @@ export type ImportStreamMessage =
 /** What the background answers on an import port: progress after each batch, then done or error. */
 export type ImportStreamAnswer =
   | { type: 'progress'; received: number; total: number }
-  | { type: 'done'; imported: number }
+  | { type: 'done'; imported: number; conflicts: number; keptLocal: number; undo: string }
   | { type: 'error'; error: string };
 
 /** The export port's request, or what is wrong with it. */
@@ -331,7 +389,18 @@ export function parseImportStreamAnswer(msg: unknown): ImportStreamAnswer | null
         ? { type: 'progress', received: msg.received, total: msg.total }
         : null;
     case 'done':
-      return isOffset(msg.imported) ? { type: 'done', imported: msg.imported } : null;
+      return isOffset(msg.imported) &&
+        isOffset(msg.conflicts) &&
+        isOffset(msg.keptLocal) &&
+        isId(msg.undo)
+        ? {
+            type: 'done',
+            imported: msg.imported,
+            conflicts: msg.conflicts,
+            keptLocal: msg.keptLocal,
+            undo: msg.undo,
+          }
+        : null;
     case 'error':
       return typeof msg.error === 'string' ? { type: 'error', error: msg.error } : null;
     default:
@@ -351,6 +420,10 @@ export const MAX_QUOTE_LENGTH = ANNOTATION_LIMITS.quote;
 export const MAX_CONTEXT_LENGTH = ANNOTATION_LIMITS.context;
 /** Import text, in UTF-16 code units (what a JS string's length counts): 50 Mi. */
 export const MAX_IMPORT_CHARS = 50 * 1024 * 1024;
+/** Annotations in one page of factmark/annotations-page. */
+export const MAX_PAGE_LIMIT = 1_000;
+/** Characters of a page query's search text. */
+const MAX_QUERY_TEXT = 1_000;
 /** Annotations in one delete or restore message (the Library may act on a whole filter). */
 export const MAX_ANNOTATIONS_PER_MESSAGE = 100_000;
 const MAX_ID_LENGTH = ANNOTATION_LIMITS.id;
@@ -453,6 +526,8 @@ function checkRequest(msg: unknown): BackgroundRequest | string | null {
       return isHttpUrl(msg.url)
         ? { type: 'factmark/annotations', url: msg.url }
         : 'url: not http(s)';
+    case 'factmark/annotations-page':
+      return checkPageRequest(msg);
     case 'factmark/annotation-save': {
       const annotation = checkAnnotation(msg.annotation);
       return typeof annotation === 'string'
@@ -485,6 +560,8 @@ function checkRequest(msg: unknown): BackgroundRequest | string | null {
       if (typeof msg.text !== 'string') return 'text: not a string';
       if (msg.text.length > MAX_IMPORT_CHARS) return 'text: larger than 50 MB';
       return { type: 'factmark/import', text: msg.text };
+    case 'factmark/import-undo':
+      return isId(msg.id) ? { type: 'factmark/import-undo', id: msg.id } : 'id: not an id';
     case 'factmark/fact-save': {
       const fact = checkUserFact(msg.fact);
       return typeof fact === 'string' ? `fact: ${fact}` : { type: 'factmark/fact-save', fact };
@@ -494,6 +571,45 @@ function checkRequest(msg: unknown): BackgroundRequest | string | null {
     default:
       return null;
   }
+}
+
+function checkPageRequest(msg: Record<string, unknown>): AnnotationsPageRequest | string {
+  const { limit, after, query } = msg;
+  if (!Number.isSafeInteger(limit) || (limit as number) < 1 || (limit as number) > MAX_PAGE_LIMIT) {
+    return `limit: not a number from 1 to ${MAX_PAGE_LIMIT.toLocaleString('en-US')}`;
+  }
+  const request: AnnotationsPageRequest = {
+    type: 'factmark/annotations-page',
+    limit: limit as number,
+  };
+  if (after !== undefined) {
+    if (!isRecord(after) || !isTime(after.updated) || !isId(after.id)) {
+      return 'after: not { updated, id } of an annotation';
+    }
+    request.after = { updated: after.updated, id: after.id };
+  }
+  if (query !== undefined) {
+    if (!isRecord(query)) return 'query: not an object';
+    const checked: AnnotationQuery = {};
+    for (const field of ['text', 'tag', 'entity', 'verdict'] as const) {
+      const value = query[field];
+      if (value === undefined) continue;
+      if (!isString(value, MAX_QUERY_TEXT)) {
+        return `query.${field}: not a string of at most ${MAX_QUERY_TEXT.toLocaleString('en-US')} characters`;
+      }
+      checked[field] = value;
+    }
+    for (const field of ['from', 'until'] as const) {
+      const value = query[field];
+      if (value === undefined) continue;
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        return `query.${field}: not a time (ms since the epoch)`;
+      }
+      checked[field] = value;
+    }
+    request.query = checked;
+  }
+  return request;
 }
 
 // ---- Annotations and users' facts: strict validators ----------------------------------------
@@ -723,16 +839,6 @@ export function checkUserFact(x: unknown): Fact | string {
   };
 }
 
-/**
- * Only the extension's own parts may talk to it: the sender must carry this extension's id, and a
- * sender with a tab must be one of our content scripts (top frame or a frame of a page), never a
- * web page (web pages cannot reach runtime.onMessage without externally_connectable, which the
- * manifest does not declare; the check is a second lock).
- */
-export function isOwnSender(sender: { id?: string } | undefined, ownId: string): boolean {
-  return sender !== undefined && sender.id === ownId;
-}
-
 // ---- Answers the extension's pages receive --------------------------------------------------
 
 const VERDICTS: ReadonlySet<unknown> = new Set(['supported', 'contradicted', 'unverified']);
@@ -744,7 +850,7 @@ function isSpan(x: Record<string, unknown>): boolean {
 
 function parseMention(x: unknown): ReportMention | null {
   if (!isRecord(x) || !isSpan(x) || typeof x.text !== 'string') return null;
-  // Entity ids are open-ended (design.md: more may be added); a reader shows an unknown id as is.
+  // Entity ids are open-ended (docs/contracts.md: more may be added); a reader shows an unknown id as is.
   if (typeof x.entity !== 'string' || x.entity === '') return null;
   return {
     entity: x.entity as EntityId,

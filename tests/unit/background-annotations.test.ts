@@ -116,10 +116,15 @@ describe('annotations in the database', () => {
     expect(await db.count('facts')).toBe(1);
   });
 
-  it('imports in one transaction, overwriting records with the same id', async () => {
-    await saveAnnotation(db, annotation('anno:1', { note: 'old' }));
-    expect(await importAnnotations(db, sample())).toBe(3);
-    expect(await allAnnotations(db)).toEqual(sample());
+  it('imports in one transaction, replacing an older record with the same id', async () => {
+    const [first, ...others] = sample();
+    await saveAnnotation(db, { ...first!, note: 'old', updated: first!.updated - 1 });
+    expect(await importAnnotations(db, sample())).toMatchObject({
+      imported: 3,
+      conflicts: 1,
+      keptLocal: 0,
+    });
+    expect(await allAnnotations(db)).toEqual([first, ...others]);
   });
 
   it('imports all or nothing: one record that cannot be stored writes none', async () => {
@@ -254,6 +259,7 @@ describe('background messages for annotations, export/import and user facts', ()
     counter = 0;
     route = createRouter({
       extensionId: OWN_ID,
+      extensionOrigin: `chrome-extension://${OWN_ID}/`,
       db: async () => db,
       newAnnotationId: () => `anno:new-${++counter}`,
     });
@@ -721,7 +727,7 @@ describe('context menu and keyboard command', () => {
     ]);
   });
 
-  it('a click sends factmark/annotate to the tab and frame where it happened', async () => {
+  it("a click sends factmark/annotate to the tab's top frame, which annotates its frames' selections too", async () => {
     const { menus, clicks, sent } = fakeMenus();
     registerAnnotateTriggers(menus);
     clicks[0]!({ menuItemId: ANNOTATE_MENU_ID, tabId: 7, frameId: 3 });
@@ -731,7 +737,7 @@ describe('context menu and keyboard command', () => {
     clicks[0]!({ menuItemId: ANNOTATE_MENU_ID, tabId: -1, frameId: 0 });
     await settle();
     expect(sent).toEqual([
-      { tabId: 7, message: { type: 'factmark/annotate' }, frameId: 3 },
+      { tabId: 7, message: { type: 'factmark/annotate' }, frameId: 0 },
       { tabId: 8, message: { type: 'factmark/annotate' }, frameId: 0 },
     ]);
   });
@@ -784,6 +790,6 @@ describe('context menu and keyboard command', () => {
     expect(menus.resetContextMenus).toHaveBeenCalledTimes(1);
     clicks[0]!({ menuItemId: ANNOTATE_MENU_ID, tabId: 11, frameId: 2 });
     await settle();
-    expect(sent).toEqual([{ tabId: 11, message: { type: 'factmark/annotate' }, frameId: 2 }]);
+    expect(sent).toEqual([{ tabId: 11, message: { type: 'factmark/annotate' }, frameId: 0 }]);
   });
 });

@@ -23,8 +23,8 @@ describe('database schema', () => {
   it('creates facts, annotations and sites with their keys and indexes', async () => {
     const db = await openFactmarkDb({ name: freshDbName() });
     expect(db.version).toBe(MIGRATIONS.length);
-    expect([...db.objectStoreNames].sort()).toEqual(['annotations', 'facts', 'sites']);
-    const tx = db.transaction(['facts', 'annotations', 'sites']);
+    expect([...db.objectStoreNames].sort()).toEqual(['annotations', 'facts', 'imports', 'sites']);
+    const tx = db.transaction(['facts', 'annotations', 'sites', 'imports']);
     const facts = tx.objectStore('facts');
     expect(facts.keyPath).toBe('id');
     expect([...facts.indexNames]).toEqual(['attribute']);
@@ -34,6 +34,8 @@ describe('database schema', () => {
     expect([...annotations.indexNames].sort()).toEqual(['created', 'tags', 'updated', 'url']);
     expect(annotations.index('tags').multiEntry).toBe(true);
     expect(tx.objectStore('sites').keyPath).toBe('host');
+    // v3: the latest import's undo record.
+    expect(tx.objectStore('imports').keyPath).toBe('id');
     db.close();
   });
 

@@ -16,7 +16,11 @@ beforeEach(async () => {
   db = await openFactmarkDb({ name: freshDbName() });
   await db.put('facts', fact('seed:a.txt:10'));
   await db.put('facts', fact('user:1', { attribute: 'barrick.stake' }));
-  route = createRouter({ extensionId: OWN_ID, db: async () => db });
+  route = createRouter({
+    extensionId: OWN_ID,
+    extensionOrigin: `chrome-extension://${OWN_ID}/`,
+    db: async () => db,
+  });
 });
 
 describe('who is answered', () => {
@@ -29,12 +33,28 @@ describe('who is answered', () => {
   });
 
   it('answers our own pages and content scripts', async () => {
+    expect(await route({ type: 'factmark/facts' }, own)).toMatchObject({ ok: true });
     const answer = await route(
       { type: 'factmark/facts' },
-      { id: OWN_ID, url: 'https://example.org/' },
+      { id: OWN_ID, url: 'https://example.org/', tab: { id: 3 } },
     );
     expect(answer).toMatchObject({ ok: true });
   });
+
+  it.each([
+    ['a sender without a URL', { id: OWN_ID }],
+    ['a web frame without a tab', { id: OWN_ID, url: 'https://example.org/' }],
+    ['a tab whose frame is not http(s)', { id: OWN_ID, url: 'file:///home/x.html', tab: {} }],
+    ['an unparsable URL', { id: OWN_ID, url: 'https://[::1', tab: {} }],
+  ])(
+    'refuses our own id from %s (neither an extension page nor a content script)',
+    async (_n, sender) => {
+      expect(await route({ type: 'factmark/facts' }, sender)).toEqual({
+        ok: false,
+        error: 'not allowed from unknown sender',
+      });
+    },
+  );
 });
 
 describe('malformed messages', () => {
@@ -96,6 +116,7 @@ describe('requests', () => {
   it('answers { ok: false, error } when the database fails', async () => {
     const failing = createRouter({
       extensionId: OWN_ID,
+      extensionOrigin: `chrome-extension://${OWN_ID}/`,
       db: () => Promise.reject(new Error('quota exceeded')),
     });
     expect(await failing({ type: 'factmark/facts' }, own)).toEqual({
@@ -128,7 +149,11 @@ describe('failures always say why', () => {
     ['a thrown undefined', undefined, /unknown error/],
     ['a thrown empty string', '', /unknown error/],
   ])('a failed write answers a non-empty reason: %s', async (_name, error, reason) => {
-    const failing = createRouter({ extensionId: OWN_ID, db: async () => failingWrites(db, error) });
+    const failing = createRouter({
+      extensionId: OWN_ID,
+      extensionOrigin: `chrome-extension://${OWN_ID}/`,
+      db: async () => failingWrites(db, error),
+    });
     const saved = (await failing(
       { type: 'factmark/annotation-save', annotation: annotation('anno:x') },
       own,

@@ -12,6 +12,8 @@ import { startBackground } from '../../src/background/start';
 import { fact, factBase, freshDbName } from './background-fixtures';
 
 const OWN_ID = 'own-extension-id';
+/** The sender of a message from one of the extension's own pages (the popup). */
+const OWN_PAGE = { id: OWN_ID, url: `chrome-extension://${OWN_ID}/src/popup/index.html` };
 
 /** A stand-in for the browser: records the listeners so the test can fire events. */
 function fakeApi(persist: () => Promise<boolean> = async () => true) {
@@ -49,7 +51,7 @@ describe('background start', () => {
     const { api, messages } = fakeApi();
     const base = factBase([fact('seed:a.txt:10'), fact('seed:b.txt:3')]);
     startBackground(api, base, { name: freshDbName() });
-    const answer = await messages[0]!({ type: 'factmark/facts' }, { id: OWN_ID });
+    const answer = await messages[0]!({ type: 'factmark/facts' }, OWN_PAGE);
     expect(answer).toEqual({ ok: true, facts: base.facts });
   });
 
@@ -93,7 +95,7 @@ describe('background after another connection upgrades the database', () => {
     const { api, messages } = fakeApi();
     const base = factBase([fact('seed:a.txt:10')]);
     startBackground(api, base, { name });
-    const ask = () => messages[0]!({ type: 'factmark/facts' }, { id: OWN_ID });
+    const ask = () => messages[0]!({ type: 'factmark/facts' }, OWN_PAGE);
     expect(await ask()).toEqual({ ok: true, facts: base.facts });
 
     const other = await openDB(name, MIGRATIONS.length + 1, {
@@ -107,7 +109,7 @@ describe('background after another connection upgrades the database', () => {
     expect(
       await messages[0]!(
         { type: 'factmark/site-set', host: 'news.example', enabled: false },
-        { id: OWN_ID },
+        OWN_PAGE,
       ),
     ).toEqual({ ok: true, enabled: false });
   });
@@ -118,8 +120,8 @@ describe('persistent storage', () => {
     const { api, installed, messages, persistCalls } = fakeApi();
     const background = startBackground(api, factBase([]), { name: freshDbName() });
     expect(persistCalls).toHaveLength(1);
-    await messages[0]!({ type: 'factmark/facts' }, { id: OWN_ID });
-    await messages[0]!({ type: 'factmark/facts' }, { id: OWN_ID });
+    await messages[0]!({ type: 'factmark/facts' }, OWN_PAGE);
+    await messages[0]!({ type: 'factmark/facts' }, OWN_PAGE);
     installed[0]!('update');
     await background.settled();
     expect(persistCalls).toHaveLength(1);
@@ -135,7 +137,7 @@ describe('persistent storage', () => {
     ]) {
       const { api, messages } = fakeApi(persist);
       startBackground(api, factBase([]), { name: freshDbName() });
-      expect(await messages[0]!({ type: 'factmark/facts' }, { id: OWN_ID })).toEqual({
+      expect(await messages[0]!({ type: 'factmark/facts' }, OWN_PAGE)).toEqual({
         ok: true,
         facts: [],
       });

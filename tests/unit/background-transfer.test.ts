@@ -134,7 +134,11 @@ describe('export and import over ports', () => {
     'export stream (%s): the chunks reassemble to exactly the export message text',
     async (format) => {
       for (const a of many(300)) await saveAnnotation(db, a);
-      const router = createRouter({ extensionId: OWN_ID, db: async () => db });
+      const router = createRouter({
+        extensionId: OWN_ID,
+        extensionOrigin: `chrome-extension://${OWN_ID}/`,
+        db: async () => db,
+      });
       const answer = (await router({ type: 'factmark/export', format }, OWN_PAGE)) as {
         ok: true;
         text: string;
@@ -173,7 +177,13 @@ describe('export and import over ports', () => {
     const answer = await importOverPort(fn, list, (received, total) =>
       progress.push([received, total]),
     );
-    expect(answer).toEqual({ ok: true, imported: 10_000 });
+    expect(answer).toEqual({
+      ok: true,
+      imported: 10_000,
+      conflicts: 0,
+      keptLocal: 0,
+      undo: expect.stringMatching(/^import:/),
+    });
     expect(progress).toEqual([
       [0, 10_000],
       [2_000, 10_000],
@@ -194,6 +204,42 @@ describe('export and import over ports', () => {
     ]);
     expect(sent.every((m) => (m.annotations?.length ?? 0) <= MAX_IMPORT_BATCH)).toBe(true);
     expect(await allAnnotations(db)).toEqual(list);
+  });
+
+  it('import stream: keeps the newer of each conflict, says so, and the import can be undone', async () => {
+    const stored = many(3);
+    for (const a of stored) await saveAnnotation(db, a);
+    const before = await allAnnotations(db);
+    const incoming = [
+      { ...stored[0]!, note: 'older', updated: stored[0]!.updated - 1 },
+      { ...stored[1]!, note: 'newer', updated: stored[1]!.updated + 1 },
+      ...many(2, 100),
+    ];
+    const { fn } = connect();
+    const answer = await importOverPort(fn, incoming, () => undefined);
+    expect(answer).toEqual({
+      ok: true,
+      imported: 3,
+      conflicts: 2,
+      keptLocal: 1,
+      undo: expect.stringMatching(/^import:/),
+    });
+    const now = new Map((await allAnnotations(db)).map((a) => [a.id, a]));
+    expect(now.get(stored[0]!.id)).toEqual(stored[0]);
+    expect(now.get(stored[1]!.id)!.note).toBe('newer');
+    expect(now.size).toBe(5);
+
+    const route = createRouter({
+      extensionId: OWN_ID,
+      extensionOrigin: `chrome-extension://${OWN_ID}/`,
+      db: async () => db,
+    });
+    const undone = await route(
+      { type: 'factmark/import-undo', id: answer.ok ? answer.undo : '' },
+      OWN_PAGE,
+    );
+    expect(undone).toEqual({ ok: true, removed: 2, restored: 1 });
+    expect(await allAnnotations(db)).toEqual(before);
   });
 
   it('import stream: an invalid annotation in batch 3 is named, and nothing is written', async () => {

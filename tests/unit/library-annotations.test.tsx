@@ -77,9 +77,9 @@ const checkboxOf = (root: HTMLElement, a: Annotation) =>
 afterEach(() => vi.restoreAllMocks());
 
 describe('Library: the annotation list', () => {
-  it('asks for every annotation and lists them by site, newest site first', async () => {
+  it('asks for the first page and lists it by site, newest site first', async () => {
     const { api, root } = await openLibrary();
-    expect(api.getAllAnnotations).toHaveBeenCalledWith();
+    expect(api.getAnnotationsPage).toHaveBeenCalledWith({ limit: PAGE_SIZE });
     const groups = [...section(root).querySelectorAll('.annotation-group')];
     expect(groups.map((g) => text(g.querySelector('h3')))).toEqual([
       'other.example 1 annotation',
@@ -119,10 +119,9 @@ describe('Library: the annotation list', () => {
 });
 
 describe('Library: search and filters', () => {
-  const search = async (root: HTMLElement, query: string) => {
-    typeInto(field(section(root), 'Search'), query);
-    await settle();
-  };
+  // The background answers a search: the list changes a moment after the query does.
+  const sameIds = (shown: (string | null)[], ids: string[]) =>
+    shown.length === ids.length && shown.every((id, i) => id === ids[i]);
 
   it.each([
     ['quote', 'BILLION', [exim.id]],
@@ -132,8 +131,13 @@ describe('Library: search and filters', () => {
     ['several words, all required', 'barrick 50%', [stake.id]],
     ['nothing', 'copper', []],
   ])('searches the %s, case-insensitively', async (_what, query, ids) => {
-    const { root } = await openLibrary();
-    await search(root, query);
+    const { root, api } = await openLibrary();
+    typeInto(field(section(root), 'Search'), query);
+    await settle(
+      () =>
+        api.getAnnotationsPage.mock.calls.some(([r]) => r.query?.text === query) &&
+        sameIds(shownIds(root), ids),
+    );
     expect(shownIds(root)).toEqual(ids);
     if (ids.length === 0) expect(text(section(root))).toContain('No annotation matches.');
   });
@@ -145,7 +149,7 @@ describe('Library: search and filters', () => {
     expect(tags).toEqual(['', 'correction', 'Financing', 'jobs', 'stake']);
 
     typeInto(field<HTMLSelectElement>(s, 'Tag'), 'stake');
-    await settle();
+    await settle(() => sameIds(shownIds(root), [stake.id]));
     expect(shownIds(root)).toEqual([stake.id]);
     typeInto(field<HTMLSelectElement>(s, 'Tag'), '');
 
@@ -157,30 +161,29 @@ describe('Library: search and filters', () => {
       'Reko Diq',
     ]);
     typeInto(entity, 'reko-diq');
-    await settle();
+    await settle(() => sameIds(shownIds(root), [jobs.id, exim.id]));
     expect(shownIds(root)).toEqual([jobs.id, exim.id]);
 
     typeInto(field<HTMLSelectElement>(s, 'Verdict'), 'supported');
-    await settle();
+    await settle(() => sameIds(shownIds(root), [exim.id]));
     expect(shownIds(root)).toEqual([exim.id]);
 
     buttonNamed(s, 'Clear filters')!.click();
-    await settle();
-    expect(shownIds(root)).toHaveLength(3);
+    await settle(() => shownIds(root).length === 3);
   });
 
   it('filters by the date made, both ends inclusive', async () => {
     const { root } = await openLibrary();
     const s = section(root);
     typeInto(field(s, 'Made from'), '2026-02-10');
-    await settle();
+    await settle(() => sameIds(shownIds(root), [jobs.id, stake.id]));
     expect(shownIds(root)).toEqual([jobs.id, stake.id]);
     typeInto(field(s, 'to'), '2026-02-10');
-    await settle();
+    await settle(() => sameIds(shownIds(root), [stake.id]));
     expect(shownIds(root)).toEqual([stake.id]);
     typeInto(field(s, 'Made from'), '');
     typeInto(field(s, 'to'), new Date(exim.created + DAY).toISOString().slice(0, 10));
-    await settle();
+    await settle(() => sameIds(shownIds(root), [exim.id]));
     expect(shownIds(root)).toEqual([exim.id]);
   });
 });
@@ -299,7 +302,12 @@ describe('Library: import and export', () => {
     expect(bar.getAttribute('max')).toBe('2');
     expect(section(root).querySelector<HTMLInputElement>('input[type=file]')!.disabled).toBe(true);
 
-    api.getAllAnnotations.mockResolvedValue({ ok: true, annotations: [exim, ...incoming] });
+    api.getAnnotationsPage.mockResolvedValue({
+      ok: true,
+      annotations: [...incoming, exim],
+      total: 3,
+      next: null,
+    });
     answer({ ok: true, imported: 2 });
     await settle(() => shownIds(root).length === 3);
     expect(root.querySelector('progress')).toBeNull();
@@ -395,7 +403,7 @@ describe('Library: import and export', () => {
     checkboxOf(root, stake).click();
     await settle();
     const before = section(root).innerHTML;
-    const loads = api.getAllAnnotations.mock.calls.length;
+    const loads = api.getAnnotationsPage.mock.calls.length;
 
     const error =
       'import: annotation 2 (id anno:x): note: not a string of at most 10000 characters';
@@ -406,7 +414,7 @@ describe('Library: import and export', () => {
     const alert = section(root).querySelector('.import-result')!;
     expect(alert.getAttribute('role')).toBe('alert');
     expect(text(alert)).toBe(error);
-    expect(api.getAllAnnotations.mock.calls.length).toBe(loads);
+    expect(api.getAnnotationsPage.mock.calls.length).toBe(loads);
     expect(shownIds(root)).toEqual([jobs.id, stake.id]);
     expect(checkboxOf(root, stake).checked).toBe(true);
     expect(root.querySelector('.undo-banner')).not.toBeNull();
@@ -482,7 +490,7 @@ describe('Library: import and export', () => {
 });
 
 describe('Library: 10,000 annotations', () => {
-  it(`renders ${PAGE_SIZE} rows at a time, not 10,000, and searches all of them`, async () => {
+  it(`asks for and renders ${PAGE_SIZE} rows at a time, not 10,000, and searches all of them`, async () => {
     const many = Array.from({ length: 10_000 }, (_, i) =>
       annotation({
         url: `https://site${i % 50}.example/page${i % 400}`,
@@ -498,25 +506,136 @@ describe('Library: 10,000 annotations', () => {
       }),
     );
     const started = performance.now();
-    const { root } = await openLibrary(many);
+    const { root, api } = await openLibrary(many);
     await settle(() => shownIds(root).length > 0);
     const elapsed = performance.now() - started;
 
     expect(shownIds(root)).toHaveLength(PAGE_SIZE);
     expect(text(section(root).querySelector('.list-count'))).toBe(
-      'Showing 200 of 10,000 annotations',
+      'Showing 1–200 of 10,000 annotations',
     );
     // Generous: a CI machine under load; what matters is not rendering 10,000 rows.
     expect(elapsed).toBeLessThan(5_000);
+    // Newest first: the last made is at the top.
+    expect(shownIds(root)[0]).toBe(many[9_999]!.id);
 
-    buttonNamed(section(root), 'Show 200 more')!.click();
-    await settle(() => shownIds(root).length === 2 * PAGE_SIZE);
+    buttonNamed(section(root), 'Next page')!.click();
+    await settle(() => shownIds(root)[0] === many[9_799]!.id);
+    expect(shownIds(root)).toHaveLength(PAGE_SIZE);
+    expect(text(section(root).querySelector('.list-count'))).toBe(
+      'Showing 201–400 of 10,000 annotations',
+    );
+    // The second page was asked from where the first ended: never the whole list.
+    expect(api.getAnnotationsPage).toHaveBeenLastCalledWith({
+      limit: PAGE_SIZE,
+      after: { updated: many[9_800]!.updated, id: many[9_800]!.id },
+    });
+    buttonNamed(section(root), 'Previous page')!.click();
+    await settle(() => shownIds(root)[0] === many[9_999]!.id);
+    expect(buttonNamed(section(root), 'Previous page')!.disabled).toBe(true);
 
     typeInto(field(section(root), 'Search'), 'NEEDLE');
     await settle(() => shownIds(root).length === 1);
     expect(text(root.querySelector('li.library-annotation .annotation-quote'))).toBe(
       'Passage number 9999',
     );
-    expect(buttonNamed(section(root), 'Show 200 more')).toBeUndefined();
+    // The search is the background's: the query went with the request.
+    expect(api.getAnnotationsPage).toHaveBeenLastCalledWith({
+      limit: PAGE_SIZE,
+      query: { text: 'NEEDLE' },
+    });
+    expect(text(section(root).querySelector('.list-count'))).toBe(
+      'Showing 1–1 of 1 matching annotation',
+    );
+    expect(buttonNamed(section(root), 'Next page')).toBeUndefined();
+  });
+
+  it('a search the background answers in parts: asks on from where it stopped until the page is full', async () => {
+    const many = Array.from({ length: 10_000 }, (_, i) =>
+      annotation({
+        quote: { type: 'TextQuoteSelector', exact: `Passage ${i}`, prefix: '', suffix: '' },
+        tags: i % 1_000 === 0 ? ['rare'] : [],
+        created: Date.UTC(2026, 0, 1) + i * 60_000,
+        updated: Date.UTC(2026, 0, 1) + i * 60_000,
+      }),
+    );
+    // The fake background looks at 1,000 records per request, as the real one looks at a few
+    // thousand: a rare word's matches come in over several requests.
+    const { api } = fakeLibraryApi(many, [], 1_000);
+    const root = await mount(<Library api={api} />);
+    await settle(() => shownIds(root).length === PAGE_SIZE);
+    typeInto(field(section(root), 'Tag'), 'rare');
+    await settle(() => shownIds(root).length === 10, 200);
+    expect(shownIds(root)).toEqual(
+      many
+        .filter((a) => a.tags.includes('rare'))
+        .map((a) => a.id)
+        .reverse(),
+    );
+    const searches = api.getAnnotationsPage.mock.calls.filter(([r]) => r.query !== undefined);
+    expect(searches.length).toBeGreaterThanOrEqual(10);
+    // Each request went on after the last record the one before looked at.
+    for (const [request] of searches.slice(1)) expect(request.after).toBeDefined();
+    expect(text(section(root).querySelector('.list-count'))).toBe(
+      'Showing 1–10 of 10 matching annotations',
+    );
+  });
+});
+
+describe('Library: import conflicts and undo', () => {
+  const chooseFile = (root: HTMLElement, content: string) => {
+    const input = section(root).querySelector<HTMLInputElement>('input[type=file]')!;
+    const file = new File([content], 'export.jsonld', { type: 'application/ld+json' });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  };
+
+  it('says how many conflicted and which side was kept, and undoes the import', async () => {
+    const { root, api, current } = await openLibrary([exim, stake]);
+    const added = annotation({ url: 'https://news.example/new', title: 'New one' });
+    api.importAll.mockImplementationOnce(async (list, onProgress) => {
+      onProgress(list.length, list.length);
+      // The background kept its newer exim and stake, added the new one.
+      api.getAnnotationsPage.mockClear();
+      return { ok: true, imported: 1, conflicts: 2, keptLocal: 2, undo: 'import:1' };
+    });
+    chooseFile(root, toJsonLd([{ ...exim, note: 'older' }, { ...stake, note: 'older' }, added]));
+    await settle(() => text(section(root).querySelector('.import-result')) !== '');
+    const result = text(section(root).querySelector('.import-result[role=alert]'));
+    expect(result).toContain('Imported 1 annotation');
+    expect(result).toContain(
+      '2 annotations were already here with other content: the newer of each was kept — 2 as you had them, 0 from the file.',
+    );
+    // The list was read again.
+    await settle(() => api.getAnnotationsPage.mock.calls.length > 0);
+
+    api.undoImport.mockResolvedValueOnce({ ok: true, removed: 1, restored: 0 });
+    const loads = api.getAnnotationsPage.mock.calls.length;
+    buttonNamed(section(root), 'Undo this import')!.click();
+    await settle(() => text(section(root).querySelector('.import-result')).includes('undone'));
+    expect(api.undoImport).toHaveBeenCalledWith('import:1');
+    expect(text(section(root).querySelector('.import-result'))).toBe(
+      'Import undone: 1 added annotation removed, 0 replaced annotations restored.',
+    );
+    expect(buttonNamed(section(root), 'Undo this import')).toBeUndefined();
+    await settle(() => api.getAnnotationsPage.mock.calls.length > loads);
+    expect(current()).toHaveLength(2);
+  });
+
+  it('a failed undo says why and changes nothing', async () => {
+    const { root, api } = await openLibrary([exim]);
+    chooseFile(root, toJsonLd([annotation({ url: 'https://news.example/new' })]));
+    await settle(() => buttonNamed(section(root), 'Undo this import') !== undefined);
+    api.undoImport.mockResolvedValueOnce({
+      ok: false,
+      error: 'import-undo: this import can no longer be undone',
+    });
+    buttonNamed(section(root), 'Undo this import')!.click();
+    await settle(() =>
+      text(section(root).querySelector('.import-result')).startsWith('Not undone'),
+    );
+    expect(text(section(root).querySelector('.import-result'))).toBe(
+      'Not undone: import-undo: this import can no longer be undone',
+    );
   });
 });

@@ -1,21 +1,66 @@
 /** A fake browser seam for the Library's unit tests. */
 import { vi } from 'vitest';
+import { cursorAfter, isAfter, newestFirst, queryMatcher } from '../../src/core/annotations/query';
 import type { Annotation } from '../../src/core/annotations/types';
 import type { Fact } from '../../src/core/types';
-import type { OptionsBrowserApi } from '../../src/options/browser-api';
-import type { ExportFormat, ExportPartsAnswer, ImportAnswer } from '../../src/shared/messages';
+import type { OptionsBrowserApi, PageRequest } from '../../src/options/browser-api';
+import type {
+  AnnotationsPageAnswer,
+  ExportFormat,
+  ExportPartsAnswer,
+  ImportAnswer,
+  ImportUndoAnswer,
+} from '../../src/shared/messages';
 import { fact } from './background-fixtures';
 import { annotation } from './popup-fixtures';
 
 export { mount, settle, text } from './popup-fixtures';
 export { annotation, fact };
 
-/** The Library's seam over a background holding `stored` annotations and `facts`. */
-export function fakeLibraryApi(stored: Annotation[] = [], facts: Fact[] = []) {
+/**
+ * The Library's seam over a background holding `stored` annotations and `facts`. Pages are
+ * answered as the background's annotationsPage does (src/background/db.ts, the same query
+ * helpers): newest first, from `after`, with a query looking at no more than `budget` records
+ * per request.
+ */
+export function fakeLibraryApi(stored: Annotation[] = [], facts: Fact[] = [], budget = Infinity) {
   let annotations = [...stored];
+  let lastImport: { id: string; before: Annotation[] } | null = null;
   const api = {
     getAllFacts: vi.fn(async () => ({ ok: true as const, facts: [...facts] })),
-    getAllAnnotations: vi.fn(async () => ({ ok: true as const, annotations: [...annotations] })),
+    getAnnotationsPage: vi.fn(async (request: PageRequest): Promise<AnnotationsPageAnswer> => {
+      const { limit, after, query } = request;
+      const ordered = [...annotations].sort(newestFirst);
+      const rest = after === undefined ? ordered : ordered.filter((a) => isAfter(a, after));
+      const match = queryMatcher(query);
+      const scanLimit = query === undefined ? Infinity : Math.max(budget, limit + 1);
+      const found: Annotation[] = [];
+      let next = null;
+      let scanned = 0;
+      for (const a of rest) {
+        if (scanned >= scanLimit) {
+          next = cursorAfter(rest[scanned - 1]!);
+          break;
+        }
+        scanned += 1;
+        if (!match(a)) continue;
+        if (found.length === limit) {
+          next = cursorAfter(found[found.length - 1]!);
+          break;
+        }
+        found.push(a);
+      }
+      const tags = [...new Set(annotations.flatMap((a) => a.tags))].sort((a, b) =>
+        a.localeCompare(b, undefined, { sensitivity: 'base' }),
+      );
+      return {
+        ok: true,
+        annotations: found,
+        total: annotations.length,
+        next,
+        ...(after === undefined ? { tags } : {}),
+      };
+    }),
     deleteAnnotations: vi.fn(async (ids: string[]) => {
       const deleted = annotations.filter((a) => ids.includes(a.id));
       annotations = annotations.filter((a) => !ids.includes(a.id));
@@ -42,10 +87,18 @@ export function fakeLibraryApi(stored: Annotation[] = [], facts: Fact[] = []) {
         onProgress: (received: number, total: number) => void,
       ): Promise<ImportAnswer> => {
         onProgress(list.length, list.length);
+        lastImport = { id: `import:${list.length}`, before: annotations };
         annotations = [...annotations.filter((a) => !list.some((b) => b.id === a.id)), ...list];
-        return { ok: true, imported: list.length };
+        return { ok: true, imported: list.length, conflicts: 0, keptLocal: 0, undo: lastImport.id };
       },
     ),
+    undoImport: vi.fn(async (id: string): Promise<ImportUndoAnswer> => {
+      if (lastImport?.id !== id) return { ok: false, error: 'import-undo: no such import' };
+      const removed = annotations.length - lastImport.before.length;
+      annotations = lastImport.before;
+      lastImport = null;
+      return { ok: true, removed, restored: 0 };
+    }),
     saveFact: vi.fn(async (saved: Fact) => ({ ok: true as const, fact: saved })),
     deleteFact: vi.fn(async (_id: string) => ({ ok: true as const })),
   } satisfies OptionsBrowserApi;

@@ -1,0 +1,99 @@
+/**
+ * What one content script may see and touch (docs/contracts.md, "Who may call"). A content script
+ * runs in a web page's renderer, which the page may have compromised: everything here is decided
+ * from the frame the browser says sent the message (`sender.url`), never from a URL the message
+ * carries. It reads and writes its own origin's annotations, and gets the facts it needs to
+ * compare: seed facts whole, users' facts as values and labels — a journalist's fact names the
+ * page it came from and quotes it, and those are shown only in the extension's own pages.
+ */
+import { canonicalUrl } from '../core/annotations/url';
+import { factTerms } from '../core/claims/describe';
+import { factLabel } from '../core/claims/label';
+import type { Fact } from '../core/types';
+import { SEED_PREFIX } from './db';
+
+/** The title a user's fact carries in a content script: the source itself stays in the Library. */
+export const WITHHELD_SOURCE_TITLE = 'Your fact (its source is in the Library)';
+
+/** Whether `url` (an http(s) URL, already validated) is of `origin` ("https://news.example"). */
+export function isOfOrigin(url: string, origin: string): boolean {
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The URL a user's fact added by a content script is filed under: the frame's own page, as the
+ * annotations key it (canonical: no fragment, no tracking parameters), whatever the fact said.
+ */
+export function ownPageUrl(senderUrl: string): string {
+  return canonicalUrl(senderUrl);
+}
+
+// Terms are derived from a user's fact's quote (the engine's matching needs them), which takes a
+// recognizer pass per fact: kept per fact while the background lives, so a page load costs a
+// lookup. Keyed by id, checked against the quote and figure they were made from (a fact edited in
+// the Library gets new ones).
+const termsCache = new Map<
+  string,
+  { quote: string; text: string; terms: Record<string, number> }
+>();
+const TERMS_CACHE_MAX = 50_000;
+
+function termsOf(fact: Fact): Record<string, number> {
+  const cached = termsCache.get(fact.id);
+  if (cached && cached.quote === fact.quote && cached.text === fact.text) return cached.terms;
+  const terms = Object.fromEntries(factTerms(fact));
+  if (termsCache.size >= TERMS_CACHE_MAX) termsCache.clear();
+  termsCache.set(fact.id, { quote: fact.quote, text: fact.text, terms });
+  return terms;
+}
+
+/**
+ * A user's fact as a content script gets it: its value (kind, value, unit, precision, qualifier,
+ * the figure as written), its claim, a label, and the weighted words the claim matcher compares a
+ * page with (derived here from the quote: the words, not the sentence). Its source URL, title and
+ * date and its quote are withheld: the quote becomes the figure itself, the source "your fact".
+ *
+ * `labels`: each claim's label from the seed facts, so a user's fact filed under a sources' claim
+ * reads as that claim; a claim of the user's own reads "Your fact: <figure>".
+ */
+export function withheldUserFact(fact: Fact, labels: ReadonlyMap<string, string>): Fact {
+  const qualified = fact.qualifier ? `${fact.qualifier.text} ${fact.text}` : fact.text;
+  return {
+    id: fact.id,
+    attribute: fact.attribute,
+    kind: fact.kind,
+    value: fact.value,
+    unit: fact.unit,
+    precision: fact.precision,
+    qualifier: fact.qualifier === null ? null : { ...fact.qualifier },
+    text: fact.text,
+    quote: fact.text,
+    quoteStart: 0,
+    quoteEnd: fact.text.length,
+    start: 0,
+    end: fact.text.length,
+    source: { type: 'user', url: '', title: WITHHELD_SOURCE_TITLE, date: null },
+    about: labels.get(fact.attribute) ?? `Your fact: ${qualified}`,
+    terms: termsOf(fact),
+  };
+}
+
+/** The fact base as content scripts get it: seed facts whole, users' facts withheld. */
+export function factsForContentScript(facts: readonly Fact[]): Fact[] {
+  const labels = new Map<string, string>();
+  for (const fact of facts) {
+    if (isSeedFact(fact) && !labels.has(fact.attribute)) {
+      labels.set(fact.attribute, factLabel(fact));
+    }
+  }
+  return facts.map((fact) => (isSeedFact(fact) ? fact : withheldUserFact(fact, labels)));
+}
+
+/** A fact of the bundled fact base (anything else is the journalist's, and withheld). */
+function isSeedFact(fact: Fact): boolean {
+  return fact.source.type === 'seed' && fact.id.startsWith(SEED_PREFIX);
+}

@@ -1,0 +1,253 @@
+/**
+ * The protocol between Factmark's parts, as one contract (docs/contracts.md, "Runtime messages"):
+ * every request type is mapped to its request, its answer and the callers allowed to send it.
+ * The compiler checks both ends against it — a handler must return the answer of its request
+ * type (src/background/router.ts), a sender gets that answer's type back, and a content script
+ * cannot even write a request that only extension pages may send (ContentScriptRequest) — and the
+ * background checks the caller at run time before it reads anything else of the message.
+ *
+ * In the spirit of hypothesis/client's `port-rpc-calls.d.ts`: the calls each side makes of the
+ * other, in one place. The message shapes and their validators stay in ./messages.ts.
+ */
+import type {
+  AnnotateRequest,
+  AnnotationSaveAnswer,
+  AnnotationSaveRequest,
+  AnnotationsAnswer,
+  AnnotationsChangedNotice,
+  AnnotationsDeleteAnswer,
+  AnnotationsDeleteRequest,
+  AnnotationsPageAnswer,
+  AnnotationsPageRequest,
+  AnnotationsRequest,
+  AnnotationsRestoreAnswer,
+  AnnotationsRestoreRequest,
+  BackgroundRequest,
+  ContentRequest,
+  ContentStats,
+  ExportAnswer,
+  ExportRequest,
+  FactDeleteRequest,
+  FactSaveAnswer,
+  FactSaveRequest,
+  FactsAnswer,
+  FactsGetRequest,
+  FactsRequest,
+  Failure,
+  ImportAnswer,
+  ImportRequest,
+  ImportUndoAnswer,
+  ImportUndoRequest,
+  OkAnswer,
+  ReportRequest,
+  RevealAnnotationRequest,
+  RevealRequest,
+  SiteAnswer,
+  SiteGetRequest,
+  SiteSetRequest,
+  SiteSwitchNotice,
+  StatsRequest,
+} from './messages';
+import type { Report, ReportAnnotation } from '../core/types';
+
+// ---- Callers --------------------------------------------------------------------------------
+
+/**
+ * Who sent a message to the background, as the background tells from the browser's `sender`
+ * (never from the message):
+ * - `extension page`: `sender.url` is under the extension's own origin (the popup, the Library,
+ *   an extension page open in a tab);
+ * - `content script`: `sender.tab` is present and `sender.url` is an http(s) page: one frame's
+ *   content script, which may run in a renderer the page has compromised.
+ */
+export type CallerKind = 'extension page' | 'content script';
+
+export type Caller =
+  | { kind: 'extension page' }
+  | {
+      kind: 'content script';
+      /** The frame's URL as the browser reports it (`sender.url`): the only page it speaks for. */
+      url: string;
+      /** That URL's origin ("https://news.example"): the annotations it may read and write. */
+      origin: string;
+      /** That URL's host name, lower-case: the per-site switch it may read. */
+      host: string;
+    };
+
+/** What the background is told about a message's sender (runtime.MessageSender, in part). */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+/**
+ * The caller kind of a sender that carries this extension's id, or null when it is none of the
+ * kinds (a sender without a URL, a frame that is neither ours nor an http(s) page). A sender of
+ * another extension, or without an id, is `foreign`: the background does not answer it at all.
+ *
+ * `extensionOrigin` is runtime.getURL('') ("chrome-extension://<id>/", in Firefox
+ * "moz-extension://<uuid>/"). `sender.tab` alone cannot tell the two kinds apart: an extension
+ * page open in a tab has one too, so the URL decides first. Web pages themselves cannot reach
+ * runtime.onMessage (the manifest declares no externally_connectable); the id check is a second
+ * lock. The sender's fields are the browser's, not the message's: a compromised renderer can send
+ * any message, but not claim another frame's URL.
+ */
+export function callerOf(
+  sender: SenderInfo | undefined,
+  extensionId: string,
+  extensionOrigin: string,
+): Caller | 'foreign' | null {
+  if (sender === undefined || sender.id === undefined || sender.id !== extensionId) {
+    return 'foreign';
+  }
+  const url = sender.url;
+  if (typeof url !== 'string') return null;
+  if (extensionOrigin !== '' && url.startsWith(extensionOrigin)) return { kind: 'extension page' };
+  if (sender.tab === undefined || sender.tab === null) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  return {
+    kind: 'content script',
+    url,
+    origin: parsed.origin,
+    host: parsed.hostname.toLowerCase(),
+  };
+}
+
+/** The answer to every request its caller may not make (or may not make with these fields). */
+export function notAllowed(kind: CallerKind | 'unknown sender'): Failure {
+  return { ok: false, error: `not allowed from ${kind}` };
+}
+
+// ---- Calls to the background ----------------------------------------------------------------
+
+/** Each background request type: its request and its answer. */
+export interface BackgroundCalls {
+  'factmark/facts': { request: FactsRequest; answer: FactsAnswer };
+  'factmark/facts-get': { request: FactsGetRequest; answer: FactsAnswer };
+  'factmark/site-get': { request: SiteGetRequest; answer: SiteAnswer };
+  'factmark/site-set': { request: SiteSetRequest; answer: SiteAnswer };
+  'factmark/annotations': { request: AnnotationsRequest; answer: AnnotationsAnswer };
+  'factmark/annotations-page': { request: AnnotationsPageRequest; answer: AnnotationsPageAnswer };
+  'factmark/annotation-save': { request: AnnotationSaveRequest; answer: AnnotationSaveAnswer };
+  'factmark/annotations-delete': {
+    request: AnnotationsDeleteRequest;
+    answer: AnnotationsDeleteAnswer;
+  };
+  'factmark/annotations-restore': {
+    request: AnnotationsRestoreRequest;
+    answer: AnnotationsRestoreAnswer;
+  };
+  'factmark/export': { request: ExportRequest; answer: ExportAnswer };
+  'factmark/import': { request: ImportRequest; answer: ImportAnswer };
+  'factmark/import-undo': { request: ImportUndoRequest; answer: ImportUndoAnswer };
+  'factmark/fact-save': { request: FactSaveRequest; answer: FactSaveAnswer };
+  'factmark/fact-delete': { request: FactDeleteRequest; answer: OkAnswer };
+}
+
+export type BackgroundRequestType = keyof BackgroundCalls;
+
+/**
+ * Who may send each background request. A content script's requests are then scoped by the
+ * background to the origin of its own frame (src/background/scope.ts):
+ * - `factmark/facts`: seed facts whole, users' facts as values and labels only (no source, no quote);
+ * - `factmark/site-get`: its own host only;
+ * - `factmark/annotations`: one page (`url` required) of its own origin;
+ * - `factmark/annotation-save`: an annotation of its own origin, never replacing one of another;
+ * - `factmark/annotations-delete`: ids of its own origin's annotations (others are skipped, as
+ *   unknown ids are);
+ * - `factmark/fact-save`: a new user's fact only (never replacing one), whose source URL is set by
+ *   the background to the frame's own page.
+ * Everything else — every annotation of every page (at once or in pages), export, import and its
+ * undo, restore, site switches, reading facts by id, deleting facts — only the extension's own
+ * pages may ask.
+ */
+export const BACKGROUND_CALLERS = {
+  'factmark/facts': ['extension page', 'content script'],
+  'factmark/facts-get': ['extension page'],
+  'factmark/site-get': ['extension page', 'content script'],
+  'factmark/site-set': ['extension page'],
+  'factmark/annotations': ['extension page', 'content script'],
+  'factmark/annotations-page': ['extension page'],
+  'factmark/annotation-save': ['extension page', 'content script'],
+  'factmark/annotations-delete': ['extension page', 'content script'],
+  'factmark/annotations-restore': ['extension page'],
+  'factmark/export': ['extension page'],
+  'factmark/import': ['extension page'],
+  'factmark/import-undo': ['extension page'],
+  'factmark/fact-save': ['extension page', 'content script'],
+  'factmark/fact-delete': ['extension page'],
+} as const satisfies { readonly [T in BackgroundRequestType]: readonly CallerKind[] };
+
+export type CallersOf<T extends BackgroundRequestType> = (typeof BACKGROUND_CALLERS)[T][number];
+export type RequestOf<T extends BackgroundRequestType> = BackgroundCalls[T]['request'];
+export type AnswerOf<T extends BackgroundRequestType> = BackgroundCalls[T]['answer'];
+
+/** The request types a caller of this kind may send. */
+export type CallableBy<K extends CallerKind> = {
+  [T in BackgroundRequestType]: K extends CallersOf<T> ? T : never;
+}[BackgroundRequestType];
+
+/** What a content script may send to the background: nothing else type-checks in its code. */
+export type ContentScriptRequest = RequestOf<CallableBy<'content script'>>;
+
+/** Whether a caller of this kind may send requests of this type at all. */
+export function mayCall(kind: CallerKind, type: BackgroundRequestType): boolean {
+  return (BACKGROUND_CALLERS[type] as readonly CallerKind[]).includes(kind);
+}
+
+export function isBackgroundRequestType(type: unknown): type is BackgroundRequestType {
+  return typeof type === 'string' && Object.hasOwn(BACKGROUND_CALLERS, type);
+}
+
+/**
+ * A typed sender: send a request, get its answer's type. `send` is runtime.sendMessage (whose
+ * answer the browser types as any).
+ */
+export function ask<R extends BackgroundRequest>(
+  send: (message: unknown) => Promise<unknown>,
+  request: R,
+): Promise<AnswerOf<R['type']>> {
+  return send(request) as Promise<AnswerOf<R['type']>>;
+}
+
+// ---- Calls to the content script (tabs.sendMessage, from extension pages or the background) ---
+
+/**
+ * Each content-script request type: its request and its answer. Only the extension's own parts
+ * can reach a content script (tabs.sendMessage is not available to content scripts or pages); the
+ * content script still answers only senders carrying the extension's id.
+ */
+export interface ContentCalls {
+  /** Contract (docs/contracts.md): the report, with the page's annotations. */
+  'factmark/report': {
+    request: ReportRequest;
+    answer: Report & { annotations: ReportAnnotation[] };
+  };
+  'factmark/reveal': { request: RevealRequest; answer: OkAnswer };
+  'factmark/site-enabled': { request: SiteSwitchNotice; answer: SiteAnswer };
+  'factmark/stats': { request: StatsRequest; answer: ContentStats | null };
+  'factmark/annotate': { request: AnnotateRequest; answer: { ok: boolean } };
+  'factmark/reveal-annotation': { request: RevealAnnotationRequest; answer: { ok: boolean } };
+  'factmark/annotations-changed': { request: AnnotationsChangedNotice; answer: { ok: true } };
+}
+
+export type ContentRequestType = keyof ContentCalls;
+export type ContentAnswerOf<T extends ContentRequestType> = ContentCalls[T]['answer'];
+/** Any answer of the content script. */
+export type ContentAnswer = ContentAnswerOf<ContentRequestType>;
+
+// ---- The contract covers exactly the messages of ./messages.ts ------------------------------
+// A request type added to a union there, and not here (or the other way round), fails to compile.
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const backgroundCovered: Same<BackgroundRequest['type'], BackgroundRequestType> = true;
+const backgroundRequests: Same<BackgroundRequest, RequestOf<BackgroundRequestType>> = true;
+const contentCovered: Same<ContentRequest['type'], ContentRequestType> = true;
+void [backgroundCovered, backgroundRequests, contentCovered];
