@@ -8,6 +8,22 @@
  * `browser_specific_settings.gecko`. The version comes from package.json, so the zips that
  * scripts/package.mjs names after it and the manifests never disagree.
  *
+ * The annotation editor's page (src/editor/index.html) is framed into web pages by the content
+ * script, so that what the journalist types is typed into the extension's document, not the
+ * page's (src/shared/editor-protocol.ts). Hence, in manifest.json:
+ * - it alone is in `web_accessible_resources`. Its scripts and styles need not be listed: a
+ *   page's own subresources load from the extension's origin. The cost, in Chrome: a page can
+ *   tell that Factmark is installed by loading that one URL (the extension's id is fixed; in
+ *   Firefox the moz-extension UUID is random per install). `use_dynamic_url` would not help:
+ *   in Chromium 156 runtime.getURL then answers a per-session origin whose frames do not load
+ *   (sometimes in the content script, always in the background), while the fixed-id URL still
+ *   loads in a frame;
+ * - the extension pages' CSP allows http(s) ancestors (`frame-ancestors http: https:`, was
+ *   'none', which blocks the frame in both browsers). The popup and options pages are not
+ *   web-accessible, so no web page can frame them all the same.
+ * crxjs builds the HTML pages the manifest names as popup and options, not web-accessible ones:
+ * the editor page is a rollup input of its own (EXTRA_PAGES).
+ *
  * `minimum_chrome_version` 105 is the first Chrome with the CSS Custom Highlight API the content
  * script paints with; Firefox 142 is the first that reads `data_collection_permissions`, and it
  * already has the Highlight API (140).
@@ -24,6 +40,8 @@ type Manifest = Extract<ManifestV3Export, { manifest_version: number }>;
 const GECKO_ID = 'factmark@factmark.dev';
 const CONTENT_SCRIPT = 'src/content/index.ts';
 const FIREFOX_MIN_VERSION = '142.0';
+/** Extension pages that the manifest lists only as web-accessible: built as inputs of their own. */
+const EXTRA_PAGES = { editor: 'src/editor/index.html' };
 
 function readJson<T>(path: string): T {
   return JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as T;
@@ -81,6 +99,7 @@ export default defineConfig(({ mode }) => {
       modulePreload: { polyfill: false },
       // Store builds stay small and readable for review; maps are not shipped.
       sourcemap: false,
+      rollupOptions: { input: EXTRA_PAGES },
     },
   };
 });

@@ -19,6 +19,8 @@ import type { ContentBrowserApi } from './browser-api';
 import type { Highlighter } from './highlighter';
 import { PageText } from './page-text';
 import { safely } from './safe';
+import { rectInTop, sameOriginFrameDocs, watchSameOriginFrames } from './same-origin-frames';
+import { trustedOnly } from './trusted-events';
 import { isOurs } from './ui-root';
 
 export interface AnnotationDeps {
@@ -50,38 +52,47 @@ export class AnnotationsFeature {
   private generation = 0;
 
   constructor(private readonly deps: AnnotationDeps) {
-    this.editor = new AnnotationEditor(deps.shadow);
+    this.editor = new AnnotationEditor(deps.shadow, deps.api);
   }
 
-  /** The page's annotation key: its canonical URL, tracking parameters dropped. */
+  /** The page's annotation key (annotationKey). */
   get url(): string {
-    const doc = this.deps.doc;
-    const canonical = doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href');
-    return canonicalUrl(doc.location?.href ?? '', canonical ?? null);
+    return annotationKey(this.deps.doc);
   }
 
   async init(signal: AbortSignal): Promise<void> {
     this.signal = signal;
     signal.addEventListener('abort', () => this.teardown(), { once: true });
     const { doc } = this.deps;
-    const onPointerUp = safely(() =>
-      setTimeout(
-        safely(() => this.offerButton()),
-        0,
+    // The user's events only (trusted-events.ts): a page's synthetic mouseup or keyup offers
+    // no button.
+    const onPointerUp = trustedOnly(
+      safely(() =>
+        setTimeout(
+          safely(() => this.offerButton()),
+          0,
+        ),
       ),
     );
-    doc.addEventListener('mouseup', onPointerUp, { passive: true, signal });
-    doc.addEventListener(
-      'keyup',
+    const onKeyUp = trustedOnly(
       safely((e: KeyboardEvent) => {
         if (e.shiftKey || e.key === 'Shift') this.offerButton();
       }),
+    );
+    doc.addEventListener('mouseup', onPointerUp, { passive: true, signal });
+    doc.addEventListener('keyup', onKeyUp, { passive: true, signal });
+    // Selections in same-origin frames are annotated from here too (same-origin-frames.ts); a
+    // frame that loads after the annotations were placed may hold an orphan's passage.
+    watchSameOriginFrames(doc, signal, (frameDoc) => {
+      frameDoc.addEventListener('mouseup', onPointerUp, { passive: true, signal });
+      frameDoc.addEventListener('keyup', onKeyUp, { passive: true, signal });
+      if (this.list.length > 0) this.scheduleReanchor();
+    });
+    doc.defaultView?.addEventListener(
+      'scroll',
+      trustedOnly(() => this.editor.withdraw()),
       { passive: true, signal },
     );
-    doc.defaultView?.addEventListener('scroll', () => this.editor.withdraw(), {
-      passive: true,
-      signal,
-    });
     if (doc.body) {
       const observer = new MutationObserver(
         safely((records: MutationRecord[]) => {
@@ -98,11 +109,9 @@ export class AnnotationsFeature {
 
   /** Load this page's annotations again (after an edit in the popup or the Library) and place them. */
   async reload(): Promise<void> {
-    const answer = (await this.deps.api.send({ type: 'factmark/annotations', url: this.url })) as {
-      ok?: boolean;
-      annotations?: unknown;
-    } | null;
-    // Validated here too: the receiver checks what it is sent, whoever the sender.
+    // Typed by the contract, and still checked: the receiver checks what it is sent, whoever
+    // the sender (and `answer` is undefined when no background listens).
+    const answer = await this.deps.api.request({ type: 'factmark/annotations', url: this.url });
     this.list =
       answer?.ok && Array.isArray(answer.annotations)
         ? answer.annotations.map(parseAnnotation).filter((a): a is Annotation => a !== null)
@@ -123,7 +132,8 @@ export class AnnotationsFeature {
     const range = this.placed.get(id);
     if (!range || !this.isPlaced(id)) return false;
     const view = this.deps.doc.defaultView;
-    const rect = range.getBoundingClientRect();
+    const owner = range.startContainer.ownerDocument ?? this.deps.doc;
+    const rect = rectInTop(range.getBoundingClientRect(), owner, this.deps.doc);
     view?.scrollTo({ top: view.scrollY + rect.top - view.innerHeight / 3, behavior: 'smooth' });
     this.deps.highlighter()?.flash(range);
     return true;
@@ -132,14 +142,15 @@ export class AnnotationsFeature {
   /** Open the editor for the current selection (the button, the context menu, the shortcut). */
   async annotateSelection(): Promise<boolean> {
     const { doc } = this.deps;
-    const range = selectedRange(doc);
+    const selected = annotatableSelection(doc);
     const signal = this.signal;
-    if (!range || !signal) return false;
+    if (!selected || !signal) return false;
+    const { range } = selected;
     const text = await PageText.build(doc, signal);
     const offsets = text.offsetsOf(range);
     if (!offsets) return false;
     const { quote, position } = describe(text.text, offsets.start, offsets.end);
-    const rect = range.getBoundingClientRect();
+    const rect = rectInTop(range.getBoundingClientRect(), selected.doc, doc);
     const figure = this.deps.figuresIn(quote.exact)[0] ?? null;
     const result = await this.editor.open(
       rect,
@@ -164,9 +175,7 @@ export class AnnotationsFeature {
       created: now,
       updated: now,
     };
-    const answer = (await this.deps.api.send({ type: 'factmark/annotation-save', annotation })) as {
-      ok?: boolean;
-    } | null;
+    const answer = await this.deps.api.request({ type: 'factmark/annotation-save', annotation });
     if (!answer?.ok) return false;
     this.list.push(annotation);
     const placed = text.rangeOf(offsets.start, offsets.end);
@@ -174,12 +183,11 @@ export class AnnotationsFeature {
       this.placed.set(annotation.id, placed);
       this.paint.add(annotation.color, placed);
     }
-    doc.getSelection()?.removeAllRanges();
+    selected.doc.getSelection()?.removeAllRanges();
     if (figure && result.factAttribute) {
       const fact = userFact(figure, result.factAttribute, annotation, offsets.start);
-      const saved = (await this.deps.api.send({ type: 'factmark/fact-save', fact })) as {
-        ok?: boolean;
-      } | null;
+      // The background files it under this frame's own page, whatever URL it carries.
+      const saved = await this.deps.api.request({ type: 'factmark/fact-save', fact });
       if (!saved?.ok) return false;
       this.deps.onFactAdded();
     }
@@ -188,14 +196,14 @@ export class AnnotationsFeature {
 
   private offerButton(): void {
     if (this.editor.isOpen) return;
-    const range = selectedRange(this.deps.doc);
-    if (!range) {
+    const selected = annotatableSelection(this.deps.doc);
+    if (!selected) {
       this.editor.withdraw();
       return;
     }
-    const rects = range.getClientRects();
-    const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
-    this.editor.offer(last, () => {
+    const rects = selected.range.getClientRects();
+    const last = rects[rects.length - 1] ?? selected.range.getBoundingClientRect();
+    this.editor.offer(rectInTop(last, selected.doc, this.deps.doc), () => {
       this.annotateSelection().catch(() => undefined);
     });
   }
@@ -244,6 +252,31 @@ export class AnnotationsFeature {
     this.editor.dispose();
     this.placed.clear();
   }
+}
+
+/**
+ * The key a page's annotations are filed under: its canonical URL, tracking parameters dropped.
+ * The page's `<link rel=canonical>` counts only when it names a URL of the page's own origin
+ * (src/core/annotations/url.ts): a link to another site would load and paint that site's
+ * annotations here, and file new ones under its URL.
+ */
+export function annotationKey(doc: Document): string {
+  const canonical = doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href');
+  return canonicalUrl(doc.location?.href ?? '', canonical ?? null);
+}
+
+/**
+ * The selection to annotate and its document: the page's, or a same-origin frame's. The document
+ * that has focus comes first (a frame's selection stays when the user goes on in another).
+ */
+function annotatableSelection(doc: Document): { range: Range; doc: Document } | null {
+  const docs = [doc, ...sameOriginFrameDocs(doc)];
+  const focused = docs.filter((d) => d.hasFocus());
+  for (const d of [...focused, ...docs.filter((x) => !focused.includes(x))]) {
+    const range = selectedRange(d);
+    if (range) return { range, doc: d };
+  }
+  return null;
 }
 
 /** The selection, when it is one a journalist can annotate: page text, not a form field or ours. */

@@ -22,7 +22,15 @@ export type CardSubject =
 export class HoverCard {
   private readonly card: HTMLElement;
 
-  constructor(private readonly shadow: ShadowRoot) {
+  /**
+   * `userIsPointing`: whether the pointer event being handled now is the user's. The card is
+   * shown from page-highlights.ts's `pointermove` handler; a page's synthetic pointer events must
+   * not open it (trusted-events.ts).
+   */
+  constructor(
+    private readonly shadow: ShadowRoot,
+    private readonly userIsPointing: () => boolean,
+  ) {
     const doc = shadow.ownerDocument ?? document;
     this.card = doc.createElement('div');
     this.card.className = 'card';
@@ -32,6 +40,7 @@ export class HoverCard {
   }
 
   show(subject: CardSubject, anchor: DOMRect): void {
+    if (!this.userIsPointing()) return;
     const doc = this.card.ownerDocument;
     const el = (tag: string, text?: string, className?: string): HTMLElement => {
       const e = doc.createElement(tag);

@@ -8,8 +8,9 @@ import { compareFigure, indexFacts, type FactIndex } from '../core/compare';
 import { analyzeBlock } from '../core/report/analyze';
 import { claimsOf } from '../core/claims/label';
 import type { EntityId, Fact, Verdict } from '../core/types';
-import { AnnotationsFeature } from './annotations-feature';
+import { annotationKey, AnnotationsFeature } from './annotations-feature';
 import { parseContentRequest, type ContentRequest } from '../shared/messages';
+import type { ContentAnswer } from '../shared/protocol';
 import { contentBrowserApi, type ContentBrowserApi } from './browser-api';
 import { Highlighter } from './highlighter';
 import { HoverCard } from './hover-card';
@@ -17,7 +18,9 @@ import { OverviewStrip } from './overview-strip';
 import { PageHighlights, revealRange } from './page-highlights';
 import { rangeOfItem } from './page-items';
 import { buildPageReport, type PageReport } from './page-report';
+import { NavigationLifecycle } from './navigation-lifecycle';
 import { report as reportError } from './safe';
+import { TrustedEventGate } from './trusted-events';
 import { createUiRoot, type UiRoot } from './ui-root';
 import { UI_CSS } from './ui-styles';
 
@@ -43,7 +46,7 @@ export class ContentApp {
   private highlighter: Highlighter | null = null;
   private lastReport: PageReport | null = null;
   private highlights: PageHighlights | null = null;
-  private annotations: AnnotationsFeature | null = null;
+  private annotationPages: NavigationLifecycle<AnnotationsFeature> | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -82,35 +85,51 @@ export class ContentApp {
     this.highlightsRun = run;
     this.ui ??= createUiRoot(this.doc, UI_CSS);
     this.highlighter ??= new Highlighter();
+    const view = this.doc.defaultView;
+    const pointer = view ? new TrustedEventGate(view, ['pointermove'], run.signal) : null;
     const highlights = new PageHighlights({
       doc: this.doc,
       facts: this.facts,
       factsById: this.factsById,
       highlighter: this.highlighter,
-      card: new HoverCard(this.ui.shadow),
+      card: new HoverCard(this.ui.shadow, () => pointer?.trusted ?? false),
       strip: new OverviewStrip(this.ui.shadow),
     });
     this.highlights = highlights;
     highlights.init(run.signal).catch(reportError);
     // Annotations live in the top frame, whose visible text includes same-origin frames' (the
-    // text their offsets are into).
-    if (this.isTopFrame) {
-      const annotations = new AnnotationsFeature({
-        doc: this.doc,
-        api: this.api,
-        shadow: this.ui.shadow,
-        highlighter: () => this.highlighter,
-        classify: (text) => this.classify(text),
-        claims: () => claimChoices(this.factsById.values()),
-        figuresIn: (text) =>
-          analyzeBlock(text.replace(/\n/g, ' '), this.highlights?.pageContext).figures,
-        onFactAdded: () => {
-          this.refreshFacts().catch(reportError);
+    // text their offsets are into). One AnnotationsFeature per page of a single-page app: a
+    // navigation to another page takes the old page's down and loads the new page's.
+    if (this.isTopFrame && view) {
+      const ui = this.ui;
+      this.annotationPages = new NavigationLifecycle({
+        view,
+        signal: run.signal,
+        key: () => annotationKey(this.doc),
+        start: (signal) => {
+          const annotations = new AnnotationsFeature({
+            doc: this.doc,
+            api: this.api,
+            shadow: ui.shadow,
+            highlighter: () => this.highlighter,
+            classify: (text) => this.classify(text),
+            claims: () => claimChoices(this.factsById.values()),
+            figuresIn: (text) =>
+              analyzeBlock(text.replace(/\n/g, ' '), this.highlights?.pageContext).figures,
+            onFactAdded: () => {
+              this.refreshFacts().catch(reportError);
+            },
+          });
+          annotations.init(signal).catch(reportError);
+          return annotations;
         },
       });
-      this.annotations = annotations;
-      annotations.init(run.signal).catch(reportError);
     }
+  }
+
+  /** The annotations of the page the tab shows now (top frame only). */
+  private get annotations(): AnnotationsFeature | null {
+    return this.annotationPages?.current ?? null;
   }
 
   /** Facts changed (a user's fact added): load them again and redo the page's highlights. */
@@ -139,7 +158,7 @@ export class ContentApp {
   private stopHighlights(): void {
     this.highlightsRun?.abort();
     this.highlightsRun = null;
-    this.annotations = null;
+    this.annotationPages = null;
     this.highlighter?.dispose();
     this.highlighter = null;
     this.ui?.remove();
@@ -156,7 +175,8 @@ export class ContentApp {
     return this.handle(request);
   }
 
-  private async handle(request: ContentRequest): Promise<unknown> {
+  /** Answers typed by the contract (src/shared/protocol.ts ContentCalls). */
+  private async handle(request: ContentRequest): Promise<ContentAnswer> {
     switch (request.type) {
       case 'factmark/report': {
         this.lastReport = await buildPageReport(this.doc, this.facts, this.life.signal);

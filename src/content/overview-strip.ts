@@ -5,6 +5,7 @@
  */
 import type { Verdict } from '../core/types';
 import { VERDICT_WORD } from './verdict-labels';
+import { trustedOnly } from './trusted-events';
 import { revealHost } from './ui-root';
 
 export interface StripMark {
@@ -73,7 +74,8 @@ export class OverviewStrip {
       b.style.top = `calc(${(mark.position * 100).toFixed(3)}% - 2px)`;
       b.title = `${VERDICT_WORD[mark.verdict]}: ${mark.label}`;
       b.setAttribute('aria-label', b.title);
-      b.addEventListener('click', mark.reveal);
+      // The user's clicks and keys only: a page's synthetic click scrolls nothing.
+      b.addEventListener('click', trustedOnly(mark.reveal));
       return b;
     });
     this.strip.replaceChildren(...buttons);

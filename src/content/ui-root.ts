@@ -1,9 +1,27 @@
 /**
- * The one element Factmark adds to a page: a host for our UI (hover card, overview strip) with a
- * closed shadow root, so the page's CSS cannot reach in and ours cannot leak out, and page scripts
- * cannot reach our nodes through it.
+ * The one element Factmark adds to a page: a host for our UI (hover card, overview strip, the
+ * "Annotate" button and the editor's frame) with a closed shadow root, so the page's CSS cannot
+ * reach in and ours cannot leak out, and page scripts cannot reach our nodes through it.
+ *
+ * The host is a built-in `<div>`, never a custom element: with a fixed custom-element name
+ * (`factmark-ui`), a page that defines that element first runs its own constructor for our host
+ * and gets our closed shadow root through `attachInternals().shadowRoot` (issue 12). A `<div>`
+ * is never upgraded, `attachInternals()` refuses it, and a closed shadow root on it is reachable
+ * only through the reference we keep. (`<div>` is one of the built-ins that take a shadow root in
+ * every browser; its name cannot be defined, having no hyphen.) Our content script runs in an
+ * isolated world (Chromium) or behind Xray wrappers (Firefox), so a page that replaces
+ * `Element.prototype.attachShadow` does not see our call either.
+ */
+const HOST_ELEMENT = 'div';
+
+/**
+ * The tag Factmark's host had while it was a custom element. No element of ours carries it any
+ * more; page-walker.ts still skips elements of this name (harmless) until it asks isOurs().
  */
 export const HOST_TAG = 'factmark-ui';
+
+// Our hosts, by identity: a page can create any number of <div>s, none of them ours.
+const hosts = new WeakSet<Node>();
 
 export interface UiRoot {
   shadow: ShadowRoot;
@@ -11,12 +29,13 @@ export interface UiRoot {
 }
 
 export function createUiRoot(doc: Document, css: string): UiRoot {
-  const host = doc.createElement(HOST_TAG);
+  const host = doc.createElement(HOST_ELEMENT);
   // `all: initial` cuts inheritance from the page; the host takes no space and no pointer events,
   // only its children do.
   host.style.cssText =
     'all: initial; position: fixed; inset: 0 0 auto auto; width: 0; height: 0; z-index: 2147483646; pointer-events: none;';
   const shadow = host.attachShadow({ mode: 'closed' });
+  hosts.add(host);
   const style = doc.createElement('style');
   style.textContent = css;
   shadow.append(style);
@@ -35,6 +54,7 @@ export function revealHost(shadow: ShadowRoot): void {
   if (!host.isConnected) host.ownerDocument.documentElement.append(host);
 }
 
+/** Whether `node` is the host of one of our UI roots. */
 export function isOurs(node: Node): boolean {
-  return node.nodeType === Node.ELEMENT_NODE && (node as Element).localName === HOST_TAG;
+  return hosts.has(node);
 }

@@ -31,41 +31,25 @@ export const UI_CSS = `
 .mark.supported { background: #1a7f37; }
 .mark.contradicted { background: #cf222e; height: 6px; }
 .mark.unverified { background: #8c959f; }
-.annotate-button, .editor {
+.annotate-button {
   position: fixed; pointer-events: auto; box-sizing: border-box;
   font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif;
   color: #1b1f24; background: #ffffff; border: 1px solid #c9ced6; border-radius: 8px;
   box-shadow: 0 6px 24px rgba(0, 0, 0, 0.18);
+  padding: 4px 10px; cursor: pointer; font-weight: 600;
 }
-.annotate-button { padding: 4px 10px; cursor: pointer; font-weight: 600; }
-.annotate-button[hidden], .editor[hidden] { display: none; }
-.annotate-button:focus-visible, .editor :focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
-.editor { width: 300px; max-height: calc(100vh - 8px); overflow: auto; padding: 10px 12px; display: flex; flex-direction: column; gap: 6px; }
-.editor h2 { font-size: 13px; margin: 0; font-weight: 650; }
-.editor blockquote { margin: 0; padding-left: 8px; border-left: 3px solid #c9ced6; font-style: italic; }
-.editor fieldset { border: 0; margin: 0; padding: 0; display: flex; gap: 6px; flex-wrap: wrap; }
-.editor legend { padding: 0; margin-bottom: 2px; }
-.editor label { display: flex; flex-direction: column; gap: 2px; }
-.editor .swatch { flex-direction: row; align-items: center; gap: 3px; padding: 1px 6px; border-radius: 10px; }
-.swatch.yellow { background: #fde68a; } .swatch.green { background: #bbf7d0; }
-.swatch.blue { background: #bfdbfe; } .swatch.pink { background: #fbcfe8; }
-.editor .swatch { color: #1b1f24; }
-.editor textarea, .editor input:not([type]) {
-  font: inherit; color: inherit; background: transparent; border: 1px solid #c9ced6; border-radius: 6px; padding: 4px;
+.annotate-button[hidden] { display: none; }
+.annotate-button:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
+/* The editor's frame (editor-frame.ts): the panel's box; the extension's page inside paints the rest. */
+.editor-frame {
+  position: fixed; pointer-events: auto; box-sizing: content-box; display: block; margin: 0;
+  border: 1px solid #c9ced6; border-radius: 8px; background: #ffffff; color-scheme: light dark;
+  box-shadow: 0 6px 24px rgba(0, 0, 0, 0.18);
 }
-.editor .fact-offer { display: flex; flex-direction: column; gap: 4px; }
-.editor .fact-offer .inline { flex-direction: row; align-items: center; gap: 4px; }
-.editor select { box-sizing: border-box; width: 100%; font: inherit; color: inherit; background: transparent; border: 1px solid #c9ced6; border-radius: 6px; padding: 2px; max-width: 100%; }
-.editor .actions { display: flex; gap: 8px; justify-content: flex-end; }
-.editor .problem { margin: 0; color: #b42318; font-weight: 600; }
-.editor .problem:empty { display: none; }
-.editor .actions button { font: inherit; padding: 3px 12px; border-radius: 6px; border: 1px solid #c9ced6; cursor: pointer; }
-.editor .actions button[type="submit"] { background: #1f6feb; color: #ffffff; border-color: #1f6feb; }
+.editor-frame.pending { visibility: hidden; }
 @media (prefers-color-scheme: dark) {
-  .annotate-button, .editor { color: #e6edf3; background: #161b22; border-color: #3d444d; }
-  .editor textarea, .editor input:not([type]), .editor .actions button { border-color: #3d444d; }
-  .editor .actions button { color: #e6edf3; background: #21262d; }
-  .editor .problem { color: #ffaba8; }
+  .annotate-button { color: #e6edf3; background: #161b22; border-color: #3d444d; }
+  .editor-frame { background: #161b22; border-color: #3d444d; }
 }
 @media (prefers-color-scheme: dark) {
   .card { color: #e6edf3; background: #161b22; border-color: #3d444d; }

@@ -20,6 +20,11 @@ export const CHROMIUM_FLAGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // Chromium 156 may start its on-device model service (Vulkan probing, then "Unexpected
+  // on_device_model service disconnect") while a text field has focus, and its browser process
+  // stops answering input for minutes on this machine: typing into the annotation editor then hung
+  // a test now and then. Without these features it never starts (15 of 15 runs, none before).
+  '--disable-features=OptGuideOnDeviceModel,OptimizationGuideOnDeviceModel,OnDeviceModelService,AIPromptAPI,AIWriterAPI,AIRewriterAPI,AIProofreaderAPI,AIProofreadingAPI,AISummarizationAPI,AIClassifierAPI,Compose',
 ];
 
 function wrap(page: Page): TestPage {
@@ -42,6 +47,7 @@ function wrap(page: Page): TestPage {
     bringToFront: () => page.bringToFront(),
     type: (text) => page.keyboard.type(text),
     press: (key) => page.keyboard.press(key),
+    mouseMove: (x, y) => page.mouse.move(x, y),
     close: () => page.close(),
   };
 }

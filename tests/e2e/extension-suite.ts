@@ -179,7 +179,11 @@ export function defineExtensionSuite(launch: () => Promise<ExtensionBrowser>): v
       // The overview strip is drawn once every figure has its verdict.
       await waitFor(
         story,
-        () => document.querySelector('factmark-ui') !== null,
+        // Factmark's host: the one element beside <head> and <body> (a <div>, ui-root.ts).
+        () =>
+          [...document.documentElement.children].some(
+            (e) => e !== document.head && e !== document.body,
+          ),
         undefined,
         'the strip',
       );
@@ -218,6 +222,28 @@ export function defineExtensionSuite(launch: () => Promise<ExtensionBrowser>): v
     } finally {
       await probe.close();
     }
+  }
+
+  /**
+   * Wait for the annotation editor to be open and focused. It is an extension frame in our closed
+   * shadow root (src/content/editor-frame.ts), focused once its form is ready: the page then sees
+   * Factmark's host (the element beside <head> and <body>) as its active element.
+   */
+  async function waitForEditor(page: TestPage): Promise<void> {
+    await waitFor(
+      page,
+      () => {
+        const active = document.activeElement;
+        return (
+          active !== null &&
+          active.parentElement === document.documentElement &&
+          active !== document.head &&
+          active !== document.body
+        );
+      },
+      undefined,
+      'the annotation editor to be open and focused',
+    );
   }
 
   async function reportOf(tabId: number): Promise<Report> {
@@ -391,13 +417,23 @@ export function defineExtensionSuite(launch: () => Promise<ExtensionBrowser>): v
       // The host joins the page with the overview strip, drawn once every figure has its verdict.
       await waitFor(
         page,
-        () => document.querySelector('factmark-ui') !== null,
+        // Factmark's host: the one element beside <head> and <body> (a <div>, ui-root.ts).
+        () =>
+          [...document.documentElement.children].some(
+            (e) => e !== document.head && e !== document.body,
+          ),
         undefined,
         'the strip',
       );
-      expect(await page.evaluate(() => document.querySelectorAll('mark, factmark-ui').length)).toBe(
-        1,
-      );
+      expect(
+        await page.evaluate(
+          () =>
+            document.querySelectorAll('mark').length +
+            [...document.documentElement.children].filter(
+              (e) => e !== document.head && e !== document.body,
+            ).length,
+        ),
+      ).toBe(1);
       await page.close();
     });
 
@@ -412,7 +448,9 @@ export function defineExtensionSuite(launch: () => Promise<ExtensionBrowser>): v
         await probe.close();
       }
       const traces = await page.evaluate(() => ({
-        hosts: document.querySelectorAll('factmark-ui').length,
+        hosts: [...document.documentElement.children].filter(
+          (e) => e !== document.head && e !== document.body,
+        ).length,
         highlights: [...(CSS as unknown as { highlights: Map<string, unknown> }).highlights.keys()]
           .length,
       }));
@@ -618,7 +656,10 @@ export function defineExtensionSuite(launch: () => Promise<ExtensionBrowser>): v
               (n, name) => n + (registry?.get(`factmark-${name}`)?.size ?? 0),
               0,
             );
-            return total === 0 && document.querySelector('factmark-ui') === null;
+            const hosts = [...document.documentElement.children].filter(
+              (e) => e !== document.head && e !== document.body,
+            );
+            return total === 0 && hosts.length === 0;
           },
           undefined,
           'highlights and strip to go',
@@ -701,6 +742,257 @@ export function defineExtensionSuite(launch: () => Promise<ExtensionBrowser>): v
     });
   });
 
+  // Issue 12, "What a page can do today": each attack of a page on Factmark's UI, tried as the
+  // page would (tests/e2e/pages/hostile-ui.html), must fail.
+  describe('CONTENT SCRIPT: a hostile page and Factmark’s UI', () => {
+    const HOSTILE = '/hostile-ui.html';
+
+    /** Factmark's host in the page: the one element beside <head> and <body>. */
+    function waitForHost(page: TestPage): Promise<unknown> {
+      return waitFor(
+        page,
+        () =>
+          [...document.documentElement.children].some(
+            (e) => e !== document.head && e !== document.body,
+          ),
+        undefined,
+        "Factmark's UI host",
+      );
+    }
+
+    /** Select `quote` in #passage and open the editor as the context menu does; the pending answer. */
+    async function openEditorOn(page: TestPage, tabId: number, quote: string): Promise<TestPage> {
+      await page.evaluate((q) => {
+        const text = (document.getElementById('passage') as HTMLElement).firstChild as Text;
+        const at = text.data.indexOf(q);
+        const range = document.createRange();
+        range.setStart(text, at);
+        range.setEnd(text, at + q.length);
+        const selection = getSelection() as Selection;
+        selection.removeAllRanges();
+        selection.addRange(range);
+      }, quote);
+      const probe = await browser.openExtensionPage('src/options/index.html');
+      await probe.evaluate((id) => {
+        const g = globalThis as unknown as {
+          browser?: ExtApi;
+          chrome?: ExtApi;
+          pending?: Promise<unknown>;
+        };
+        type ExtApi = { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } };
+        g.pending = ((g.browser ?? g.chrome) as ExtApi).tabs.sendMessage(id, {
+          type: 'factmark/annotate',
+        });
+      }, tabId);
+      await page.bringToFront();
+      await waitForEditor(page);
+      return probe;
+    }
+
+    it('1. the host is a built-in element: defining Factmark’s old tag takes nothing', async () => {
+      const { page } = await openWithReport(HOSTILE);
+      await waitForHost(page);
+      const seen = await page.evaluate(() => {
+        const w = window as unknown as { stolen: string[] };
+        const host = [...document.documentElement.children].find(
+          (e) => e !== document.head && e !== document.body,
+        ) as HTMLElement;
+        let internals = 'none';
+        try {
+          host.attachInternals();
+          internals = 'got them';
+        } catch (e) {
+          internals = (e as Error).name;
+        }
+        return {
+          stolen: w.stolen,
+          tag: host.localName,
+          shadowRoot: host.shadowRoot,
+          internals,
+          customTags: [...document.querySelectorAll('*')]
+            .map((e) => e.localName)
+            .filter((n) => n.includes('-')),
+        };
+      });
+      expect(seen).toEqual({
+        stolen: [],
+        tag: 'div',
+        shadowRoot: null,
+        internals: 'NotSupportedError',
+        customTags: [],
+      });
+      await page.close();
+    });
+
+    it('2. nothing typed into the annotation editor reaches the page’s listeners', async () => {
+      const { page, tabId } = await openWithReport(HOSTILE);
+      const note = 'Source J.D. 555-0100';
+      const probe = await openEditorOn(page, tabId, 'secret passage about royalties');
+      try {
+        await page.evaluate(() => {
+          (window as unknown as { keylog: string[] }).keylog.length = 0;
+        });
+        await page.type(note);
+        await page.press('Tab');
+        await page.type('sources, private');
+        await page.screenshot(artifact(`${browser.name}-editor-frame.png`));
+        // Not one key, input, clipboard or composition event of the note reached the page.
+        const whileTyping = await page.evaluate(
+          () => (window as unknown as { keylog: string[] }).keylog,
+        );
+        expect(whileTyping).toEqual([]);
+        await page.press('Control+Enter');
+        expect(
+          await probe.evaluate(
+            () => (globalThis as unknown as { pending: Promise<unknown> }).pending,
+          ),
+        ).toEqual({ ok: true });
+        // The editor closes on the keydown of Control+Enter: the page may see the keys released
+        // (keyup of Enter and Control), nothing more.
+        const after = await page.evaluate(() => (window as unknown as { keylog: string[] }).keylog);
+        expect(after.filter((e) => !/^(doc )?keyup(:(Control|Enter))?$/.test(e))).toEqual([]);
+        // Saved as typed, under the page's own URL (its canonical link names another site).
+        const stored = (await askBackground(probe, { type: 'factmark/annotations' })) as {
+          annotations: { id: string; url: string; note: string; tags: string[] }[];
+        };
+        expect(stored.annotations.filter((a) => a.note === note)).toMatchObject([
+          { url: server.url(HOSTILE), tags: ['sources', 'private'] },
+        ]);
+      } finally {
+        const stored = (await askBackground(probe, { type: 'factmark/annotations' })) as {
+          annotations: { id: string; url: string }[];
+        };
+        await askBackground(probe, {
+          type: 'factmark/annotations-delete',
+          ids: stored.annotations.filter((a) => a.url === server.url(HOSTILE)).map((a) => a.id),
+        });
+        await probe.close();
+        await page.close();
+      }
+    });
+
+    it("3. a canonical link to another site loads and paints none of that site's annotations", async () => {
+      const probe = await browser.openExtensionPage('src/options/index.html');
+      const secret = 'Balochistan holds 25% of the project';
+      const now = Date.now();
+      const victim = {
+        id: 'anno:victim-1',
+        url: 'https://victim.example/secret-story',
+        title: 'Victim story',
+        quote: { type: 'TextQuoteSelector', exact: secret, prefix: 'royalties says ', suffix: '.' },
+        position: { type: 'TextPositionSelector', start: 0, end: secret.length },
+        color: 'yellow',
+        note: 'Whistle-blower: the deputy minister',
+        tags: [],
+        entities: [],
+        verdicts: [],
+        created: now,
+        updated: now,
+      };
+      expect(
+        await askBackground(probe, { type: 'factmark/annotation-save', annotation: victim }),
+      ).toMatchObject({ ok: true });
+      const { page, tabId } = await openWithReport(HOSTILE);
+      // Give the annotations time to load and be painted, were they loaded.
+      await new Promise((r) => setTimeout(r, 1_000));
+      const report = await reportOf(tabId);
+      await askBackground(probe, { type: 'factmark/annotations-delete', ids: [victim.id] });
+      expect(report.annotations?.map((a) => a.id) ?? []).not.toContain(victim.id);
+      const painted = await page.evaluate(() => {
+        const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+        return [...registry.keys()]
+          .filter((k) => k.startsWith('factmark-note-'))
+          .flatMap((k) => [...(registry.get(k) ?? [])].map((r) => r.toString()));
+      });
+      expect(painted).not.toContain(secret);
+      await probe.close();
+      await page.close();
+    });
+
+    it('4. a synthetic pointer move opens no hover card; the user’s does', async () => {
+      const { page, tabId } = await openWithReport(HOSTILE);
+      // Every figure has its items (what the card shows) before the page tries.
+      const probe = await browser.openExtensionPage('src/options/index.html');
+      await requestCompletedStats(probe, tabId);
+      await probe.close();
+      await page.bringToFront();
+      // The highlighted "$1.25 billion", where a card would open.
+      const at = await waitFor(
+        page,
+        () => {
+          const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
+          for (const name of [
+            'factmark-supported',
+            'factmark-contradicted',
+            'factmark-unverified',
+          ]) {
+            // Painted as StaticRanges: a live Range of the same span measures it.
+            for (const r of registry?.get(name) ?? []) {
+              const range = document.createRange();
+              range.setStart(r.startContainer, r.startOffset);
+              range.setEnd(r.endContainer, r.endOffset);
+              if (range.toString() !== '$1.25 billion') continue;
+              const box = range.getBoundingClientRect();
+              return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+            }
+          }
+          return null;
+        },
+        undefined,
+        'the figure to be painted',
+      );
+      /** Whether any point of the viewport but the strip's column is Factmark's (the card). */
+      const cardShown = () =>
+        page.evaluate(() => {
+          const host = [...document.documentElement.children].find(
+            (e) => e !== document.head && e !== document.body,
+          );
+          for (let y = 2; y < innerHeight; y += 8) {
+            for (let x = 2; x < innerWidth - 16; x += 8) {
+              if (host && document.elementFromPoint(x, y) === host) return true;
+            }
+          }
+          return false;
+        });
+      expect(await cardShown()).toBe(false);
+      await page.evaluate(({ x, y }) => {
+        const target = document.elementFromPoint(x, y) as Element;
+        for (let i = 0; i < 5; i++) {
+          for (const type of ['pointerover', 'pointerenter', 'pointermove', 'mousemove']) {
+            const init = { clientX: x, clientY: y, bubbles: true, composed: true };
+            target.dispatchEvent(
+              type.startsWith('pointer')
+                ? new PointerEvent(type, init)
+                : new MouseEvent(type, init),
+            );
+          }
+        }
+      }, at);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await cardShown()).toBe(false);
+      // The user's own move over the same figure opens it.
+      let shown = false;
+      for (let attempt = 0; attempt < 20 && !shown; attempt++) {
+        await page.mouseMove(at.x - 3 - (attempt % 3), at.y);
+        await page.mouseMove(at.x, at.y);
+        await new Promise((r) => setTimeout(r, 200));
+        shown = await page.evaluate(({ x, y }) => {
+          const host = [...document.documentElement.children].find(
+            (e) => e !== document.head && e !== document.body,
+          );
+          for (let dy = 10; dy < 200; dy += 8) {
+            if (host && document.elementFromPoint(x, y + dy) === host) return true;
+            if (host && document.elementFromPoint(x, y - dy) === host) return true;
+          }
+          return false;
+        }, at);
+      }
+      expect(shown).toBe(true);
+      await page.screenshot(artifact(`${browser.name}-hover-card.png`));
+      await page.close();
+    });
+  });
+
   describe('annotations', () => {
     type Listed = { id: string; quote: string; anchored: boolean }[];
 
@@ -760,8 +1052,8 @@ export function defineExtensionSuite(launch: () => Promise<ExtensionBrowser>): v
         g.pending = api.tabs.sendMessage(id, { type: 'factmark/annotate' });
       }, first.tabId);
       await first.page.bringToFront();
-      // The editor (in a closed shadow root) has the note field focused.
-      await new Promise((r) => setTimeout(r, 300));
+      // The editor (an extension frame in our closed shadow root) has the note field focused.
+      await waitForEditor(first.page);
       await first.page.type('Check the date <img src=x onerror="window.__pwned=1">');
       await first.page.press('Tab');
       await first.page.type('production, Barrick');
@@ -855,7 +1147,8 @@ export function defineExtensionSuite(launch: () => Promise<ExtensionBrowser>): v
       expect(roundTrip.imported).toEqual({ ok: true, imported: 1 });
       expect(roundTrip.after).toEqual(roundTrip.before);
       const stored = roundTrip.after[0] as unknown as { url: string; note: string; tags: string[] };
-      expect(stored.url).toBe('https://news.example/reko-diq-annotated');
+      // The canonical link (same origin: src/core/annotations/url.ts), tracking parameter dropped.
+      expect(stored.url).toBe(server.url('/reko-diq-annotated'));
       expect(stored.note).toBe('Check the date <img src=x onerror="window.__pwned=1">');
       expect(stored.tags).toEqual(['production', 'Barrick']);
       await probe.close();
@@ -886,7 +1179,7 @@ export function defineExtensionSuite(launch: () => Promise<ExtensionBrowser>): v
         });
       }, tabId);
       await page.bringToFront();
-      await new Promise((r) => setTimeout(r, 300));
+      await waitForEditor(page);
       await page.type('The company now says $2.5 billion');
       await page.press('Tab'); // tags
       await page.press('Tab'); // "add to the fact base"
@@ -948,6 +1241,179 @@ export function defineExtensionSuite(launch: () => Promise<ExtensionBrowser>): v
       expect(stored?.source.url).toBe(server.url('/story.html'));
       await probe.close();
       await page.close();
+    });
+
+    it("a single-page app's pushState navigation loads the new page's annotations, drops the old's", async () => {
+      const probe = await browser.openExtensionPage('src/options/index.html');
+      const now = Date.now();
+      const note = (id: string, url: string, exact: string, color: string) => ({
+        id,
+        url,
+        title: 'Live blog: Reko Diq',
+        quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+        position: { type: 'TextPositionSelector', start: 0, end: exact.length },
+        color,
+        note: '',
+        tags: [],
+        entities: [],
+        verdicts: [],
+        created: now,
+        updated: now,
+      });
+      const first = note(
+        'anno:spa-1',
+        server.url('/dynamic.html'),
+        'approved $1.25 billion for Reko Diq',
+        'yellow',
+      );
+      const second = note(
+        'anno:spa-2',
+        server.url('/dynamic.html?story=2'),
+        'output starts by 2028',
+        'green',
+      );
+      for (const annotation of [first, second]) {
+        expect(
+          await askBackground(probe, { type: 'factmark/annotation-save', annotation }),
+        ).toMatchObject({ ok: true });
+      }
+      const painted = (page: TestPage) =>
+        page.evaluate(() => {
+          const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+          return ['yellow', 'green'].map((c) =>
+            [...(registry.get(`factmark-note-${c}`) ?? [])].map((r) => r.toString()),
+          );
+        });
+      try {
+        const { page, tabId } = await openWithReport('/dynamic.html');
+        await waitFor(
+          page,
+          () =>
+            ((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(
+              'factmark-note-yellow',
+            )?.size ?? 0) > 0,
+          undefined,
+          "the first page's annotation painted",
+        );
+        expect(await painted(page)).toEqual([['approved $1.25 billion for Reko Diq'], []]);
+        await page.evaluate(() => {
+          history.pushState({}, '', '/dynamic.html?story=2');
+          const app = document.getElementById('app') as HTMLElement;
+          app.replaceChildren();
+          const p = document.createElement('p');
+          p.textContent = 'The total cost of Reko Diq is $9 billion, and output starts by 2028.';
+          app.append(p);
+        });
+        await waitFor(
+          page,
+          () => {
+            const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+            return (
+              (registry.get('factmark-note-green')?.size ?? 0) > 0 &&
+              (registry.get('factmark-note-yellow')?.size ?? 0) === 0
+            );
+          },
+          undefined,
+          "the second page's annotation painted, the first page's gone",
+        );
+        expect(await painted(page)).toEqual([[], ['output starts by 2028']]);
+        const report = await reportOf(tabId);
+        expect(report.annotations).toEqual([
+          { id: second.id, quote: second.quote.exact, anchored: true },
+        ]);
+        await page.close();
+      } finally {
+        await askBackground(probe, {
+          type: 'factmark/annotations-delete',
+          ids: [first.id, second.id],
+        });
+        await probe.close();
+      }
+    });
+
+    it('annotates a passage selected in a same-origin frame, and places it there again on reload', async () => {
+      const passage = 'start producing copper concentrate by 2028';
+      const first = await openWithReport('/frame-outer.html');
+      await first.page.evaluate((q) => {
+        const frame = document.querySelector('iframe') as HTMLIFrameElement;
+        const inner = frame.contentDocument as Document;
+        const text = (inner.getElementById('passage') as HTMLElement).firstChild as Text;
+        const at = text.data.indexOf(q);
+        const range = inner.createRange();
+        range.setStart(text, at);
+        range.setEnd(text, at + q.length);
+        const selection = inner.getSelection() as Selection;
+        selection.removeAllRanges();
+        selection.addRange(range);
+      }, passage);
+      const probe = await browser.openExtensionPage('src/options/index.html');
+      const framePainted = (page: TestPage) =>
+        page.evaluate(() => {
+          const frame = document.querySelector('iframe') as HTMLIFrameElement;
+          const view = frame.contentWindow as unknown as {
+            CSS: { highlights: Map<string, Set<Range>> };
+          };
+          return [...(view.CSS.highlights.get('factmark-note-yellow') ?? [])].map((r) =>
+            r.toString(),
+          );
+        });
+      try {
+        await probe.evaluate((id) => {
+          const g = globalThis as unknown as {
+            browser?: ExtApi;
+            chrome?: ExtApi;
+            pending?: Promise<unknown>;
+          };
+          type ExtApi = { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } };
+          g.pending = ((g.browser ?? g.chrome) as ExtApi).tabs.sendMessage(id, {
+            type: 'factmark/annotate',
+          });
+        }, first.tabId);
+        await first.page.bringToFront();
+        await waitForEditor(first.page);
+        await first.page.type('From the fact box');
+        await first.page.screenshot(artifact(`${browser.name}-annotate-frame.png`));
+        await first.page.press('Control+Enter');
+        expect(
+          await probe.evaluate(
+            () => (globalThis as unknown as { pending: Promise<unknown> }).pending,
+          ),
+        ).toEqual({ ok: true });
+        // Painted in the frame's own highlight registry, where its text is.
+        expect(await framePainted(first.page)).toEqual([passage]);
+        await first.page.close();
+
+        const again = await openWithReport('/frame-outer.html');
+        expect(await annotationsOf(again.tabId, 1)).toMatchObject([
+          { quote: passage, anchored: true },
+        ]);
+        await waitFor(
+          again.page,
+          (q) => {
+            const frame = document.querySelector('iframe') as HTMLIFrameElement;
+            const view = frame.contentWindow as unknown as {
+              CSS: { highlights: Map<string, Set<Range>> };
+            };
+            return [...(view.CSS.highlights.get('factmark-note-yellow') ?? [])].some(
+              (r) => r.toString() === q,
+            );
+          },
+          passage,
+          'the annotation painted in the frame after a reload',
+        );
+        await again.page.close();
+      } finally {
+        const stored = (await askBackground(probe, { type: 'factmark/annotations' })) as {
+          annotations: { id: string; url: string }[];
+        };
+        await askBackground(probe, {
+          type: 'factmark/annotations-delete',
+          ids: stored.annotations
+            .filter((a) => a.url === server.url('/frame-outer.html'))
+            .map((a) => a.id),
+        });
+        await probe.close();
+      }
     });
 
     it("imports a file through the Library's file field, parsed in a worker, and refuses a broken one", async () => {

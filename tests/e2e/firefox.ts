@@ -49,6 +49,7 @@ function wrap(page: Page): TestPage {
       await page.keyboard.press(key);
       for (const k of keys.reverse()) await page.keyboard.up(k);
     },
+    mouseMove: (x, y) => page.mouse.move(x, y),
     close: () => page.close(),
   };
 }

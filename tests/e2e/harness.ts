@@ -28,6 +28,8 @@ export interface TestPage {
   type(text: string): Promise<void>;
   /** Press a key or chord, in the driver's notation shared by both: "Escape", "Control+Enter". */
   press(key: string): Promise<void>;
+  /** Move the mouse to (x, y) in the viewport, as the user does: the events are trusted. */
+  mouseMove(x: number, y: number): Promise<void>;
   /** Emulate the user's light or dark preference, where the driver can. Returns whether it could. */
   setColorScheme(scheme: 'light' | 'dark'): Promise<boolean>;
   close(): Promise<void>;

@@ -51,13 +51,36 @@ describe('canonicalUrl', () => {
     expect(canonicalUrl('https://example.org/s?')).toBe('https://example.org/s');
   });
 
-  it('uses an absolute http(s) canonical link', () => {
+  it("uses an absolute http(s) canonical link of the page's own origin", () => {
     expect(
       canonicalUrl(
-        'https://m.example.org/story?utm_source=tw#top',
-        'https://www.example.org/news/story',
+        'https://example.org/amp/story?utm_source=tw#top',
+        'https://example.org/news/story',
       ),
-    ).toBe('https://www.example.org/news/story');
+    ).toBe('https://example.org/news/story');
+    expect(canonicalUrl('https://example.org/a', 'HTTPS://EXAMPLE.ORG:443/b')).toBe(
+      'https://example.org/b',
+    );
+  });
+
+  // Issue 12: a page's canonical link to another site made the content script load and paint
+  // that site's annotations, and file new ones under its URL.
+  it('ignores a canonical link to another origin: host, subdomain, scheme or port', () => {
+    const page = 'https://evil.example/story?utm_source=tw#top';
+    for (const other of [
+      'https://victim.example/secret-story',
+      'https://www.evil.example/story',
+      'https://evil.example.victim.example/story',
+      'http://evil.example/story',
+      'https://evil.example:8443/story',
+      '//victim.example/story',
+    ]) {
+      expect(canonicalUrl(page, other)).toBe('https://evil.example/story');
+    }
+    // Same site is not enough: m. and www. of one domain are two origins, kept apart.
+    expect(canonicalUrl('https://m.example.org/story', 'https://www.example.org/news/story')).toBe(
+      'https://m.example.org/story',
+    );
   });
 
   it('resolves a relative canonical link against the page', () => {
@@ -101,8 +124,8 @@ describe('canonicalUrl', () => {
     expect(canonicalUrl('not a url', 'also not')).toBe('not a url');
   });
 
-  it('takes an absolute canonical link even when the page URL is not a URL', () => {
-    expect(canonicalUrl('not a url', 'https://example.org/x#y')).toBe('https://example.org/x');
+  it('takes no canonical link when the page URL is not a URL (no origin to compare with)', () => {
+    expect(canonicalUrl('not a url', 'https://example.org/x#y')).toBe('not a url');
   });
 
   it('is idempotent', () => {

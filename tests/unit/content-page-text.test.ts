@@ -4,7 +4,7 @@
  * text and back, across inline tags, blocks and collapsed whitespace.
  */
 import { describe, expect, it } from 'vitest';
-import { parseTags } from '../../src/content/annotation-editor';
+import { parseTags } from '../../src/editor/editor-form';
 import { PageText } from '../../src/content/page-text';
 
 async function pageText(html: string): Promise<PageText> {

@@ -1,38 +1,40 @@
 // @vitest-environment happy-dom
 /**
- * The on-page annotation editor: what the background would refuse (src/core/annotations/limits.ts)
- * is said in the editor before saving, and the editor stays open with what was typed.
+ * The annotation editor's form, as the extension's editor page shows it (src/editor/): what the
+ * background would refuse (src/core/annotations/limits.ts) is said before saving, and the form
+ * stays with what was typed.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AnnotationEditor, type EditorResult } from '../../src/content/annotation-editor';
 import { ANNOTATION_LIMITS } from '../../src/core/annotations/limits';
+import { EditorForm } from '../../src/editor/editor-form';
+import type { EditorDraft, EditorResult } from '../../src/shared/editor-protocol';
 
-const RECT = { left: 10, top: 10, right: 100, bottom: 30, width: 90, height: 20 } as DOMRect;
+let saved: EditorResult[];
+let cancelled: number;
+let form: EditorForm;
 
-let shadow: ShadowRoot;
-let editor: AnnotationEditor;
-
-beforeEach(() => {
-  document.body.innerHTML = '';
-  const host = document.createElement('div');
-  document.body.append(host);
-  shadow = host.attachShadow({ mode: 'open' });
-  editor = new AnnotationEditor(shadow);
-});
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-/** Open the editor and keep track of its answer. */
-function openEditor(quote = 'EXIM approved $1.25 billion') {
-  let answer: EditorResult | null | undefined;
-  void editor.open(RECT, quote).then((result) => {
-    answer = result;
-  });
-  return { answered: () => answer };
+function openForm(draft: Partial<EditorDraft> = {}): void {
+  saved = [];
+  cancelled = 0;
+  form = new EditorForm(
+    document,
+    {
+      quote: 'EXIM approved $1.25 billion',
+      color: 'yellow',
+      note: '',
+      tags: [],
+      fact: null,
+      ...draft,
+    },
+    { save: (r) => saved.push(r), cancel: () => cancelled++ },
+  );
+  document.body.replaceChildren(form.element);
 }
 
+beforeEach(() => openForm());
+
 function field<T extends Element>(selector: string): T {
-  const el = shadow.querySelector<T>(selector);
+  const el = form.element.querySelector<T>(selector);
   if (!el) throw new Error(`no ${selector}`);
   return el;
 }
@@ -48,70 +50,106 @@ function save(): void {
 }
 
 function problem(): string {
-  return shadow.querySelector('[role="alert"]')?.textContent ?? '';
+  return form.element.querySelector('[role="alert"]')?.textContent ?? '';
 }
 
-describe('annotation editor limits', () => {
-  it('saves within the limits', async () => {
-    const { answered } = openEditor();
-    type('textarea[name="note"]', 'Check the board minutes.');
-    type('input[name="tags"]', 'exim, financing');
+describe('annotation editor form', () => {
+  it('saves within the limits', () => {
+    type('textarea[name="note"]', 'Check the board minutes.\r\nSecond line');
+    type('input[name="tags"]', 'exim, financing, exim');
+    field<HTMLInputElement>('input[value="green"]').checked = true;
     save();
-    await settle();
-    expect(answered()).toMatchObject({
-      note: 'Check the board minutes.',
-      tags: ['exim', 'financing'],
-    });
-    expect(editor.isOpen).toBe(false);
+    expect(saved).toEqual([
+      {
+        color: 'green',
+        note: 'Check the board minutes.\nSecond line',
+        tags: ['exim', 'financing'],
+        factAttribute: null,
+      },
+    ]);
   });
 
-  it('a note over the limit is told, not dropped: the editor stays open with it', async () => {
-    const { answered } = openEditor();
+  it('opens with the draft: passage shown (cut at 200 characters), colour, note, tags', () => {
+    openForm({ quote: 'q'.repeat(300), color: 'blue', note: 'Kept', tags: ['a', 'b'] });
+    expect(field('blockquote').textContent).toBe(`${'q'.repeat(200)}…`);
+    expect(field<HTMLInputElement>('input[value="blue"]').checked).toBe(true);
+    expect(field<HTMLTextAreaElement>('textarea').value).toBe('Kept');
+    expect(field<HTMLInputElement>('input[name="tags"]').value).toBe('a, b');
+  });
+
+  it('shows the passage and a note as text, never as HTML', () => {
+    openForm({ quote: '<img src=x onerror="window.__pwned=1">' });
+    expect(form.element.querySelector('img')).toBeNull();
+    expect(field('blockquote').textContent).toBe('<img src=x onerror="window.__pwned=1">');
+  });
+
+  it('a note over the limit is told, not dropped: the form stays with it', () => {
     const long = 'x'.repeat(ANNOTATION_LIMITS.note + 1);
     type('textarea[name="note"]', long);
     save();
-    await settle();
-    expect(answered()).toBeUndefined();
-    expect(editor.isOpen).toBe(true);
+    expect(saved).toEqual([]);
     expect(problem()).toContain('10,000');
     expect(problem()).toMatch(/note/i);
     expect(field<HTMLTextAreaElement>('textarea[name="note"]').value).toBe(long);
-    // Shortened: saved, the message gone.
+    // Shortened: the message goes as the typing follows, and it saves.
     type('textarea[name="note"]', long.slice(0, ANNOTATION_LIMITS.note));
+    expect(problem()).toBe('');
     save();
-    await settle();
-    expect(answered()?.note).toHaveLength(ANNOTATION_LIMITS.note);
+    expect(saved[0]?.note).toHaveLength(ANNOTATION_LIMITS.note);
   });
 
-  it('more than 50 tags, or a tag over 100 characters, is told', async () => {
-    const { answered } = openEditor();
+  it('more than 50 tags, or a tag over 100 characters, is told', () => {
     const tags = Array.from({ length: ANNOTATION_LIMITS.tags + 1 }, (_, i) => `t${i}`);
     type('input[name="tags"]', tags.join(', '));
     save();
-    await settle();
-    expect(answered()).toBeUndefined();
+    expect(saved).toEqual([]);
     expect(problem()).toContain('50');
     expect(problem()).toMatch(/tags/i);
 
     type('input[name="tags"]', `ok, ${'y'.repeat(ANNOTATION_LIMITS.tag + 1)}`);
     save();
-    await settle();
-    expect(answered()).toBeUndefined();
+    expect(saved).toEqual([]);
     expect(problem()).toContain('100');
   });
 
-  it('a passage over the limit is told when the editor opens, and cannot be saved', async () => {
-    const { answered } = openEditor('z'.repeat(ANNOTATION_LIMITS.quote + 1));
-    expect(editor.isOpen).toBe(true);
+  it('a passage over the limit is told at once, and cannot be saved; Escape cancels', () => {
+    openForm({ quote: 'z'.repeat(ANNOTATION_LIMITS.quote + 1) });
     expect(problem()).toContain('10,000');
     expect(problem()).toMatch(/passage|selection/i);
+    expect(field<HTMLButtonElement>('button[type="submit"]').disabled).toBe(true);
+    form.element.dispatchEvent(new SubmitEvent('submit', { cancelable: true }));
+    expect(saved).toEqual([]);
+    form.element.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(cancelled).toBe(1);
+  });
+
+  it('Ctrl+Enter saves; Cancel cancels', () => {
+    type('textarea[name="note"]', 'n');
+    field('textarea').dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }),
+    );
+    expect(saved).toHaveLength(1);
+    [...form.element.querySelectorAll('button')].find((b) => b.textContent === 'Cancel')?.click();
+    expect(cancelled).toBe(1);
+  });
+
+  it('offers to add the selected figure to the fact base, the suggested attribute chosen', () => {
+    openForm({
+      fact: {
+        figureText: '$2.5 billion',
+        attributes: [
+          { id: 'reko-diq.cost', label: 'Total cost' },
+          { id: 'exim.financing', label: 'EXIM financing' },
+        ],
+        suggested: 'exim.financing',
+      },
+    });
+    expect(form.element.textContent).toContain('Add “$2.5 billion” to the fact base');
+    expect(field<HTMLSelectElement>('select').value).toBe('exim.financing');
     save();
-    await settle();
-    expect(answered()).toBeUndefined();
-    expect(editor.isOpen).toBe(true);
-    // Cancel still closes it.
-    field('form').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-    await settle();
-    expect(answered()).toBeNull();
+    expect(saved[0]?.factAttribute).toBeNull();
+    field<HTMLInputElement>('input[name="add-fact"]').checked = true;
+    save();
+    expect(saved[1]?.factAttribute).toBe('exim.financing');
   });
 });

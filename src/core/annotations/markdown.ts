@@ -6,31 +6,14 @@
  *
  * Everything users or pages wrote (titles, quotes, notes, tags) is escaped so that it renders as
  * the characters it is: no link, image, HTML, entity, emphasis, code, table, heading, list,
- * blockquote or math can come out of it (`$` is escaped: "$1.25 billion and $1.3 billion" would
- * be inline math on GitHub), and bare `https://` and `www.` addresses are broken up so that
- * GFM's autolinking leaves them as text. Only http(s) page URLs become links.
+ * blockquote or math can come out of it (src/core/markdown.ts). Only http(s) page URLs become
+ * links.
  */
+import { escapeMarkdownLine, markdownLinkTarget } from '../markdown';
 import type { Annotation } from './types';
 
-/** ASCII punctuation with a meaning somewhere inside a line; CommonMark lets all be escaped. */
-const INLINE_SIGNIFICANT = /[\\`*_[\]<>&|~$]/g;
-const AUTOLINK_SCHEME = /\b([a-z][a-z0-9+.-]*):(?=\/\/)/gi;
-const AUTOLINK_WWW = /\b(www)\./gi;
-/** What would open a block at the start of a line (after the escapes above). */
-const BLOCK_START = /^(#|>|-|\+|=)/;
-const ORDERED_LIST = /^(\d{1,9})([.)])/;
-
-/** One line of user text, escaped, leading white space dropped (it would make a code block). */
-export function escapeMarkdownLine(line: string): string {
-  return line
-    .replace(/\t/g, ' · ')
-    .trimStart()
-    .replace(INLINE_SIGNIFICANT, '\\$&')
-    .replace(AUTOLINK_SCHEME, '$1\\:')
-    .replace(AUTOLINK_WWW, '$1\\.')
-    .replace(BLOCK_START, '\\$1')
-    .replace(ORDERED_LIST, '$1\\$2');
-}
+// The escaping is shared with every other Markdown Factmark writes (src/core/markdown.ts).
+export { escapeMarkdownLine };
 
 /** User text of any number of lines: paragraphs kept, line breaks kept as hard breaks. */
 function escapeBlock(text: string): string[] {
@@ -45,19 +28,6 @@ function escapeBlock(text: string): string[] {
     lines.push(escaped.join('  \n'));
   }
   return lines;
-}
-
-/** The URL as a link destination, or null when it is not a plain http(s) URL. */
-function linkTarget(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  // href has no spaces or angle brackets; parentheses are safe inside <…>.
-  return parsed.href.replace(/[<>\s]/g, (c) => encodeURIComponent(c));
 }
 
 function oneLine(text: string): string {
@@ -93,7 +63,7 @@ export function annotationsToMarkdown(annotations: readonly Annotation[]): strin
   }
   const out: string[] = ['# Factmark annotations'];
   for (const [url, list] of pages) {
-    const target = linkTarget(url);
+    const target = markdownLinkTarget(url);
     const title = list.find((a) => a.title.trim() !== '')?.title ?? url;
     out.push('', target === null ? `## ${oneLine(title)}` : `## [${oneLine(title)}](<${target}>)`);
     if (target !== null) out.push('', `<${target}>`);

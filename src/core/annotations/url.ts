@@ -90,7 +90,13 @@ function isTracking(pair: string): boolean {
  * The page's canonical URL.
  *
  * - `canonicalHref` (the page's `<link rel=canonical href>`, as written) is used when it resolves,
- *   relative to `pageUrl`, to an absolute http(s) URL; otherwise `pageUrl`.
+ *   relative to `pageUrl`, to an http(s) URL of the page's own origin (scheme, host and port);
+ *   otherwise `pageUrl`. A canonical link is the page's to write: honoured across origins, it would
+ *   let any page load and paint another site's annotations, and file new ones under that site's
+ *   URL. Same origin rather than same site (registrable domain): telling a registrable domain
+ *   needs the Public Suffix List (a guess such as "the last two labels" would make bbc.co.uk and
+ *   evil.co.uk one site), and the background scopes a content script to its frame's origin
+ *   anyway. The cost: `m.example.org` pointing to `www.example.org` is kept as its own page.
  * - The fragment is dropped, and so are user name and password (never part of a page's identity,
  *   and never to be exported).
  * - Tracking parameters (TRACKING_PARAMETERS) are dropped; the others stay in their order, written
@@ -104,8 +110,8 @@ export function canonicalUrl(pageUrl: string, canonicalHref?: string | null): st
   let url: URL | null = null;
   if (typeof canonicalHref === 'string' && canonicalHref.trim() !== '') {
     const page = parse(pageUrl);
-    const canonical = page ? parse(canonicalHref.trim(), page.href) : parse(canonicalHref.trim());
-    if (canonical && isWeb(canonical)) url = canonical;
+    const canonical = page ? parse(canonicalHref.trim(), page.href) : null;
+    if (page && canonical && isWeb(canonical) && canonical.origin === page.origin) url = canonical;
   }
   if (url === null) {
     url = parse(pageUrl);

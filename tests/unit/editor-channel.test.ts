@@ -1,0 +1,308 @@
+// @vitest-environment happy-dom
+/**
+ * The annotation editor in an extension frame (issue 12, "UI the page cannot reach"): the content
+ * script's end (src/content/editor-frame.ts), the frame's (src/editor/editor-session.ts) and the
+ * background's relay that joins them (src/background/editor-relay.ts), over fake runtime ports
+ * that deliver asynchronously and copy what they carry, as the browser's do.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createEditorRelay, editorEndTab } from '../../src/background/editor-relay';
+import type { Port } from '../../src/background/browser-api';
+import type { ContentPort } from '../../src/content/browser-api';
+import { EditorFrame } from '../../src/content/editor-frame';
+import { startEditor } from '../../src/editor/editor-session';
+import {
+  EDITOR_FRAME_PORT,
+  EDITOR_PAGE,
+  EDITOR_HOST_PORT,
+  type EditorDraft,
+  type EditorResult,
+} from '../../src/shared/editor-protocol';
+
+const EXTENSION_ID = 'factmark-test-id';
+const EDITOR_URL = 'chrome-extension://factmark-test-id/src/editor/index.html';
+const TAB = 7;
+const HOST_SENDER = {
+  id: EXTENSION_ID,
+  url: 'https://news.example/story',
+  tab: { id: TAB },
+  frameId: 0,
+};
+
+type Sender = { id?: unknown; url?: unknown; tab?: unknown; frameId?: unknown };
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (condition()) return;
+    await tick();
+  }
+  throw new Error(`timed out: ${what}`);
+}
+
+/** A runtime port: the client's end and the background's, joined. */
+function connect(
+  relay: (port: Port) => void,
+  name: string,
+  sender: Sender,
+): ContentPort & { disconnected: boolean; received: unknown[] } {
+  const toClient: ((m: unknown) => void)[] = [];
+  const toBackground: ((m: unknown) => void)[] = [];
+  const clientGone: (() => void)[] = [];
+  const backgroundGone: (() => void)[] = [];
+  let open = true;
+  const deliver = (listeners: ((m: unknown) => void)[], message: unknown) => {
+    const copy = JSON.parse(JSON.stringify(message)) as unknown;
+    setTimeout(() => {
+      if (open) for (const l of listeners) l(copy);
+    }, 0);
+  };
+  const close = (gone: (() => void)[]) => {
+    if (!open) return;
+    open = false;
+    client.disconnected = true;
+    setTimeout(() => gone.forEach((l) => l()), 0);
+  };
+  const client = {
+    disconnected: false,
+    received: [] as unknown[],
+    postMessage: (m: unknown) => deliver(toBackground, m),
+    onMessage: (l: (m: unknown) => void) => void toClient.push(l),
+    onDisconnect: (l: () => void) => void clientGone.push(l),
+    disconnect: () => close(backgroundGone),
+  };
+  toClient.push((m) => client.received.push(m));
+  relay({
+    name,
+    sender: sender as Port['sender'],
+    postMessage: (m) => deliver(toClient, m),
+    onMessage: { addListener: (l) => void toBackground.push(l) },
+    onDisconnect: { addListener: (l) => void backgroundGone.push(l) },
+    disconnect: () => close(clientGone),
+  });
+  return client;
+}
+
+const DRAFT: EditorDraft = {
+  quote: 'EXIM approved $1.25 billion',
+  color: 'yellow',
+  note: '',
+  tags: [],
+  fact: {
+    figureText: '$1.25 billion',
+    attributes: [{ id: 'exim.financing', label: 'EXIM financing' }],
+    suggested: 'exim.financing',
+  },
+};
+
+const RECT = { left: 10, top: 10, right: 100, bottom: 30, width: 90, height: 20 } as DOMRect;
+
+function setUp(options: { frameTab?: number; readyTimeoutMs?: number } = {}) {
+  document.body.replaceChildren();
+  const pageHost = document.createElement('div');
+  document.documentElement.append(pageHost);
+  const shadow = pageHost.attachShadow({ mode: 'closed' });
+  const relay = createEditorRelay({ extensionId: EXTENSION_ID, editorPage: EDITOR_PAGE });
+  let hostPort: ReturnType<typeof connect> | null = null;
+  const editor = new EditorFrame({
+    shadow,
+    pageUrl: EDITOR_URL,
+    connect: () => (hostPort = connect(relay, EDITOR_HOST_PORT, HOST_SENDER)),
+    readyTimeoutMs: options.readyTimeoutMs,
+  });
+  const frameRoot = document.createElement('main');
+  document.body.append(frameRoot);
+  /** The editor page in the frame, started as index.html does (its own URL, its own port). */
+  const startFrame = (url: string) =>
+    startEditor(frameRoot, new URL(url).hash.slice(1), () =>
+      connect(relay, EDITOR_FRAME_PORT, {
+        id: EXTENSION_ID,
+        url,
+        tab: { id: options.frameTab ?? TAB },
+        frameId: 3,
+      }),
+    );
+  return { shadow, editor, frameRoot, startFrame, hostPort: () => hostPort };
+}
+
+afterEach(() => {
+  document.documentElement.querySelectorAll(':scope > div').forEach((d) => d.remove());
+  vi.useRealTimers();
+});
+
+describe('the editor in an extension frame', () => {
+  it('opens the frame hidden, shows it when the form is ready, and resolves with what was saved', async () => {
+    const { shadow, editor, frameRoot, startFrame } = setUp();
+    let result: EditorResult | null | undefined;
+    void editor.open(RECT, DRAFT).then((r) => (result = r));
+    const frame = shadow.querySelector('iframe');
+    expect(frame?.classList.contains('pending')).toBe(true);
+    const src = frame?.getAttribute('src') ?? '';
+    expect(src).toMatch(
+      /^chrome-extension:\/\/factmark-test-id\/src\/editor\/index\.html#[0-9a-f]{32}$/,
+    );
+    expect(editor.isOpen).toBe(true);
+
+    startFrame(src);
+    await until(() => frameRoot.querySelector('textarea') !== null, 'the form');
+    await until(() => !frame?.classList.contains('pending'), 'the frame shown');
+    expect(frame?.style.width).toBe('320px');
+
+    const note = frameRoot.querySelector('textarea') as HTMLTextAreaElement;
+    note.value = 'Source J.D. 555-0100';
+    (frameRoot.querySelector('input[name="add-fact"]') as HTMLInputElement).checked = true;
+    (frameRoot.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    await until(() => result !== undefined, 'the result');
+    expect(result).toEqual({
+      color: 'yellow',
+      note: 'Source J.D. 555-0100',
+      tags: [],
+      factAttribute: 'exim.financing',
+    });
+    expect(shadow.querySelector('iframe')).toBeNull();
+    expect(editor.isOpen).toBe(false);
+  });
+
+  it('Cancel resolves null and removes the frame', async () => {
+    const { shadow, editor, frameRoot, startFrame } = setUp();
+    let result: EditorResult | null | undefined;
+    void editor.open(RECT, DRAFT).then((r) => (result = r));
+    startFrame(shadow.querySelector('iframe')?.getAttribute('src') ?? '');
+    await until(() => frameRoot.querySelector('textarea') !== null, 'the form');
+    [...frameRoot.querySelectorAll('button')].find((b) => b.textContent === 'Cancel')?.click();
+    await until(() => result !== undefined, 'the result');
+    expect(result).toBeNull();
+    expect(shadow.querySelector('iframe')).toBeNull();
+  });
+
+  it('a frame of another tab is not joined: nothing is shown to it', async () => {
+    const { shadow, editor, frameRoot, startFrame, hostPort } = setUp({
+      frameTab: TAB + 1,
+      readyTimeoutMs: 200,
+    });
+    let result: EditorResult | null | undefined;
+    void editor.open(RECT, DRAFT).then((r) => (result = r));
+    startFrame(shadow.querySelector('iframe')?.getAttribute('src') ?? '');
+    await until(() => result !== undefined, 'the opening given up');
+    expect(result).toBeNull();
+    expect(frameRoot.querySelector('textarea')).toBeNull();
+    expect(hostPort()?.received).toEqual([]);
+  });
+
+  it('a frame with another token is not joined', async () => {
+    const { shadow, editor, frameRoot, startFrame } = setUp({ readyTimeoutMs: 200 });
+    let result: EditorResult | null | undefined;
+    void editor.open(RECT, DRAFT).then((r) => (result = r));
+    const src = shadow.querySelector('iframe')?.getAttribute('src') ?? '';
+    startFrame(src.replace(/#.*/, `#${'0'.repeat(32)}`));
+    await until(() => result !== undefined, 'the opening given up');
+    expect(result).toBeNull();
+    expect(frameRoot.querySelector('textarea')).toBeNull();
+  });
+
+  it('without a token, the editor page shows no form and opens no port', () => {
+    const root = document.createElement('main');
+    const open = vi.fn();
+    startEditor(root, '', open);
+    startEditor(root, 'not-a-token', open);
+    expect(open).not.toHaveBeenCalled();
+    expect(root.querySelector('form')).toBeNull();
+  });
+
+  it('a second load of the frame (a navigation away) closes the editor', async () => {
+    const { shadow, editor } = setUp();
+    let result: EditorResult | null | undefined;
+    void editor.open(RECT, DRAFT).then((r) => (result = r));
+    const frame = shadow.querySelector('iframe') as HTMLIFrameElement;
+    frame.dispatchEvent(new Event('load'));
+    await tick();
+    expect(result).toBeUndefined();
+    frame.dispatchEvent(new Event('load'));
+    await until(() => result !== undefined, 'the editor closed');
+    expect(result).toBeNull();
+    expect(shadow.querySelector('iframe')).toBeNull();
+  });
+
+  it('a fact attribute the editor was not offered is not taken', async () => {
+    const { shadow, editor, frameRoot, startFrame } = setUp();
+    let result: EditorResult | null | undefined;
+    void editor.open(RECT, DRAFT).then((r) => (result = r));
+    startFrame(shadow.querySelector('iframe')?.getAttribute('src') ?? '');
+    await until(() => frameRoot.querySelector('select') !== null, 'the form');
+    const select = frameRoot.querySelector('select') as HTMLSelectElement;
+    const forged = document.createElement('option');
+    forged.value = 'someone.else';
+    select.append(forged);
+    select.value = 'someone.else';
+    (frameRoot.querySelector('input[name="add-fact"]') as HTMLInputElement).checked = true;
+    (frameRoot.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    await until(() => result !== undefined, 'the result');
+    expect(result?.factAttribute).toBeNull();
+  });
+});
+
+describe('editor relay: who may be an end', () => {
+  const deps = { extensionId: EXTENSION_ID, editorPage: EDITOR_PAGE };
+
+  it("takes a content script in a tab's top frame, and the editor page in a tab", () => {
+    expect(editorEndTab(HOST_SENDER, 'host', deps)).toBe(TAB);
+    expect(
+      editorEndTab(
+        { id: EXTENSION_ID, url: `${EDITOR_URL}#${'a'.repeat(32)}`, tab: { id: TAB }, frameId: 9 },
+        'frame',
+        deps,
+      ),
+    ).toBe(TAB);
+    // Chromium's per-session origin of a use_dynamic_url page.
+    const dynamic = 'chrome-extension://0f8fad5b-d9cb-469f-a165-70867728950e/src/editor/index.html';
+    expect(
+      editorEndTab({ id: EXTENSION_ID, url: dynamic, tab: { id: TAB }, frameId: 9 }, 'frame', deps),
+    ).toBe(TAB);
+  });
+
+  it('refuses anyone else', () => {
+    const refused: [Sender, 'host' | 'frame'][] = [
+      [{ ...HOST_SENDER, id: 'another-extension' }, 'host'],
+      [{ ...HOST_SENDER, frameId: 4 }, 'host'],
+      [{ ...HOST_SENDER, tab: undefined }, 'host'],
+      [{ ...HOST_SENDER, url: EDITOR_URL }, 'host'],
+      [{ ...HOST_SENDER, url: 'https://news.example/story' }, 'frame'],
+      [
+        { ...HOST_SENDER, url: 'chrome-extension://factmark-test-id/src/popup/index.html' },
+        'frame',
+      ],
+      [{ id: EXTENSION_ID, url: EDITOR_URL }, 'frame'],
+      [{ ...HOST_SENDER, url: 'https://evil.example/src/editor/index.html' }, 'frame'],
+      [{ ...HOST_SENDER, url: `${EDITOR_URL}?x=1` }, 'frame'],
+    ];
+    for (const [sender, role] of refused) expect(editorEndTab(sender, role, deps)).toBeNull();
+  });
+
+  it('closes a port that says anything but hello first, and a second end of one kind', async () => {
+    const relay = createEditorRelay(deps);
+    const rude = connect(relay, EDITOR_HOST_PORT, HOST_SENDER);
+    rude.postMessage({ type: 'draft', draft: DRAFT });
+    await until(() => rude.disconnected, 'the port closed');
+
+    const token = 'b'.repeat(32);
+    const first = connect(relay, EDITOR_HOST_PORT, HOST_SENDER);
+    first.postMessage({ type: 'hello', token });
+    const second = connect(relay, EDITOR_HOST_PORT, HOST_SENDER);
+    second.postMessage({ type: 'hello', token });
+    await until(() => second.disconnected, 'the second host closed');
+    expect(first.disconnected).toBe(false);
+  });
+
+  it('closes an end left alone', async () => {
+    const relay = createEditorRelay({ ...deps, pairTimeoutMs: 20 });
+    const alone = connect(relay, EDITOR_HOST_PORT, HOST_SENDER);
+    alone.postMessage({ type: 'hello', token: 'c'.repeat(32) });
+    await until(() => alone.disconnected, 'the lone end closed');
+  });
+
+  it('ignores ports of other names', () => {
+    const relay = createEditorRelay(deps);
+    const other = connect(relay, 'factmark/export-stream', HOST_SENDER);
+    expect(other.disconnected).toBe(false);
+  });
+});
