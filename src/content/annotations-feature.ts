@@ -261,7 +261,11 @@ export class AnnotationsFeature {
  * annotations here, and file new ones under its URL.
  */
 export function annotationKey(doc: Document): string {
-  const canonical = doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href');
+  // In <head>, where a canonical link belongs (it is not body-ok): this runs once a second
+  // (navigation-lifecycle.ts), and a page without one would otherwise be searched whole.
+  const canonical = (doc.head ?? doc)
+    .querySelector('link[rel~="canonical" i]')
+    ?.getAttribute('href');
   return canonicalUrl(doc.location?.href ?? '', canonical ?? null);
 }
 

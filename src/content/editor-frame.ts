@@ -35,6 +35,8 @@ const GAP_PX = 6;
 const MARGIN_PX = 4;
 // A frame loads within a second; a busy machine may take a few.
 const READY_TIMEOUT_MS = 15_000;
+// Long enough for the key that closed the editor to be released.
+const REMOVE_DELAY_MS = 500;
 
 interface Session {
   frame: HTMLIFrameElement;
@@ -76,8 +78,13 @@ export class EditorFrame {
         if (this.session !== session) return;
         this.session = null;
         clearTimeout(session.timer);
-        frame.remove();
         port.disconnect();
+        // Hidden at once, removed a moment later: the editor closes on a keydown (Escape,
+        // Control+Enter), and the browser is still delivering that key to the frame; a frame
+        // removed under it left Chromium's input routing waiting (a test's key press hung).
+        frame.classList.add('pending');
+        frame.blur();
+        setTimeout(() => frame.remove(), REMOVE_DELAY_MS);
         resolve(result);
       };
       this.session = session;

@@ -40,6 +40,16 @@ async function until(condition: () => boolean, what: string): Promise<void> {
   throw new Error(`timed out: ${what}`);
 }
 
+/** The editor's frame is hidden at once when it closes, and removed a moment later. */
+async function frameGone(shadow: ShadowRoot): Promise<void> {
+  const frame = shadow.querySelector('iframe');
+  expect(frame === null || frame.classList.contains('pending')).toBe(true);
+  for (let i = 0; i < 40 && shadow.querySelector('iframe'); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  expect(shadow.querySelector('iframe')).toBeNull();
+}
+
 /** A runtime port: the client's end and the background's, joined. */
 function connect(
   relay: (port: Port) => void,
@@ -159,7 +169,7 @@ describe('the editor in an extension frame', () => {
       tags: [],
       factAttribute: 'exim.financing',
     });
-    expect(shadow.querySelector('iframe')).toBeNull();
+    await frameGone(shadow);
     expect(editor.isOpen).toBe(false);
   });
 
@@ -172,7 +182,7 @@ describe('the editor in an extension frame', () => {
     [...frameRoot.querySelectorAll('button')].find((b) => b.textContent === 'Cancel')?.click();
     await until(() => result !== undefined, 'the result');
     expect(result).toBeNull();
-    expect(shadow.querySelector('iframe')).toBeNull();
+    await frameGone(shadow);
   });
 
   it('a frame of another tab is not joined: nothing is shown to it', async () => {
@@ -220,7 +230,7 @@ describe('the editor in an extension frame', () => {
     frame.dispatchEvent(new Event('load'));
     await until(() => result !== undefined, 'the editor closed');
     expect(result).toBeNull();
-    expect(shadow.querySelector('iframe')).toBeNull();
+    await frameGone(shadow);
   });
 
   it('a fact attribute the editor was not offered is not taken', async () => {
