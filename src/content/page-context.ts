@@ -20,6 +20,8 @@ export class PageContextTracker {
   private chars = 0;
   private about = new Set<string>();
   private keyed: KeyedContext;
+  /** Counts changed since `keyed` was made (the first pass adds every block; it reads once). */
+  private dirty = false;
 
   constructor(
     title: string,
@@ -36,24 +38,36 @@ export class PageContextTracker {
     this.keyed = this.make();
   }
 
-  /** Take in a block's mentions and length; true when the context grew. */
-  add(mentions: readonly Mention[], chars: number): boolean {
-    let grew = false;
+  /**
+   * Take in a block's mentions and length; true when the context grew. The first pass takes in
+   * every block of the page and reads the context only once it is done: `settle = false` there
+   * leaves the reckoning (which stories the page is about) to that read.
+   */
+  add(mentions: readonly Mention[], chars: number, settle = true): boolean {
     for (const m of mentions) {
       if (!this.entities.has(m.entity)) {
         this.entities.add(m.entity);
-        grew = true;
+        this.dirty = true;
       }
       this.inText.set(m.entity, (this.inText.get(m.entity) ?? 0) + 1);
     }
     this.chars += chars;
+    if (mentions.length > 0 || this.about.size > 0) this.dirty = true;
+    return settle ? this.settle() : false;
+  }
+
+  /** Make the context anew if it changed; true when it did. */
+  private settle(): boolean {
+    if (!this.dirty) return false;
+    this.dirty = false;
     const about = this.aboutNow();
-    if (about.size !== this.about.size || [...about].some((e) => !this.about.has(e))) {
-      this.about = about;
-      grew = true;
-    }
-    if (grew) this.keyed = this.make();
-    return grew;
+    const entitiesGrew = this.keyed.page.entities.size !== this.entities.size;
+    const aboutChanged =
+      about.size !== this.about.size || [...about].some((e) => !this.about.has(e));
+    if (!entitiesGrew && !aboutChanged) return false;
+    this.about = about;
+    this.keyed = this.make();
+    return true;
   }
 
   private aboutNow(): Set<string> {
@@ -71,6 +85,7 @@ export class PageContextTracker {
   }
 
   get current(): KeyedContext {
+    this.settle();
     return this.keyed;
   }
 }

@@ -152,7 +152,7 @@ export class PageHighlights {
         this.stats.blocks++;
         const recognized = recognizeNew(block.text);
         // Every block's length counts: how often the page names its story is per length of text.
-        this.context.add(recognized.mentions, block.text.length);
+        this.context.add(recognized.mentions, block.text.length, false);
         // Every block may be a fact box's caption (src/core/text/labels.ts).
         const role = blockRole(block.text, recognized.figures);
         labels.push(block, block.text, role, (b, l) => {

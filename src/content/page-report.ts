@@ -47,7 +47,7 @@ export async function buildPageReport(
     (block) => {
       blocks.push(block);
       const found = recognizeCached(block.text);
-      context.add(found.mentions, block.text.length);
+      context.add(found.mentions, block.text.length, false);
       tracker.push(block, block.text, blockRole(block.text, found.figures), (b, l) =>
         labels.set(b, l),
       );

@@ -34,6 +34,8 @@ export function isBareNumber(text: string): boolean {
 
 /** The role a block plays in a run: a lone figure, a caption, or running text. */
 export function blockRole(text: string, figures: readonly Figure[]): BlockRole {
+  // Most blocks of a page are paragraphs: told apart by length alone, without a copy of the text.
+  if (figures.length !== 1 && text.length > 2 * LABEL_MAX) return 'text';
   if (figures.length === 0 && isBareNumber(text)) return 'figure';
   if (figures.length === 1) {
     const f = figures[0] as Figure;
