@@ -15,8 +15,7 @@
  * "up to $2.5 billion of equipment" states the amount, and reads as that amount, so that a wrong
  * one is flagged. A fact's own bound ("up to $1.3 billion") is read as its value, for the same reason.
  */
-import type { Figure, FigureKind, Qualifier } from './types';
-import { countClass } from './claims/terms';
+import type { Figure, Qualifier } from './types';
 
 export const ROUNDING_CAP = 0.05;
 export const APPROXIMATE_WIDTH = 0.05;
@@ -62,12 +61,4 @@ export function agrees(page: StatedNumber, fact: StatedNumber): boolean {
         Math.abs(page.value - fact.value) <= pageTol || Math.abs(page.value - fact.value) <= factTol
       );
   }
-}
-
-/**
- * Can the two be compared at all: the same currency, percent with percent, a year with a year,
- * counts of the same thing ("7,500 people" and "7,500 jobs"; terms.ts has the classes).
- */
-export function sameUnit(kind: FigureKind, a: string, b: string): boolean {
-  return kind === 'count' ? countClass(a) === countClass(b) : a === b;
 }

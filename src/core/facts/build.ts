@@ -82,8 +82,9 @@ export function describedFactsFromSeed(
     const figures = inner ? inner.figures : found.figures;
     const mentions = inner ? inner.mentions : found.mentions;
     const toOriginal = inner ? inner.toOriginal : (i: number) => i;
-    const sentences = figures.length > 0 ? sentenceSpans(block) : [];
+    // One reading of the block's sentences serves the quotes and every figure's description.
     const shared = figures.length > 0 ? sharedBlock({ text: block, figures, mentions }) : null;
+    const sentences = shared?.sentences ?? [];
     figures.forEach((f, i) => {
       const s = sentences[spanIndexAt(sentences, f.start)] ?? { start: 0, end: block.length };
       const d = describeFigure({ text: block, figures, mentions }, i, shared ?? undefined);
