@@ -184,8 +184,13 @@ function thingNames(
     const to = from + (m[1] as string).length;
     // Inside a watched name ("Barrick Mining Corporation") it is the entity, not another thing.
     if (mentions.some((x) => x.start < to && from < x.end)) continue;
-    for (const word of (m[1] as string).split(/\s+/)) {
-      if (NOT_A_NAME_WORD.test(word) || !/^[A-Z]/.test(word)) continue;
+    // The name is the run of capitalized words right before the kind word: "Ceiling on US
+    // mining" names no "Ceiling" (the pattern is case-blind so that "mines" and "Mines" both end it).
+    const words = (m[1] as string).split(/\s+/);
+    let first = words.length;
+    while (first > 0 && /^[A-Z]/.test(words[first - 1] as string)) first--;
+    for (const word of words.slice(first)) {
+      if (NOT_A_NAME_WORD.test(word)) continue;
       const term = termOf(word, true);
       if (term && !term.startsWith('@')) names.add(term);
     }
@@ -251,6 +256,12 @@ export function figureContext(
   }
   const head = headAfter(text, figure, sentence, block.mentions, starts);
   if (head) put(head, HEAD_WEIGHT);
+  if (figure.kind === 'money' && buildsSomething(text, figure, head)) {
+    terms.set(COST, {
+      weight: HEAD_WEIGHT,
+      surface: text.slice(figure.end, figure.end + 16).trim(),
+    });
+  }
   if (previous) {
     for (const t of tokensIn(block, starts, previous.start, previous.end)) {
       put(t, PREVIOUS_WEIGHT);
@@ -315,6 +326,23 @@ function countModifiers(
     .slice(0, -1)
     .map((t) => t.term)
     .filter((t) => !isPlaceTerm(t) && !t.startsWith('@'));
+}
+
+/**
+ * An amount that names a thing built ("a $7 billion project", "the $1bn smelter") or says what it
+ * takes to build it ("$7bn to build", "$2 billion to develop") is what the thing costs, as a
+ * source's "the total cost of the project is $7 billion" says: the clause gets the term COST. An
+ * amount before an instrument ("a $1.25 billion loan", "a $500 million deal") is that instrument's.
+ */
+const COST = 'cost';
+const BUILT_THING =
+  /^[\s-]*(?:project|mine|development|plant|facility|smelter|refinery|pipeline|port|railway|dam|factory|complex|expansion|scheme|venture|operation)s?\b/i;
+const TO_BUILD = /^\s+(?:to|will\s+take\s+to)\s+(?:build|develop|construct|complete)\b/i;
+
+function buildsSomething(text: string, figure: Figure, head: Token | null): boolean {
+  const after = text.slice(figure.end, figure.end + 40);
+  if (TO_BUILD.test(after)) return true;
+  return head !== null && head.start - figure.end <= 2 && BUILT_THING.test(after);
 }
 
 /** The figure's head word (see HEAD_WEIGHT), or null. */

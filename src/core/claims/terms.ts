@@ -324,7 +324,7 @@ export function termOf(word: string, capitalized: boolean, name = capitalized): 
     return w === 'states' ? 'united-states' : 'united-kingdom';
   const place = PLACES.get(w);
   if (place) return place;
-  if (MONTHS.has(w)) return w;
+  if (MONTHS.has(w)) return MONTH_ABBREVIATIONS.get(w) ?? w;
   if (STOPWORDS.has(w) || w.length < 2) return null;
   // A name is compared by its consonants; a capitalized word that opens a sentence, a heading or
   // a table cell ("Ownership", "Government") is an ordinary word and keeps its stem.
@@ -338,6 +338,21 @@ const MONTHS = new Set(
     ' ',
   ),
 );
+
+// "Feb 4, 2026" and "February 4" name one month: abbreviations read as the full name.
+const MONTH_ABBREVIATIONS: ReadonlyMap<string, string> = new Map(
+  [...MONTHS]
+    .filter((m) => m.length <= 4 && m !== 'may' && m !== 'june' && m !== 'july')
+    .map((abbr) => [
+      abbr,
+      [...MONTHS].find((full) => full.length > abbr.length && full.startsWith(abbr)) ?? abbr,
+    ]),
+);
+
+/** Is the term the name of a month ("december"; abbreviations are read as the full name)? */
+export function isMonthTerm(term: string): boolean {
+  return MONTHS.has(term) && !term.endsWith('day') && !MONTH_ABBREVIATIONS.has(term);
+}
 
 /**
  * Does a term say what happened or what is counted (a predicate word), rather than who, where or

@@ -8,12 +8,13 @@
  * the one claim; the comparison decides agreement by rounding (src/core/agreement.ts).
  */
 import { describeFigure, sharedBlock } from '../claims/describe';
+import { datedReferences } from './dated-references';
 import { groupIntoClaims, type DescribedFact } from '../claims/group';
 import { BUNDLED_LEXICON, type Lexicon } from '../entities';
 import { recognizeBlock } from '../report/analyze';
 import { displayText } from '../text/fold';
 import { sentenceSpans, spanIndexAt } from '../text/sentences';
-import type { Fact } from '../types';
+import type { Fact, Figure } from '../types';
 
 export interface SeedText {
   /** The seed's file name, e.g. "001_39814e93883a93bf.txt". */
@@ -79,7 +80,17 @@ export function describedFactsFromSeed(
     // A block with invisible characters is described in its folded form; offsets map back.
     const inner = found.folded;
     const block = inner ? inner.text : raw;
-    const figures = inner ? inner.figures : found.figures;
+    const stated = inner ? inner.figures : found.figures;
+    // Days and months written without a year take the source's date's (dated-references.ts).
+    const dated =
+      meta.date === null
+        ? []
+        : datedReferences(block, meta.date).filter(
+            (r) => !stated.some((f) => f.start < r.end && r.start < f.end),
+          );
+    const figures =
+      dated.length === 0 ? stated : [...stated, ...dated].sort((a, b) => a.start - b.start);
+    const resolved = new Map<Figure, string>(dated.map((r) => [r, r.month]));
     const mentions = inner ? inner.mentions : found.mentions;
     const toOriginal = inner ? inner.toOriginal : (i: number) => i;
     // One reading of the block's sentences serves the quotes and every figure's description.
@@ -90,6 +101,12 @@ export function describedFactsFromSeed(
       const d = describeFigure({ text: block, figures, mentions }, i, shared ?? undefined);
       const terms = new Map([...d.context.terms].map(([t, w]) => [t, round(w.weight)]));
       const surfaces = new Map([...d.context.terms].map(([t, w]) => [t, w.surface]));
+      // A resolved day or month is its month, as a page writes it beside the year.
+      const month = resolved.get(f);
+      if (month) {
+        terms.set(month, 1);
+        surfaces.set(month, month);
+      }
       const start = toOriginal(f.start);
       const end = toOriginal(f.end);
       const fact: Fact = {
@@ -100,7 +117,8 @@ export function describedFactsFromSeed(
         unit: f.unit,
         precision: f.precision,
         qualifier: f.qualifier ?? null,
-        text: displayText(raw, start, end),
+        // A resolved day or month reads as the year it stands for; the quote shows the words.
+        text: resolved.has(f) ? String(f.value) : displayText(raw, start, end),
         quote: displayText(raw, toOriginal(s.start), toOriginal(s.end)),
         quoteStart: blockStart + toOriginal(s.start),
         quoteEnd: blockStart + toOriginal(s.end),

@@ -1,0 +1,117 @@
+/**
+ * What counts as evidence that a page's figure speaks of a claim, beyond the words of its clause:
+ * an exact, distinctive value; a day or month the source wrote without its year; an amount that
+ * names a thing built. And what does not: a value agreeing with a lesser claim that the page's
+ * words do not tell apart from a better one.
+ */
+import { describe, expect, it } from 'vitest';
+import { figureContext } from '../../src/core/claims/context';
+import { EXACT_DISTINCT, significantDigits } from '../../src/core/claims/matcher';
+import { indexFacts } from '../../src/core/compare';
+import { datedReferences } from '../../src/core/facts/dated-references';
+import { analyzeText, buildReport, recognizeBlock } from '../../src/core/report/analyze';
+import { sentenceSpans } from '../../src/core/text/sentences';
+import type { Figure, ReportFigure } from '../../src/core/types';
+import { BUNDLED_FACT_BASE } from '../../src/shared/fact-base';
+
+const facts = indexFacts(BUNDLED_FACT_BASE.facts);
+const STORY = 'Reko Diq: what the US loan means';
+
+function figureIn(paragraphs: string[], text: string): ReportFigure {
+  const page = paragraphs.join('\n\n');
+  const report = buildReport(
+    { url: 'https://example.org/', title: paragraphs[0] ?? '' },
+    analyzeText(page, paragraphs[0] ?? '', facts),
+    facts,
+  );
+  const found = report.figures.find((f) => f.text === text);
+  if (!found) throw new Error(`no figure "${text}"`);
+  return found;
+}
+
+describe('days and months a source writes without a year', () => {
+  it('take the year of the source’s date: the latest such day or month on or before it', () => {
+    const refs = (text: string, date: string) =>
+      datedReferences(text, date).map((r) => [r.text, r.value, r.month]);
+    expect(refs('The ministerial met on Wednesday in Washington.', '2026-02-06')).toEqual([
+      ['Wednesday', 2026, 'february'],
+    ]);
+    // Thursday 1 January 2026: "on Wednesday" was the last day of 2025.
+    expect(refs('It was signed on Wednesday.', '2026-01-01')).toEqual([
+      ['Wednesday', 2025, 'december'],
+    ]);
+    expect(refs('Washington announced in December that', '2026-02-06')).toEqual([
+      ['December', 2025, 'december'],
+    ]);
+    expect(refs('a memorandum signed in September', '2025-12-11')).toEqual([
+      ['September', 2025, 'september'],
+    ]);
+  });
+  it('leave dates that carry their year, and "may" the verb, alone', () => {
+    expect(datedReferences('on December 10, 2025 it said', '2026-02-06')).toEqual([]);
+    expect(datedReferences('in July 2025, Trump', '2026-02-06')).toEqual([]);
+    expect(datedReferences('Production may be delayed.', '2026-02-06')).toEqual([]);
+    expect(datedReferences('talks resume in May', '2026-02-06').map((r) => r.value)).toEqual([
+      2025,
+    ]);
+  });
+  it('become facts of the bundled base: the ministerial’s Wednesday is a 2026 fact', () => {
+    const resolved = BUNDLED_FACT_BASE.facts.filter(
+      (f) => f.kind === 'year' && !f.quote.includes(f.text),
+    );
+    expect(resolved.length).toBeGreaterThan(0);
+    expect(resolved.some((f) => f.value === 2026 && /Wednesday/.test(f.quote))).toBe(true);
+  });
+});
+
+describe('an exact value as evidence', () => {
+  it('counts significant digits as written', () => {
+    expect(significantDigits(1_250_000_000)).toBe(3);
+    expect(significantDigits(7_500)).toBe(2);
+    expect(significantDigits(2_000_000_000)).toBe(1);
+    expect(significantDigits(0.35)).toBe(2);
+  });
+  it('a claim stating exactly a distinctive value counts twice as similar; a round one does not', () => {
+    const similarity = (text: string, figureText: string, claimValue: string): number => {
+      const found = recognizeBlock(text);
+      const i = found.figures.findIndex((f) => f.text === figureText);
+      const sentences = sentenceSpans(text);
+      const block = { text, sentences, figures: found.figures, mentions: found.mentions };
+      const context = figureContext(block, i, 0);
+      const figure = found.figures[i] as Figure;
+      const scored = facts.matcher.score(figure, context, new Set(['reko-diq', 'exim']));
+      return scored.find((s) => s.claim.facts.some((f) => f.text === claimValue))?.similarity ?? 0;
+    };
+    const line = (amount: string) =>
+      `Reko Diq: the ${amount} covers a slice of the project total, and lenders will float the rest of the financing.`;
+    const exact = similarity(line('$1.25 billion'), '$1.25 billion', '$1.25 billion');
+    const other = similarity(line('$1.35 billion'), '$1.35 billion', '$1.25 billion');
+    expect(exact).toBeGreaterThan(other * 1.5);
+    expect(exact).toBeCloseTo(other * EXACT_DISTINCT, 6);
+    const round = similarity(line('$2 billion'), '$2 billion', '$2 billion');
+    const notRound = similarity(line('$3 billion'), '$3 billion', '$2 billion');
+    expect(round).toBeCloseTo(notRound, 6);
+  });
+  it('a round figure agreeing with a lesser claim is not supported when the words point at the better one', () => {
+    // "loan" is the financing's word ($1.25 billion); the equipment's $2 billion is also
+    // financed, but nothing here says equipment.
+    const f = figureIn(
+      [STORY, 'Ex-Im Bank’s $2 billion Reko Diq loan under scrutiny in Congress'],
+      '$2 billion',
+    );
+    expect(f.verdict).not.toBe('supported');
+  });
+});
+
+describe('an amount that names a thing built', () => {
+  it('is what the thing costs', () => {
+    const f = figureIn(
+      [
+        STORY,
+        'Should a $7 billion project on the other side of the world get cheap credit from Washington while Reko Diq skeptics ask questions?',
+      ],
+      '$7 billion',
+    );
+    expect(f.verdict).toBe('supported');
+  });
+});
