@@ -115,3 +115,34 @@ describe('an amount that names a thing built', () => {
     expect(f.verdict).toBe('supported');
   });
 });
+
+describe('another thing named in the figure’s own sentence', () => {
+  it('takes the figure: a paragraph about the story does not make it the story’s', () => {
+    const f = figureIn(
+      [
+        STORY,
+        'Reko Diq is not the only bet in the region. The Tanami Ridge copper-gold project expects first production in 2028.',
+      ],
+      '2028',
+    );
+    expect(f.verdict).toBe('unverified');
+    const own = figureIn(
+      [
+        STORY,
+        'Reko Diq is not the only bet in the region. Reko Diq expects first production in 2028.',
+      ],
+      '2028',
+    );
+    expect(own.verdict).toBe('supported');
+  });
+  it('is not a place’s compound nor an ordinary word that opens a sentence', () => {
+    const f = figureIn(
+      [
+        STORY,
+        'Reko Diq is hardly new. The American lender says its loan will buy up to $2 billion of US-made mining equipment and services.',
+      ],
+      '$2 billion',
+    );
+    expect(f.verdict).toBe('supported');
+  });
+});

@@ -84,6 +84,8 @@ export interface FigureContext {
   block: BlockNames;
   /** Things (see BlockNames) the figure's sentence or the one before names. */
   local: ReadonlySet<string>;
+  /** Things the figure's own sentence names, and the watched entities ("@id") it names. */
+  sentence: { things: ReadonlySet<string>; entities: ReadonlySet<string> };
   /** Watched entities ("@id") the figure's own clause names close by: who the figure is about. */
   subjects: Set<string>;
   /** Capitalized words near the figure (names of people, places, things), as terms. */
@@ -162,6 +164,13 @@ export interface BlockNames {
 // A thing's name: capitalized words, then a word that says what kind of thing it is.
 const THING =
   /((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*)\s+(?:mines?|projects?|corridor|company|corporation|corp\.?|resources|minerals|mining|bank|fund|group|holdings|railway|smelter|field|deposit|venture|partners|ltd\.?|inc\.?|plc|complex|refinery|plant|consortium)\b/gi;
+// What may stand before a sentence's first word: its start, an end of sentence, a colon, a quote.
+const OPENING = /(?:^|[.!?:;\t"“‘(]\s*|^\s+)$/;
+// What a thing is made of or gives ("copper", "copper-gold", "lithium"): lower-case words, not
+// function words; two cover "the Kasempa West copper-gold project" and "Mbala open-pit copper mine".
+const DESCRIPTORS = 2;
+const DESCRIPTOR =
+  /^(?!(?:on|in|of|at|to|for|and|or|the|a|an|by|with|from|its|their)$)[a-z][a-z-]+$/;
 const NOT_A_NAME_WORD = /^(?:The|A|An|Its|Their|This|That|These|Those|Our|Each|Every|New|Old)$/;
 
 export function blockNames(block: BlockView): BlockNames {
@@ -186,14 +195,30 @@ function thingNames(
     if (mentions.some((x) => x.start < to && from < x.end)) continue;
     // The name is the run of capitalized words right before the kind word: "Ceiling on US
     // mining" names no "Ceiling" (the pattern is case-blind so that "mines" and "Mines" both end it).
+    // Up to DESCRIPTORS lower-case words may stand between ("the Mbala copper deposit").
     const words = (m[1] as string).split(/\s+/);
-    let first = words.length;
+    let last = words.length;
+    while (
+      last > words.length - DESCRIPTORS &&
+      last > 0 &&
+      DESCRIPTOR.test(words[last - 1] as string)
+    )
+      last--;
+    let first = last;
     while (first > 0 && /^[A-Z]/.test(words[first - 1] as string)) first--;
-    for (const word of words.slice(first)) {
-      if (NOT_A_NAME_WORD.test(word)) continue;
+    // A capital that opens a sentence may be an ordinary word ("Officials project export of…",
+    // "Copper mines across…"): a lone such word names nothing. (A one-word name that opens its
+    // sentence, "Lumwana mine is…", is lost here; the page names it again elsewhere, as pages do.)
+    const opensSentence = first === 0 && OPENING.test(text.slice(Math.max(0, from - 3), from));
+    words.slice(first, last).forEach((word, k) => {
+      if (NOT_A_NAME_WORD.test(word)) return;
+      // "US-made", "Chinese-led": a place's compound says where, and names nothing.
+      const head = word.split(/[-–]/)[0] as string;
+      if (head !== word && isPlaceTerm(termOf(head, true) ?? '')) return;
+      if (opensSentence && k === 0 && last - first === 1) return;
       const term = termOf(word, true);
       if (term && !term.startsWith('@')) names.add(term);
-    }
+    });
   }
   return names;
 }
@@ -276,6 +301,14 @@ export function figureContext(
     names,
     block: namesOfBlock,
     local: thingsIn(block, previous?.start ?? sentence.start, sentence.end),
+    sentence: {
+      things: thingsIn(block, sentence.start, sentence.end),
+      entities: new Set(
+        block.mentions
+          .filter((m) => m.start >= sentence.start && m.end <= sentence.end)
+          .map((m) => '@' + m.entity),
+      ),
+    },
     subjects,
     hood,
     near: objectNames(text, figure, sentence, block.mentions, starts),

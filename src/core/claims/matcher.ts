@@ -216,6 +216,7 @@ export class ClaimMatcher {
               !o.claim.facts.some((f) => agrees(figure, f)),
           )) &&
         !this.keyWordElsewhere(s, context, scored, figure) &&
+        !this.aboutOtherThing(s.claim, context) &&
         this.toldApart(s, best, context, figure),
     );
     const rival = scored.find((s) => s !== best && s.claim.facts.some((f) => agrees(figure, f)));
@@ -379,6 +380,22 @@ export class ClaimMatcher {
       if (own >= EVIDENCE_WEIGHT && (best.claim.terms.get(t) ?? 0) * TOLD_APART <= own) return true;
     }
     return false;
+  }
+
+  /**
+   * Does the figure's own sentence name another thing (a mine, a project, a company no source
+   * names: "The Tanami Ridge copper-gold project expects first production in 2028") and neither
+   * the claim's subject nor a watched name of its story? Then the figure is that thing's, and
+   * agreeing with the story's claim by value is chance — however much the paragraph around it
+   * speaks of the story.
+   */
+  private aboutOtherThing(claim: Claim, context: FigureContext): boolean {
+    if (!this.namesOther(context.sentence.things) || this.subjectNamed(claim, context))
+      return false;
+    for (const e of context.sentence.entities) {
+      if (!claim.story || claim.story.has(e.slice(1))) return false;
+    }
+    return true;
   }
 
   /** Is the page about the claim's story (PageContext.aboutEntities)? */
