@@ -146,3 +146,31 @@ describe('another thing named in the figure’s own sentence', () => {
     expect(f.verdict).toBe('supported');
   });
 });
+
+describe('shares', () => {
+  it('"has half" is a stake; "each with a 25 per cent share" is a share each', () => {
+    expect(
+      figureIn([STORY, 'Barrick, the Canadian miner that runs Reko Diq, has half.'], 'half')
+        .verdict,
+    ).toBe('supported');
+    expect(
+      figureIn(
+        [
+          STORY,
+          'The rest of Reko Diq belongs to Pakistan: the federal government and the Balochistan government, each with a 25 per cent share.',
+        ],
+        '25 per cent',
+      ).verdict,
+    ).toBe('supported');
+  });
+  it('a sentence that names only countries no source names cannot contradict', () => {
+    const f = figureIn(
+      [
+        STORY,
+        'Reko Diq has a long history. In 2006 Barrick and Chile’s Antofagasta took over the licence holder, each holding half of the company.',
+      ],
+      'half',
+    );
+    expect(f.verdict).not.toBe('contradicted');
+  });
+});

@@ -40,7 +40,10 @@ export const EACH = 'dist:each';
 const DISTRIBUTIVE =
   /^[\s,)]*(?:each|apiece|a piece|cada\s+un[oa]|cada|chacun(?:e)?|jeweils|ciascuno|cada\s+um)\b/i;
 // Languages that say it before the figure, right before it: "chacun 25 %", "je 25 %".
-const DISTRIBUTIVE_BEFORE = /\b(?:chacun(?:e)?|jeweils|je)\s+$/i;
+// English says it before too when a verb or "with" stands between: "each with a 25 per cent
+// share", "each holding 25%".
+const DISTRIBUTIVE_BEFORE =
+  /\b(?:each\s+(?:with|holding|owning|having|taking|getting|owns?|holds?|has|have)(?:\s+(?:a|an|the))?|chacun(?:e)?|jeweils|je)\s+$/i;
 /**
  * A collective figure ("the remaining 25%, split between Islamabad and Quetta", "50% combined")
  * states a total: it is not compared with facts that say "each".
@@ -85,7 +88,12 @@ export interface FigureContext {
   /** Things (see BlockNames) the figure's sentence or the one before names. */
   local: ReadonlySet<string>;
   /** Things the figure's own sentence names, and the watched entities ("@id") it names. */
-  sentence: { things: ReadonlySet<string>; entities: ReadonlySet<string> };
+  sentence: {
+    things: ReadonlySet<string>;
+    entities: ReadonlySet<string>;
+    /** Countries (and demonyms) it names, as terms. */
+    places: ReadonlySet<string>;
+  };
   /** Watched entities ("@id") the figure's own clause names close by: who the figure is about. */
   subjects: Set<string>;
   /** Capitalized words near the figure (names of people, places, things), as terms. */
@@ -281,6 +289,12 @@ export function figureContext(
   }
   const head = headAfter(text, figure, sentence, block.mentions, starts);
   if (head) put(head, HEAD_WEIGHT);
+  if (
+    figure.kind === 'percent' &&
+    HOLDS.test(text.slice(Math.max(0, figure.start - 40), figure.start))
+  ) {
+    terms.set(STAKE, { weight: 1, surface: 'has' });
+  }
   if (figure.kind === 'money' && buildsSomething(text, figure, head)) {
     terms.set(COST, {
       weight: HEAD_WEIGHT,
@@ -303,6 +317,11 @@ export function figureContext(
     local: thingsIn(block, previous?.start ?? sentence.start, sentence.end),
     sentence: {
       things: thingsIn(block, sentence.start, sentence.end),
+      places: new Set(
+        tokensIn(block, starts, sentence.start, sentence.end)
+          .map((t) => t.term)
+          .filter(isPlaceTerm),
+      ),
       entities: new Set(
         block.mentions
           .filter((m) => m.start >= sentence.start && m.end <= sentence.end)
@@ -360,6 +379,16 @@ function countModifiers(
     .map((t) => t.term)
     .filter((t) => !isPlaceTerm(t) && !t.startsWith('@'));
 }
+
+/**
+ * A share that someone has, had, keeps or retains ("Barrick has half", "retains 10%") is their
+ * stake, as the sources' "a 15 per cent stake" says: the clause gets the term STAKE, as a word right
+ * beside the figure weighs. ("Holds", "owns", "controls" are words for a stake already, terms.ts;
+ * "has" is too common a word to be a term of its own.)
+ */
+const STAKE = 'stake';
+const HOLDS =
+  /\b(?:has|have|had|held|keeps?|kept|retains?|retained)\s+(?:(?:a|an|the|its|their|other|another|remaining|rest|of|just|only|about|around|roughly|some|nearly|almost)\s+){0,3}$/i;
 
 /**
  * An amount that names a thing built ("a $7 billion project", "the $1bn smelter") or says what it

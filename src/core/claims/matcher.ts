@@ -228,6 +228,7 @@ export class ClaimMatcher {
         (this.isAbout(best.claim, aboutEntities) && !this.blockIsForeign(context))) &&
       (!this.namesOther(context.local) || this.subjectNamed(best.claim, context)) &&
       !best.foreign &&
+      !this.elsewhere(context) &&
       !context.modifiers.some((m) => !best.claim.terms.has(m)) &&
       (rival === undefined || rival.similarity < best.similarity * AMBIGUOUS_RATIO)
         ? best
@@ -395,6 +396,18 @@ export class ClaimMatcher {
     for (const e of context.sentence.entities) {
       if (!claim.story || claim.story.has(e.slice(1))) return false;
     }
+    return true;
+  }
+
+  /**
+   * Does the figure's own sentence name countries, none of which any source names ("Barrick and
+   * Chile's Antofagasta jointly took over TCC, each holding half")? Then it may be about another
+   * place's business: not enough to call it wrong.
+   */
+  private elsewhere(context: FigureContext): boolean {
+    const places = context.sentence.places;
+    if (places.size === 0) return false;
+    for (const p of places) if (this.idf.has(p)) return false;
     return true;
   }
 
