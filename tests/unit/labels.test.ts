@@ -51,3 +51,24 @@ describe('fact-box captions', () => {
     expect(labels(['6,000', long, 'American jobs'])).toEqual([]);
   });
 });
+
+describe('timelines', () => {
+  const first =
+    'The minister says talks on the pipeline will start within weeks, the first sign of the thaw that would later reach the mine. Nothing was signed that day.';
+  const second =
+    'The development bank approves the loan for the mine after two years of talks with the provincial government and the federal ministry of energy.';
+  it('a date alone, then a paragraph, then a date again: each date takes its paragraph’s first sentence', () => {
+    const out = labels(['March 2024', first, 'November 2024', second, '2027', second]);
+    expect(out.map(([block, , position]) => [block, position])).toEqual([
+      ['March 2024', 'after'],
+      ['November 2024', 'after'],
+      ['2027', 'after'],
+    ]);
+    expect(out[0]?.[1]).toBe(
+      'The minister says talks on the pipeline will start within weeks, the first sign of the thaw that would later reach the mine.',
+    );
+  });
+  it('a single date before a paragraph is a dateline, not an entry', () => {
+    expect(labels(['February 4, 2026', first, second])).toEqual([]);
+  });
+});

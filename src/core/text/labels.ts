@@ -10,6 +10,7 @@
  * follow the page as it walks it, and the CLI gets the same answer.
  */
 import type { Figure } from '../types';
+import { sentenceSpans } from './sentences';
 
 /** A label is a caption, not a paragraph: at most this many characters. */
 export const LABEL_MAX = 100;
@@ -46,17 +47,38 @@ export function blockRole(text: string, figures: readonly Figure[]): BlockRole {
   return trimmed.length > 0 && trimmed.length <= LABEL_MAX ? 'label' : 'text';
 }
 
-/** Follows blocks in document order and tells which figure-only block a label belongs to. */
+// A date alone: "2028", "July 2025", "December 10, 2025", "4 February 2026".
+const DATE_ONLY =
+  /^\s*(?:\d{1,2}\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?(?:\d{1,2},?\s+)?\d{4}\s*$/i;
+
+/** Is the block a date alone (a timeline's entry, a dateline)? */
+export function isDateOnly(text: string): boolean {
+  return DATE_ONLY.test(text);
+}
+
+/**
+ * Follows blocks in document order and tells which figure-only block a label belongs to.
+ *
+ * Timelines too: a date alone followed by a paragraph is a timeline entry when the pattern repeats
+ * — date, paragraph, date — and the paragraph's first sentence says what happened then ("July
+ * 2025" / "Trump says Washington will work with Pakistan on its oil…"). A single date before a
+ * paragraph is more often the page's own dateline, so the first entry is labelled only when the
+ * second date comes.
+ */
 export class LabelTracker<B> {
   private runOpensWith: 'figure' | 'label' | null = null;
   private previous: { block: B; role: BlockRole; text: string } | null = null;
   private waiting: B | null = null;
+  /** A date block and the first sentence of the paragraph after it, until the pattern repeats. */
+  private entry: { block: B; label: Label } | null = null;
+  private inTimeline = false;
 
   /**
    * Take the next block; `assign(block, label)` is called for each figure-only block whose label
    * is now known (this block, or the one waiting for the label that follows it).
    */
   push(block: B, text: string, role: BlockRole, assign: (block: B, label: Label) => void): void {
+    this.followTimeline(block, text, role, assign);
     if (role === 'text') {
       this.runOpensWith = null;
       this.waiting = null;
@@ -74,5 +96,37 @@ export class LabelTracker<B> {
       }
     }
     this.previous = { block, role, text };
+  }
+
+  private followTimeline(
+    block: B,
+    text: string,
+    role: BlockRole,
+    assign: (block: B, label: Label) => void,
+  ): void {
+    const previous = this.previous;
+    const afterDate = previous !== null && previous.role === 'figure' && isDateOnly(previous.text);
+    if (role === 'figure' && isDateOnly(text)) {
+      // A second date after a date's paragraph: a timeline; its first entry is one too.
+      if (this.entry) {
+        assign(this.entry.block, this.entry.label);
+        this.inTimeline = true;
+      } else if (!(previous && previous.role !== 'figure' && this.inTimeline)) {
+        this.inTimeline = false;
+      }
+      this.entry = null;
+    } else if (role === 'text' && afterDate && previous) {
+      // A caption ('label') after a date is taken by the fact-box rule; a paragraph, here.
+      const first = sentenceSpans(text)[0];
+      const label: Label = {
+        text: first ? text.slice(first.start, first.end) : text,
+        position: 'after',
+      };
+      if (this.inTimeline) assign(previous.block, label);
+      else this.entry = { block: previous.block, label };
+    } else if (!(role === 'label' && afterDate)) {
+      this.inTimeline = false;
+      this.entry = null;
+    }
   }
 }
