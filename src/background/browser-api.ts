@@ -16,6 +16,8 @@ export interface Sender {
   id?: string;
   url?: string;
   tab?: unknown;
+  /** 0 for a tab's top frame; both browsers set it for every sender in a tab. */
+  frameId?: number;
 }
 
 export type InstallReason =

@@ -31,6 +31,7 @@ import {
   type AnswerOf,
   type BackgroundRequestType,
   type Caller,
+  type CallerFor,
   type RequestOf,
 } from '../shared/protocol';
 import { messageOf } from '../shared/answers';
@@ -92,20 +93,22 @@ export function createRouter(deps: RouterDeps): MessageListener {
   };
 }
 
-interface Context {
+interface Context<T extends BackgroundRequestType> {
   db: FactmarkDb;
-  caller: Caller;
+  /** Typed as only the kinds that may send T: a handler cannot serve a kind it must not. */
+  caller: CallerFor<T>;
   deps: RouterDeps;
 }
 
 type Handler<T extends BackgroundRequestType> = (
   request: RequestOf<T>,
-  context: Context,
+  context: Context<T>,
 ) => Promise<AnswerOf<T>>;
 
 /**
- * Every request type's handler. A content script's requests reach only those its kind may send
- * (BACKGROUND_CALLERS), and each of those scopes them to `caller.origin` / `caller.host`.
+ * Every request type's handler. A request reaches one only from the kinds that may send it
+ * (BACKGROUND_CALLERS; an embedded extension page, none), and each handler a content script may
+ * reach scopes its request to `caller.origin` / `caller.host`.
  */
 const HANDLERS: { readonly [T in BackgroundRequestType]: Handler<T> } = {
   'factmark/facts': async (_request, { db, caller }) => {
@@ -216,11 +219,15 @@ async function answer(
   caller: Caller,
   deps: RouterDeps,
 ): Promise<BackgroundAnswer> {
+  // createRouter refused this already; checked again here, where the caller's type is narrowed,
+  // so that no path reaches a handler with a kind its type does not allow.
+  if (!mayCall(caller.kind, request.type)) return notAllowed(caller.kind);
   const db = await deps.db();
-  // TypeScript cannot correlate `request.type` with the handler it picks; HANDLERS' own type
-  // checks that each handler takes its type's request and returns its answer.
+  // TypeScript cannot correlate `request.type` with the handler it picks, nor the caller with
+  // the kinds mayCall allowed; HANDLERS' own type checks that each handler takes its type's
+  // request and caller and returns its answer.
   const handler = HANDLERS[request.type] as Handler<BackgroundRequestType>;
-  return handler(request as never, { db, caller, deps });
+  return handler(request as never, { db, caller: caller as never, deps });
 }
 
 function newAnnotationId(): string {

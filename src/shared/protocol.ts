@@ -49,21 +49,28 @@ import type {
   StatsRequest,
 } from './messages';
 import type { Report, ReportAnnotation } from '../core/types';
+import { EDITOR_PAGE } from './editor-protocol';
 
 // ---- Callers --------------------------------------------------------------------------------
 
 /**
  * Who sent a message to the background, as the background tells from the browser's `sender`
  * (never from the message):
- * - `extension page`: `sender.url` is under the extension's own origin (the popup, the Library,
- *   an extension page open in a tab);
+ * - `extension page`: one of the extension's own documents at the top of a tab of its own or in
+ *   no tab at all — the popup, the Library (the options page, open in a tab);
+ * - `embedded extension page`: an extension document that a web page can hold (isEmbedded
+ *   below) — the annotation editor, framed into the web page's tab. It sends no request (it speaks
+ *   only over its port to the content script, src/shared/editor-protocol.ts), so it may send none:
+ *   it is listed for no request type in BACKGROUND_CALLERS, nor may it open the export and import
+ *   ports;
  * - `content script`: `sender.tab` is present and `sender.url` is an http(s) page: one frame's
  *   content script, which may run in a renderer the page has compromised.
  */
-export type CallerKind = 'extension page' | 'content script';
+export type CallerKind = 'extension page' | 'embedded extension page' | 'content script';
 
 export type Caller =
   | { kind: 'extension page' }
+  | { kind: 'embedded extension page' }
   | {
       kind: 'content script';
       /** The frame's URL as the browser reports it (`sender.url`): the only page it speaks for. */
@@ -78,7 +85,46 @@ export type Caller =
 export interface SenderInfo {
   id?: string;
   url?: string;
+  /** The sender's tab (runtime.MessageSender.tab): of it, only `url` is read. */
   tab?: unknown;
+  /** 0 for a tab's top frame, another number for a frame inside it; set whenever `tab` is. */
+  frameId?: number;
+}
+
+/**
+ * The extension's pages that web pages may load (manifest.json `web_accessible_resources`):
+ * paths from the extension's root. A page can put these in a frame, a tab or a window of its own
+ * making, so wherever one of them is, it is an `embedded extension page`.
+ */
+export const WEB_ACCESSIBLE_PAGES: readonly string[] = [EDITOR_PAGE];
+
+/**
+ * Whether an extension document (its `sender.url` is of the extension's origin) is one a web page
+ * holds, and gets an `embedded extension page`'s rights rather than the Library's:
+ * - a web-accessible page (WEB_ACCESSIBLE_PAGES), wherever it is (callerOf also counts here
+ *   any extension URL outside the extension's root: Chromium's per-session URL of such a page);
+ * - a frame inside a tab (`frameId` not 0): no extension page frames another, so the tab's top
+ *   document is a web page's (an extension page framed by the page, or inside one of its frames);
+ * - a document in a tab whose top document is not the extension's (`tab.url`).
+ * In no tab (the toolbar popup), or at the top of a tab showing an extension page (the Library),
+ * it is an extension page. Chromium (156) and Firefox (ESR 153) report `frameId` for every sender
+ * in a tab, and `tab.url` for the extension's own tabs and for the pages its content scripts run
+ * in; either alone tells a framed editor from the Library. A sender in a tab without `frameId`
+ * (no browser sends one) is taken for embedded: least rights when in doubt.
+ */
+function isEmbedded(sender: SenderInfo, url: string, extensionOrigin: string): boolean {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return true; // an extension URL that does not parse: give it nothing
+  }
+  if (WEB_ACCESSIBLE_PAGES.some((page) => path === `/${page}`)) return true;
+  const tab = sender.tab as { url?: unknown } | null | undefined;
+  if (tab === undefined || tab === null) return false;
+  // Both browsers report `frameId` for every sender in a tab: one without it is not trusted.
+  if (sender.frameId !== 0) return true;
+  return typeof tab.url === 'string' && !tab.url.startsWith(extensionOrigin);
 }
 
 /**
@@ -87,11 +133,12 @@ export interface SenderInfo {
  * another extension, or without an id, is `foreign`: the background does not answer it at all.
  *
  * `extensionOrigin` is runtime.getURL('') ("chrome-extension://<id>/", in Firefox
- * "moz-extension://<uuid>/"). `sender.tab` alone cannot tell the two kinds apart: an extension
- * page open in a tab has one too, so the URL decides first. Web pages themselves cannot reach
- * runtime.onMessage (the manifest declares no externally_connectable); the id check is a second
- * lock. The sender's fields are the browser's, not the message's: a compromised renderer can send
- * any message, but not claim another frame's URL.
+ * "moz-extension://<uuid>/"). `sender.tab` alone cannot tell the kinds apart: an extension
+ * page open in a tab has one too, so the URL decides first, then where the document is
+ * (isEmbedded). Web pages themselves cannot reach runtime.onMessage (the manifest declares no
+ * externally_connectable); the id check is a second lock. The sender's fields are the browser's,
+ * not the message's: a compromised renderer can send any message, but not claim another frame's
+ * URL, frame id or tab.
  */
 export function callerOf(
   sender: SenderInfo | undefined,
@@ -103,7 +150,14 @@ export function callerOf(
   }
   const url = sender.url;
   if (typeof url !== 'string') return null;
-  if (extensionOrigin !== '' && url.startsWith(extensionOrigin)) return { kind: 'extension page' };
+  if (extensionOrigin !== '' && url.startsWith(extensionOrigin)) {
+    return isEmbedded(sender, url, extensionOrigin)
+      ? { kind: 'embedded extension page' }
+      : { kind: 'extension page' };
+  }
+  // Our id, an extension URL, but not under the extension's root: a web-accessible page at the
+  // per-session URL Chromium serves it from (`use_dynamic_url`). Only a page can hold one.
+  if (/^(chrome|moz)-extension:/i.test(url)) return { kind: 'embedded extension page' };
   if (sender.tab === undefined || sender.tab === null) return null;
   let parsed: URL;
   try {
@@ -166,7 +220,8 @@ export type BackgroundRequestType = keyof BackgroundCalls;
  *   the background to the frame's own page.
  * Everything else — every annotation of every page (at once or in pages), export, import and its
  * undo, restore, site switches, reading facts by id, deleting facts — only the extension's own
- * pages may ask.
+ * pages may ask. An `embedded extension page` (the annotation editor in a web page's tab) may send
+ * nothing: the editor sends no request, and whatever holds it is a web page.
  */
 export const BACKGROUND_CALLERS = {
   'factmark/facts': ['extension page', 'content script'],
@@ -188,6 +243,9 @@ export const BACKGROUND_CALLERS = {
 export type CallersOf<T extends BackgroundRequestType> = (typeof BACKGROUND_CALLERS)[T][number];
 export type RequestOf<T extends BackgroundRequestType> = BackgroundCalls[T]['request'];
 export type AnswerOf<T extends BackgroundRequestType> = BackgroundCalls[T]['answer'];
+
+/** The caller of a request of this type, once its kind is known to be allowed. */
+export type CallerFor<T extends BackgroundRequestType> = Extract<Caller, { kind: CallersOf<T> }>;
 
 /** The request types a caller of this kind may send. */
 export type CallableBy<K extends CallerKind> = {

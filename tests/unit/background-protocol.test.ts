@@ -36,7 +36,12 @@ const OWN_ID = 'own-extension-id';
 const ORIGIN = `chrome-extension://${OWN_ID}/`;
 const popup: Sender = { id: OWN_ID, url: `${ORIGIN}src/popup/index.html` };
 /** The Library open in a tab: an extension page with sender.tab. */
-const library: Sender = { id: OWN_ID, url: `${ORIGIN}src/options/index.html`, tab: { id: 1 } };
+const library: Sender = {
+  id: OWN_ID,
+  url: `${ORIGIN}src/options/index.html`,
+  frameId: 0,
+  tab: { id: 1 },
+};
 /** A content script on the page the stored data belongs to (example.org). */
 const sameSite: Sender = {
   id: OWN_ID,

@@ -342,7 +342,7 @@ describe('export and import over ports', () => {
 
   it('serves the options page open in a tab (an extension page with sender.tab)', async () => {
     await saveAnnotation(db, annotation('anno:in-tab'));
-    const { fn } = connect({ ...OWN_PAGE, tab: { id: 9 } });
+    const { fn } = connect({ ...OWN_PAGE, frameId: 0, tab: { id: 9 } });
     const result = await exportOverPort(fn, { format: 'csv' }, () => undefined);
     expect(result.ok && result.parts.join('')).toContain('The story');
   });

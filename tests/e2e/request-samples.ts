@@ -1,0 +1,52 @@
+/**
+ * One valid request of every background request type (src/shared/protocol.ts), for the tests that
+ * send every type from a caller that may send none of them (an embedded extension page). A Record
+ * over the contract: a request type added to it without a row here fails to compile, and the tests
+ * compare its keys with BACKGROUND_CALLERS' at run time.
+ */
+import { toJsonLd } from '../../src/core/annotations';
+import type { BackgroundRequest } from '../../src/shared/messages';
+import type { BackgroundRequestType } from '../../src/shared/protocol';
+import { annotation, fact } from '../unit/background-fixtures';
+
+export type SampleRequests = {
+  readonly [T in BackgroundRequestType]: BackgroundRequest & { type: T };
+};
+
+/**
+ * `ownUrl`: the page of the frame that sends them; `undoId`: an import the Library could undo;
+ * `factId`: a journalist's fact; `otherHost`: another site's host.
+ */
+export function sampleRequests(context: {
+  ownUrl: string;
+  undoId: string;
+  factId: string;
+  otherHost: string;
+}): SampleRequests {
+  const { ownUrl, undoId, factId, otherHost } = context;
+  return {
+    'factmark/facts': { type: 'factmark/facts' },
+    'factmark/facts-get': { type: 'factmark/facts-get', ids: [factId] },
+    'factmark/site-get': { type: 'factmark/site-get', host: new URL(ownUrl).hostname },
+    'factmark/site-set': { type: 'factmark/site-set', host: otherHost, enabled: true },
+    'factmark/annotations': { type: 'factmark/annotations', url: ownUrl },
+    'factmark/annotations-page': { type: 'factmark/annotations-page', limit: 100 },
+    'factmark/annotation-save': {
+      type: 'factmark/annotation-save',
+      annotation: annotation('anno:e2e-sample', { url: ownUrl }),
+    },
+    'factmark/annotations-delete': { type: 'factmark/annotations-delete', ids: ['anno:e2e-own'] },
+    'factmark/annotations-restore': {
+      type: 'factmark/annotations-restore',
+      annotations: [annotation('anno:e2e-sample-restore', { url: ownUrl })],
+    },
+    'factmark/export': { type: 'factmark/export', format: 'jsonld' },
+    'factmark/import': {
+      type: 'factmark/import',
+      text: toJsonLd([annotation('anno:e2e-sample-import', { url: ownUrl })]),
+    },
+    'factmark/import-undo': { type: 'factmark/import-undo', id: undoId },
+    'factmark/fact-save': { type: 'factmark/fact-save', fact: fact('user:e2e-sample') },
+    'factmark/fact-delete': { type: 'factmark/fact-delete', id: factId },
+  };
+}
