@@ -37,14 +37,37 @@ export function isBareNumber(text: string): boolean {
 export function blockRole(text: string, figures: readonly Figure[]): BlockRole {
   // Most blocks of a page are paragraphs: told apart by length alone, without a copy of the text.
   if (figures.length !== 1 && text.length > 2 * LABEL_MAX) return 'text';
+  // A table row that holds a figure has its label in its own cells ("US jobs\t6,000"): it waits
+  // for no caption, and it is no caption for a neighbour.
+  if (figures.length > 0 && text.includes('\t')) return 'text';
   if (figures.length === 0 && isBareNumber(text)) return 'figure';
   if (figures.length === 1) {
     const f = figures[0] as Figure;
-    const rest = text.slice(0, f.start) + text.slice(f.end);
-    if ((rest.match(/\p{L}/gu)?.length ?? 0) <= OTHER_LETTERS_MAX) return 'figure';
+    // Counted only up to the limit: a paragraph with one figure is told apart by its first few
+    // letters, not by all of them (this runs for every such paragraph of the page's first pass).
+    const letters = lettersUpTo(text, 0, f.start, OTHER_LETTERS_MAX + 1);
+    if (
+      letters + lettersUpTo(text, f.end, text.length, OTHER_LETTERS_MAX + 1 - letters) <=
+      OTHER_LETTERS_MAX
+    )
+      return 'figure';
   }
   const trimmed = text.trim();
   return trimmed.length > 0 && trimmed.length <= LABEL_MAX ? 'label' : 'text';
+}
+
+const LETTER = /\p{L}/gu;
+
+/** How many letters text[from, to) holds, counting no further than `max`. */
+function lettersUpTo(text: string, from: number, to: number, max: number): number {
+  let n = 0;
+  LETTER.lastIndex = from;
+  while (n < max) {
+    const m = LETTER.exec(text);
+    if (m === null || m.index >= to) break;
+    n++;
+  }
+  return n;
 }
 
 // A date alone: "2028", "July 2025", "December 10, 2025", "4 February 2026".
