@@ -9,7 +9,7 @@
  * count, or of a count noun followed by a colon, and nothing but a short stretch of words lies
  * between: at most MAX_CARRY_WORDS words and MAX_CARRY_CHARS characters, with no digit and no
  * sentence end. Six words hold "in the United States and" with room; a longer stretch is usually
- * a new clause about something else. Commas, semicolons, parentheses and dashes may stand in
+ * a new clause about something else (but for parallel lists, below). Commas, semicolons, parentheses and dashes may stand in
  * the stretch ("6,000 jobs in America, 7,500 in Pakistan").
  *
  * Around the number itself, what would make it a label rather than an amount keeps it out:
@@ -20,12 +20,30 @@
  * time: "at 5"), and a ratio ("1 in 3"). A digit in the stretch ends it, so counters ("3 of 12",
  * "Slide 3 of 12") never carry.
  *
+ * A longer stretch, up to MAX_PARALLEL_WORDS words, carries only when the sentence is built as a
+ * list of the same thing in two places: "would put some 6,000 people to work in the United States
+ * and 7,500 in Balochistan", "6,000 jobs will follow in the United States along with some 7,500
+ * in Balochistan". Two marks say so, both needed: the word after the number is a preposition that
+ * the stretch used too ("… in the United States … 7,500 in …"), and the stretch ends in a
+ * connective ("and", "along with", "while", a comma), a qualifier ("some", "about") aside. A
+ * stretch that ends in anything else ("…; officials say 7,500 in …") is another clause.
+ *
+ * A count of other things right after a preposition ("6,000 jobs in 12 states") counts those
+ * things (12 states); it says where the first count is, so the list goes on with the first count's
+ * noun: "6,000 jobs in 12 states and 7,500 in Balochistan" carries "jobs" to 7,500 (see
+ * `carryOf`). A count after anything else starts a new list ("6,000 jobs, 12 new plants and 40 in
+ * Texas": 40 plants).
+ *
  * Cost: the stretch is read backwards at most MAX_CARRY_CHARS characters, once per bare number.
  */
 import type { FigureKind } from '../types';
 import { COLON_COUNT_NOUNS, COUNT_UNIT_ALIASES } from './lexicon';
 
 export const MAX_CARRY_WORDS = 6;
+// Twelve words hold a verb phrase, a preposition, a three-word place and a two-word connective
+// ("will follow in the United States along with some"), or "would be created in the United
+// States over the decade, and"; a longer stretch is a sentence about more than one list.
+export const MAX_PARALLEL_WORDS = 12;
 export const MAX_CARRY_CHARS = 120;
 
 /** The figure found last, in offsets of the folded text. */
@@ -33,6 +51,89 @@ export interface PreviousFigure {
   end: number;
   kind: FigureKind;
   unit: string;
+  /** What a bare number after it counts: its unit, or the head's for "jobs in 12 states". */
+  carry: string;
+}
+
+/** Prepositions that may repeat in a parallel list ("in the US and 7,500 in Balochistan"). */
+const PARALLEL_PREPOSITIONS: ReadonlySet<string> = new Set([
+  'in',
+  'at',
+  'on',
+  'across',
+  'for',
+  'from',
+  'to',
+  'within',
+  'among',
+  'throughout',
+]);
+
+/** Words and marks that join the second member of a list to the first. */
+const CONNECTIVES: ReadonlySet<string> = new Set([
+  ',',
+  ';',
+  'and',
+  'with',
+  'while',
+  'whereas',
+  'plus',
+  'but',
+  'versus',
+  'against',
+  'besides',
+]);
+
+/** Qualifier words that may stand between the connective and the number ("and about 7,500"). */
+const QUALIFYING_WORDS: ReadonlySet<string> = new Set([
+  'about',
+  'around',
+  'approximately',
+  'roughly',
+  'nearly',
+  'almost',
+  'some',
+  'another',
+  'over',
+  'under',
+  'more',
+  'than',
+  'up',
+  'to',
+  'at',
+  'least',
+  'just',
+  'only',
+  'an',
+  'estimated',
+  'as',
+  'many',
+  'close',
+  'fewer',
+  'less',
+  'further',
+  'additional',
+]);
+
+// A count right after one of these, just after another count, says where or for whom the other
+// count is ("6,000 jobs in 12 states", "jobs across 5 provinces"), with an optional qualifier.
+const MODIFYING_COUNT =
+  /^ (?:in|across|at|from|among|for|over|throughout|spread across) (?:(?:about|around|some|nearly|almost|more than|over|at least) )?$/;
+
+/**
+ * What a bare number after the count at [start, end) with unit `unit` counts: its own unit, or
+ * the list's (the previous count's) when this count only says where the previous one is.
+ */
+export function carryOf(
+  lower: string,
+  start: number,
+  unit: string,
+  prev: PreviousFigure | null,
+): string {
+  // MODIFYING_COUNT matches at most 25 characters (" spread across more than "): a longer gap is
+  // not sliced.
+  if (prev === null || prev.kind !== 'count' || start - prev.end > 25) return unit;
+  return MODIFYING_COUNT.test(lower.slice(prev.end, start)) ? prev.carry : unit;
 }
 
 /** Words that may follow a carried number: it is an amount, and the sentence goes on. */
@@ -219,31 +320,53 @@ const INITIALISM = /^(?:[a-z]\.)+$/;
 const FOLLOWER = /[a-z]+/y;
 const RATIO_REST = /^ (?:of )?\d/;
 
-/** Does what follows the number at `end` let it be an amount carried from before? */
-function followsAsAmount(lower: string, end: number): boolean {
+/**
+ * Does what follows the number at `end` let it be an amount carried from before? The word that
+ * follows when it does ('' for punctuation or the end of the text), null when it does not.
+ */
+function followerOf(lower: string, end: number): string | null {
   const c = lower[end];
-  if (c === undefined) return true;
+  if (c === undefined) return '';
   if (c === ',' || c === ';' || c === ')' || c === '.' || c === '!' || c === '?' || c === '—') {
-    return true;
+    return '';
   }
-  if (c !== ' ') return false;
+  if (c !== ' ') return null;
   const n = lower[end + 1];
-  if (n === '(' || n === '—') return true;
+  if (n === '(' || n === '—') return '';
   // A spaced dash, but not a score written "3 - 1".
-  if (n === '-') return lower[end + 2] === ' ' && !DIGIT.test(lower[end + 3] ?? '');
+  if (n === '-') return lower[end + 2] === ' ' && !DIGIT.test(lower[end + 3] ?? '') ? '' : null;
   FOLLOWER.lastIndex = end + 1;
   const m = FOLLOWER.exec(lower);
-  if (!m) return false;
+  if (!m) return null;
   const after = lower[end + 1 + m[0].length];
-  if (after !== undefined && WORD_CHAR.test(after)) return false;
+  if (after !== undefined && WORD_CHAR.test(after)) return null;
   // "1 in 3", "2 out of 5": a ratio.
   if (
     (m[0] === 'in' || m[0] === 'out') &&
     RATIO_REST.test(lower.slice(end + 1 + m[0].length, end + 12))
   ) {
-    return false;
+    return null;
   }
-  return FOLLOWERS.has(m[0]);
+  return FOLLOWERS.has(m[0]) ? m[0] : null;
+}
+
+const STRETCH_TOKEN = /[a-z][a-z'.-]*|[,;]/g;
+
+/**
+ * Is a stretch longer than MAX_CARRY_WORDS a parallel list (see the header)? `stretch` is its
+ * lower-cased text (read only when it is that long, so the common path allocates nothing);
+ * `follower` is the word after the number.
+ */
+function isParallel(stretch: string, follower: string): boolean {
+  if (!PARALLEL_PREPOSITIONS.has(follower)) return false;
+  const tokens = (stretch.match(STRETCH_TOKEN) ?? []).map((w) => w.replace(/[-'.]+$/, ''));
+  if (!tokens.includes(follower)) return false;
+  // The joint: the last word or mark before the number, qualifiers aside.
+  for (let k = tokens.length - 1; k >= 0; k--) {
+    const w = tokens[k] as string;
+    if (!QUALIFYING_WORDS.has(w)) return CONNECTIVES.has(w);
+  }
+  return false;
 }
 
 /**
@@ -258,8 +381,14 @@ export function carriedUnit(
   value: number,
   prev: PreviousFigure | null,
 ): string | null {
-  if (!followsAsAmount(lower, end)) return null;
+  const follower = followerOf(lower, end);
+  if (follower === null) return null;
   const floor = Math.max(0, at - MAX_CARRY_CHARS);
+  // Beyond MAX_CARRY_WORDS only a count before may carry (a colon's noun may not).
+  const maxWords =
+    prev !== null && prev.kind === 'count' && at - prev.end <= MAX_CARRY_CHARS
+      ? MAX_PARALLEL_WORDS
+      : MAX_CARRY_WORDS;
   let i = at;
   let words = 0;
   // Nothing but spaces yet between the word being read and the number.
@@ -267,7 +396,9 @@ export function carriedUnit(
   let gap = false;
   for (;;) {
     if (prev !== null && i === prev.end) {
-      return gap && prev.kind === 'count' ? prev.unit : null;
+      if (!gap || prev.kind !== 'count') return null;
+      if (words <= MAX_CARRY_WORDS) return prev.carry;
+      return isParallel(lower.slice(prev.end, at), follower) ? prev.carry : null;
     }
     if (i <= floor) return null;
     const c = lower[i - 1] as string;
@@ -283,6 +414,7 @@ export function carriedUnit(
     }
     if (c === ':') {
       // "jobs: around 6,000": the word right before the colon names what is counted.
+      if (words > MAX_CARRY_WORDS) return null;
       let j = i - 1;
       while (j > floor && LETTER.test(lower[j - 1] as string)) j--;
       if (j > 0 && WORD_CHAR.test(lower[j - 1] as string)) return null;
@@ -311,7 +443,7 @@ export function carriedUnit(
       if (UPPER.test(t.slice(j, i)) && !CAPITALIZED_OK.has(word)) return null;
       adjacent = false;
     }
-    if (++words > MAX_CARRY_WORDS) return null;
+    if (++words > maxWords) return null;
     i = j;
   }
 }

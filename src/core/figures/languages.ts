@@ -26,8 +26,35 @@ export interface LanguageWords {
   counts: readonly string[];
   /** Qualifiers right before a figure, as in QUALIFIERS. */
   qualifiers: readonly (readonly [string, 'approx' | 'max' | 'min'])[];
+  /**
+   * Numbers written as one word ("trois", "elva", "doce"), read like digits: they make a figure
+   * only with a scale, a percent, a currency or a listed count noun after them ("trois sessions",
+   * "dix pour cent"). Words that are also the indefinite article ("un", "une", "en", "ett", "um")
+   * are left out: "un emploi" is one job only in the way "a job" is. Compounds ("vingt-trois",
+   * "treinta y dos") are not read.
+   */
+  numberWords?: readonly (readonly [string, number])[];
+  /**
+   * Determiners that before a small number in words make it refer to things already named ("les
+   * deux pays": the two countries), as REFERENTIAL_BEFORE does in English.
+   */
+  determiners?: readonly string[];
   /** Turkish writes the percent sign before the number ("%5"). */
   percentBefore?: boolean;
+}
+
+/** The number words 2-20 and the tens, in the order of NUMBER_VALUES. */
+const NUMBER_VALUES = [
+  2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 30, 40, 50, 60, 70, 80, 90,
+];
+
+function numberWords(
+  words: string,
+  extra: readonly (readonly [string, number])[] = [],
+): readonly (readonly [string, number])[] {
+  const list = words.split(' ');
+  if (list.length !== NUMBER_VALUES.length) throw new Error(`number words: ${words}`);
+  return [...list.map((w, i) => [w, NUMBER_VALUES[i] as number] as const), ...extra];
 }
 
 export const RUPEE = 'RUPEE';
@@ -123,16 +150,32 @@ export const LANGUAGE_WORDS: ReadonlyMap<string, LanguageWords> = new Map<string
         'empleos',
         'puestos de trabajo',
         'trabajadores',
+        'empleados',
         'personas',
         'habitantes',
+        'delegados',
+        'participantes',
+        'miembros',
+        'estudiantes',
         'países',
         'naciones',
+        'estados',
+        'provincias',
         'ministros',
         'empresas',
         'familias',
+        'hogares',
+        'viviendas',
+        'camiones',
+        'vehículos',
         'toneladas',
         'onzas',
         'acuerdos',
+        'memorandos',
+        'proyectos',
+        'minas',
+        'sesiones',
+        'reuniones',
       ],
       qualifiers: [
         ['alrededor de', 'approx'],
@@ -140,8 +183,29 @@ export const LANGUAGE_WORDS: ReadonlyMap<string, LanguageWords> = new Map<string
         ['unos', 'approx'],
         ['unas', 'approx'],
         ['casi', 'approx'],
+        ['aproximadamente', 'approx'],
         ['hasta', 'max'],
+        ['menos de', 'max'],
         ['más de', 'min'],
+        ['al menos', 'min'],
+      ],
+      numberWords: numberWords(
+        'dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince ' +
+          'dieciséis diecisiete dieciocho diecinueve veinte treinta cuarenta cincuenta sesenta ' +
+          'setenta ochenta noventa',
+        [['cien', 100]],
+      ),
+      determiners: [
+        'los',
+        'las',
+        'estos',
+        'estas',
+        'esos',
+        'esas',
+        'ambos',
+        'todos',
+        'todas',
+        'sus',
       ],
     },
   ],
@@ -180,24 +244,49 @@ export const LANGUAGE_WORDS: ReadonlyMap<string, LanguageWords> = new Map<string
         'postes',
         'travailleurs',
         'salariés',
+        'employés',
         'personnes',
         'habitants',
+        'délégués',
+        'participants',
+        'membres',
+        'étudiants',
         'pays',
         'nations',
+        'états',
+        'provinces',
         'ministres',
         'entreprises',
+        'sociétés',
         'familles',
+        'ménages',
+        'logements',
+        'camions',
+        'véhicules',
         'tonnes',
         'onces',
         'accords',
+        'projets',
+        'mines',
+        'sessions',
+        'réunions',
       ],
       qualifiers: [
         ['environ', 'approx'],
         ['près de', 'approx'],
         ['quelque', 'approx'],
         ["jusqu'à", 'max'],
+        ['moins de', 'max'],
         ['plus de', 'min'],
+        ['au moins', 'min'],
       ],
+      numberWords: numberWords(
+        'deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize ' +
+          'dix-sept dix-huit dix-neuf vingt trente quarante cinquante soixante soixante-dix ' +
+          'quatre-vingts quatre-vingt-dix',
+        [['cent', 100]],
+      ),
+      determiners: ['les', 'ces', 'tous', 'toutes', 'leurs', 'ses', 'nos'],
     },
   ],
   [
@@ -252,9 +341,19 @@ export const LANGUAGE_WORDS: ReadonlyMap<string, LanguageWords> = new Map<string
         'firmen',
         'familien',
         'haushalte',
+        'delegierte',
+        'teilnehmer',
+        'mitglieder',
+        'bundesstaaten',
+        'lastwagen',
+        'lkw',
+        'fahrzeuge',
         'tonnen',
         'unzen',
         'abkommen',
+        'vereinbarungen',
+        'projekte',
+        'sitzungen',
       ],
       qualifiers: [
         ['rund', 'approx'],
@@ -265,6 +364,13 @@ export const LANGUAGE_WORDS: ReadonlyMap<string, LanguageWords> = new Map<string
         ['mehr als', 'min'],
         ['über', 'min'],
       ],
+      numberWords: numberWords(
+        'zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn ' +
+          'sechzehn siebzehn achtzehn neunzehn zwanzig dreißig vierzig fünfzig sechzig siebzig ' +
+          'achtzig neunzig',
+        [['hundert', 100]],
+      ),
+      determiners: ['die', 'diese', 'beiden', 'alle', 'ihre', 'seine'],
     },
   ],
   [
@@ -302,9 +408,21 @@ export const LANGUAGE_WORDS: ReadonlyMap<string, LanguageWords> = new Map<string
         'aziende',
         'imprese',
         'famiglie',
+        'nuclei familiari',
+        'delegati',
+        'partecipanti',
+        'membri',
+        'studenti',
+        'stati',
+        'camion',
+        'veicoli',
         'tonnellate',
         'once',
         'accordi',
+        'progetti',
+        'miniere',
+        'sessioni',
+        'riunioni',
       ],
       qualifiers: [
         ['circa', 'approx'],
@@ -313,6 +431,13 @@ export const LANGUAGE_WORDS: ReadonlyMap<string, LanguageWords> = new Map<string
         ['oltre', 'min'],
         ['più di', 'min'],
       ],
+      numberWords: numberWords(
+        'due tre quattro cinque sei sette otto nove dieci undici dodici tredici quattordici ' +
+          'quindici sedici diciassette diciotto diciannove venti trenta quaranta cinquanta ' +
+          'sessanta settanta ottanta novanta',
+        [['cento', 100]],
+      ),
+      determiners: ['i', 'gli', 'le', 'questi', 'queste', 'entrambi', 'tutti', 'tutte'],
     },
   ],
   [
@@ -344,28 +469,86 @@ export const LANGUAGE_WORDS: ReadonlyMap<string, LanguageWords> = new Map<string
         ['euros', EURO],
         ['euro', EURO],
         ['rupias', RUPEE],
+        // Mozambique and Angola write in Portuguese.
+        ['meticais', 'MZN'],
+        ['metical', 'MZN'],
+        ['kwanzas', 'AOA'],
+        ['rands', 'ZAR'],
       ],
       currencyPrepositions: ['de'],
       counts: [
         'empregos',
         'postos de trabalho',
         'trabalhadores',
+        'funcionários',
+        'empregados',
+        'colaboradores',
         'pessoas',
         'habitantes',
+        'moradores',
+        'delegados',
+        'participantes',
+        'membros',
+        'estudantes',
+        'alunos',
         'países',
         'nações',
+        'estados',
+        'províncias',
+        'distritos',
         'ministros',
         'empresas',
         'famílias',
+        'agregados familiares',
+        'agregados',
+        'casas',
+        'camiões',
+        'caminhões',
+        'viaturas',
+        'veículos',
         'toneladas',
         'onças',
         'acordos',
+        'memorandos',
+        'projetos',
+        'projectos',
+        'minas',
+        'sessões',
+        'reuniões',
       ],
       qualifiers: [
         ['cerca de', 'approx'],
         ['quase', 'approx'],
+        ['aproximadamente', 'approx'],
         ['até', 'max'],
+        ['menos de', 'max'],
         ['mais de', 'min'],
+        ['pelo menos', 'min'],
+      ],
+      numberWords: numberWords(
+        'dois três quatro cinco seis sete oito nove dez onze doze treze catorze quinze ' +
+          'dezasseis dezassete dezoito dezanove vinte trinta quarenta cinquenta sessenta setenta ' +
+          'oitenta noventa',
+        [
+          ['duas', 2],
+          ['quatorze', 14],
+          ['dezesseis', 16],
+          ['dezessete', 17],
+          ['dezenove', 19],
+          ['cem', 100],
+        ],
+      ),
+      determiners: [
+        'os',
+        'as',
+        'estes',
+        'estas',
+        'esses',
+        'essas',
+        'ambos',
+        'ambas',
+        'todos',
+        'todas',
       ],
     },
   ],
@@ -504,8 +687,61 @@ export const LANGUAGE_WORDS: ReadonlyMap<string, LanguageWords> = new Map<string
         ['dollar', DOLLAR],
       ],
       currencyPrepositions: [],
-      counts: ['jobb', 'arbetstillfällen', 'personer', 'människor', 'länder'],
-      qualifiers: [],
+      counts: [
+        'jobb',
+        'arbetstillfällen',
+        'arbetare',
+        'anställda',
+        'medarbetare',
+        'personer',
+        'människor',
+        'invånare',
+        'delegater',
+        'deltagare',
+        'medlemmar',
+        'studenter',
+        'länder',
+        'stater',
+        'nationer',
+        'ministrar',
+        'företag',
+        'bolag',
+        'familjer',
+        'hushåll',
+        'bostäder',
+        'lastbilar',
+        'fordon',
+        // Swedish writes the metric tonne "ton".
+        'ton',
+        'avtal',
+        'överenskommelser',
+        'projekt',
+        'gruvor',
+        'sessioner',
+        'möten',
+      ],
+      qualifiers: [
+        ['cirka', 'approx'],
+        ['ca', 'approx'],
+        ['omkring', 'approx'],
+        ['ungefär', 'approx'],
+        ['runt', 'approx'],
+        ['nästan', 'approx'],
+        ['närmare', 'approx'],
+        ['upp till', 'max'],
+        ['högst', 'max'],
+        ['under', 'max'],
+        ['drygt', 'min'],
+        ['över', 'min'],
+        ['mer än', 'min'],
+        ['minst', 'min'],
+      ],
+      numberWords: numberWords(
+        'två tre fyra fem sex sju åtta nio tio elva tolv tretton fjorton femton sexton sjutton ' +
+          'arton nitton tjugo trettio fyrtio femtio sextio sjuttio åttio nittio',
+        [['hundra', 100]],
+      ),
+      determiners: ['de', 'dessa', 'båda', 'alla', 'sina', 'deras'],
     },
   ],
   [

@@ -288,21 +288,91 @@ export const KNOWN_COUNT_NOUNS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Plural nouns that, followed by a colon, name what the numbers after them count ("jobs: around
- * 6,000 in the United States"). Kept to nouns of things a story counts: "Figures: 12" is not 12
- * figures.
+ * Plural nouns that, followed by a colon or heading a table row, name what the numbers after them
+ * count ("jobs: around 6,000 in the United States", a row "US jobs | 6,000"). Kept to nouns of
+ * things news counts (people, places, organisations, vehicles, meetings, agreements): "Figures:
+ * 12", "Rank | 3" or "Points | 12" count nothing a story claims.
  */
 export const COLON_COUNT_NOUNS: ReadonlySet<string> = new Set([
   ...KNOWN_COUNT_NOUNS,
-  'agreements',
-  'deals',
   'delegates',
-  'projects',
-  'mines',
+  'participants',
   'students',
   'visitors',
+  'tourists',
+  'passengers',
+  'patients',
+  'migrants',
+  'refugees',
+  'troops',
+  'soldiers',
+  'farmers',
+  'teachers',
+  'doctors',
+  'nurses',
+  'children',
+  'women',
+  'men',
+  // Not "states": a row headed "United States" names a place, not what its number counts.
+  'provinces',
+  'regions',
+  'districts',
+  'cities',
+  'villages',
+  'sessions',
+  'meetings',
+  'trucks',
+  'vehicles',
+  'homes',
+  'houses',
+  'schools',
+  'hospitals',
+  'plants',
+  'factories',
+  'sites',
+  'contracts',
+  'licences',
+  'licenses',
   'seats',
 ]);
+
+/**
+ * Demonyms written as plurals that do not end like the regular ones ("-ans", "-is"): a number
+ * before a demonym counts people ("600 young Mozambicans", "2,000 Britons").
+ */
+export const DEMONYM_PLURALS: ReadonlySet<string> = new Set([
+  'britons',
+  'swedes',
+  'danes',
+  'finns',
+  'poles',
+  'turks',
+  'thais',
+  'greeks',
+  'scots',
+  'czechs',
+  'slovaks',
+  'serbs',
+  'croats',
+  'arabs',
+  'kurds',
+  'uzbeks',
+  'kazakhs',
+  'tajiks',
+  'filipinos',
+]);
+
+// "Mozambicans", "Americans", "Pakistanis", "Iraqis": a capitalized plural ending in "-ans", or
+// in "-is" after one of the consonants demonyms put there (two letters at least before it, so
+// that "Paris", "Davis" and "Lewis" are not read).
+const DEMONYM_SUFFIX = /^[A-Z][a-z]+ans$|^[A-Z][a-z]{2,}[nqdlrt]is$/;
+
+/** Is `word` (as written, capitalized) a demonym plural, which counts people? */
+export function isDemonymPlural(word: string): boolean {
+  return (
+    DEMONYM_SUFFIX.test(word) || (/^[A-Z]/.test(word) && DEMONYM_PLURALS.has(word.toLowerCase()))
+  );
+}
 
 /** Irregular plurals that do not end in "s". */
 export const IRREGULAR_PLURALS: ReadonlySet<string> = new Set([

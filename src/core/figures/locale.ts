@@ -20,6 +20,7 @@ import {
   type LanguageWords,
 } from './languages';
 import {
+  COLON_COUNT_NOUNS,
   CURRENCY_PREFIXES,
   CURRENCY_SUFFIXES,
   OTHER_CURRENCY_NAMES,
@@ -55,6 +56,16 @@ export interface Locale {
   letter: RegExp;
   /** Non-English pages: a listed count noun after the number (sticky), group 1 the noun. */
   countNoun: RegExp | null;
+  /**
+   * A count noun anywhere in a table row's header cell (group 1), which names what the bare
+   * numbers of the row count ("US jobs | 6,000"; see rows.ts).
+   */
+  headerCount: RegExp;
+  /** Non-English pages: a number in one word at a position (sticky), group 1 a key of `numberWords`. */
+  numberWord: RegExp | null;
+  numberWords: ReadonlyMap<string, number>;
+  /** The words before a small number in words that make it refer rather than count ("the two"). */
+  referentialBefore: RegExp;
   /** The qualifier ending a slice of text (group 1), and what it says. */
   qualifierBefore: RegExp;
   qualifiers: ReadonlyMap<string, QualifierSense>;
@@ -80,7 +91,11 @@ const NUMBER_WORDS = [...UNIT_WORDS.keys(), ...TENS_WORDS.keys()].join('|');
 const PREFIX_CODES = String.raw`us ?\$|hk\$|nz\$|au\$|ca\$|[acr]\$|usd|eur|gbp|inr|pkr|cny|rmb|aud|cad|nzd|brl|rs\.?|${OTHER_ISO_CODES.join('|')}`;
 const CURRENCY_PREFIX = new RegExp(String.raw`(${PREFIX_CODES}|\$|€|£|¥|₹) ?`, 'y');
 
-function triggerSource(words: string | null, percentBefore: boolean): string {
+function triggerSource(
+  words: string | null,
+  percentBefore: boolean,
+  foreignWords: string | null = null,
+): string {
   return [
     // Digits must not continue a word or a code ("G20", "EXIM-200", "3,5" after a comma belongs
     // to the number before). Currency codes need a number right after them.
@@ -88,6 +103,11 @@ function triggerSource(words: string | null, percentBefore: boolean): string {
     String.raw`(?<![\w$])(?:${PREFIX_CODES})(?= ?[\d.])`,
     String.raw`[$€£¥₹]`,
     ...(words === null ? [] : [String.raw`(?<![\w-])(?:${words})(?![\w])`]),
+    // Other languages' number words hold letters outside ASCII ("três", "åtta"): bounded by
+    // Unicode letters (the pattern has the u flag then).
+    ...(foreignWords === null
+      ? []
+      : [String.raw`(?<![\p{L}\p{N}_-])(?:${foreignWords})(?![\p{L}\p{N}_])`]),
     ...(percentBefore ? [String.raw`%(?=\d)`] : []),
   ].join('|');
 }
@@ -96,12 +116,32 @@ function triggerSource(words: string | null, percentBefore: boolean): string {
 // there. Scanning the trigger along a text costs about three times as much, because every
 // alternative opens with a lookbehind, which keeps the regexp engine from skipping ahead to a
 // possible first character; this pattern starts with plain characters and a word boundary.
-function candidateSource(words: string | null, percentBefore: boolean): string {
+function candidateSource(
+  words: string | null,
+  percentBefore: boolean,
+  foreignWords: string | null = null,
+): string {
   const codes = String.raw`us|hk|nz\$|au\$|ca\$|[acr]\$|eur|gbp|inr|pkr|cny|rmb|aud|cad|nzd|brl|rs|${OTHER_ISO_CODES.join('|')}`;
   return [
     String.raw`\.?\d|[$€£¥₹]`,
     String.raw`\b(?:${codes}${words === null ? '' : `|${words}`})`,
+    ...(foreignWords === null ? [] : [foreignCandidate(foreignWords)]),
     ...(percentBefore ? ['%'] : []),
+  ].join('|');
+}
+
+/**
+ * Other languages' number words as candidates: behind \b those that start with an ASCII letter
+ * (it lets the regexp engine skip ahead, as for English words), without it the few that start
+ * with another ("åtta"), which \b does not know as a word's start.
+ */
+function foreignCandidate(words: string): string {
+  const list = words.split('|');
+  const ascii = list.filter((w) => /^[a-z]/.test(w));
+  const other = list.filter((w) => !/^[a-z]/.test(w));
+  return [
+    ...(ascii.length > 0 ? [String.raw`\b(?:${ascii.join('|')})`] : []),
+    ...(other.length > 0 ? [`(?:${other.join('|')})`] : []),
   ].join('|');
 }
 
@@ -120,8 +160,18 @@ function withRupee(map: ReadonlyMap<string, string>, rupee: string): ReadonlyMap
 
 // ---- English ---------------------------------------------------------------------------------
 
-const ENGLISH_WORDS = `${NUMBER_WORDS}|half|quarters?|thirds?`;
-const ENGLISH_CANDIDATE_WORDS = `${NUMBER_WORDS}|half|quarter|third`;
+// "a hundred", "a billion dollars", "an estimated"… : the article is a number only before
+// "hundred" or a scale word (numerals.ts, readArticle).
+const ARTICLE_NUMBER = 'an? (?:hundred|thousand|million|billion|trillion|lakh|crore)';
+const ENGLISH_WORDS = `${NUMBER_WORDS}|half|quarters?|thirds?|${ARTICLE_NUMBER}`;
+const ENGLISH_CANDIDATE_WORDS = `${NUMBER_WORDS}|half|quarter|third|${ARTICLE_NUMBER}`;
+
+// "the two countries", "both three parties": a small number in words after a determiner refers to
+// things already named; it does not count them for the reader (LABELLING.md: not figures).
+const ENGLISH_REFERENTIAL_BEFORE = /\b(?:the|these|those|both|all|its|their|our)\s+$/;
+const ENGLISH_HEADER_COUNT = new RegExp(
+  String.raw`(?:^|[^a-z])(${alternation(COLON_COUNT_NOUNS)})(?![a-z])`,
+);
 
 function englishLocale(rupee: string): Locale {
   return {
@@ -147,6 +197,10 @@ function englishLocale(rupee: string): Locale {
     suffixes: withRupee(CURRENCY_SUFFIXES, rupee),
     letter: /[a-z]/,
     countNoun: null,
+    headerCount: ENGLISH_HEADER_COUNT,
+    numberWord: null,
+    numberWords: new Map(),
+    referentialBefore: ENGLISH_REFERENTIAL_BEFORE,
     qualifierBefore: qualifierPattern(QUALIFIERS.keys(), 'a-z'),
     qualifiers: QUALIFIERS,
     percentBefore: false,
@@ -183,11 +237,16 @@ function foreignLocale(
   const scaleAlt = alternation(scales.keys());
   const percentAlt = alternation(['%', ...w.percent]);
   const countAlt = alternation(w.counts);
+  const numberWords = new Map(w.numberWords ?? []);
+  const wordAlt = numberWords.size === 0 ? null : alternation(numberWords.keys());
+  const determiners = alternation(w.determiners ?? []);
+  // The u flag only where the trigger reads number words: it is what lets \p{L} bound them.
+  const flags = wordAlt === null ? '' : 'u';
   return {
     english: false,
     decimalComma,
-    candidate: new RegExp(candidateSource(null, w.percentBefore ?? false), 'gi'),
-    triggerAt: new RegExp(triggerSource(null, w.percentBefore ?? false), 'iy'),
+    candidate: new RegExp(candidateSource(null, w.percentBefore ?? false, wordAlt), `gi${flags}`),
+    triggerAt: new RegExp(triggerSource(null, w.percentBefore ?? false, wordAlt), `iy${flags}`),
     currencyPrefix: CURRENCY_PREFIX,
     prefixes: withRupee(CURRENCY_PREFIXES, rupee),
     scale: new RegExp(
@@ -206,6 +265,14 @@ function foreignLocale(
       countAlt === ''
         ? null
         : new RegExp(String.raw` (?:[\p{L}'-]{1,24} )?(${countAlt})(?![\p{L}])`, 'yu'),
+    headerCount: foreignHeaderCount(w.counts),
+    numberWord:
+      wordAlt === null ? null : new RegExp(String.raw`(${wordAlt})(?![\p{L}\p{N}_])`, 'yu'),
+    numberWords,
+    referentialBefore:
+      determiners === ''
+        ? /(?!)/
+        : new RegExp(String.raw`(?:^|[^\p{L}])(?:${determiners})\s+$`, 'u'),
     qualifierBefore:
       w.qualifiers.length > 0
         ? qualifierPattern(
@@ -216,6 +283,24 @@ function foreignLocale(
     qualifiers: new Map(w.qualifiers),
     percentBefore: w.percentBefore ?? false,
   };
+}
+
+/**
+ * Words for "states", which in a row header are more often a country's name ("Estados Unidos |
+ * 6.000", "États-Unis | 7 500") than what the row counts; not read there. (English leaves
+ * "states" out of COLON_COUNT_NOUNS for the same reason.)
+ */
+const STATE_WORDS: ReadonlySet<string> = new Set([
+  'estados',
+  'états',
+  'staaten',
+  'stati',
+  'stater',
+]);
+
+function foreignHeaderCount(counts: readonly string[]): RegExp {
+  const alt = alternation(counts.filter((c) => !STATE_WORDS.has(c)));
+  return alt === '' ? /(?!)/ : new RegExp(String.raw`(?:^|[^\p{L}])(${alt})(?![\p{L}])`, 'u');
 }
 
 // ---- Choosing ----------------------------------------------------------------------------------

@@ -24,6 +24,11 @@ export interface Numeral {
   words: boolean;
   /** False for a run of digits too long to be a figure; `end` is still past it. */
   valid: boolean;
+  /**
+   * Read from an article ("a hundred", "a billion", "half a million"): a figure only with the
+   * scale word that follows (`needsScale`) and, for a count, a noun a story counts.
+   */
+  article?: { needsScale: boolean };
 }
 
 // Digits grouped by commas ("1,250,000"), by spaces as French and SI style write them ("6 000"),
@@ -203,4 +208,48 @@ export function readWords(lower: string, at: number): Numeral | null {
     words: true,
     valid: true,
   };
+}
+
+// "a hundred", "a thousand", "half a billion": the article (or "half a") stands for the number
+// when "hundred" or a scale word follows. "half a dozen" is not read (six of something is rarely
+// a claim, and "half a dozen times" is a manner of speaking).
+const ARTICLE = /(half )?an? (?=(hundred|thousand|million|billion|trillion|lakh|crore)(?![a-z]))/y;
+
+/**
+ * A number said with an article at `at` in `lower`: "a hundred" (100, with "and fifty" after it
+ * as in "two hundred and fifty"), "a billion" (1, the scale read by the caller), "half a
+ * million" (0.5, written as "0.5 million" would be: one decimal).
+ */
+export function readArticle(lower: string, at: number): Numeral | null {
+  ARTICLE.lastIndex = at;
+  const m = ARTICLE.exec(lower);
+  if (!m) return null;
+  const half = m[1] !== undefined;
+  const next = m[2] as string;
+  const base = { start: at, trailingZeros: 0, yearLike: false, words: true, valid: true };
+  if (next === 'hundred') {
+    if (half) return null;
+    const c: WordCursor = { text: lower, pos: at + m[0].length + next.length };
+    let value = 100;
+    const and = peekWord(c, false);
+    const rest = { text: lower, pos: and?.word === 'and' ? and.end : c.pos };
+    const below = readBelowHundred(rest, lower);
+    if (below !== null && below > 0) {
+      value += below;
+      c.pos = rest.pos;
+    }
+    return {
+      ...base,
+      end: c.pos,
+      mantissa: value,
+      units: value,
+      decimals: 0,
+      article: { needsScale: false },
+    };
+  }
+  // The number ends before the space, where the scale pattern starts reading.
+  const end = at + m[0].length - 1;
+  return half
+    ? { ...base, end, mantissa: 0.5, units: 5, decimals: 1, article: { needsScale: true } }
+    : { ...base, end, mantissa: 1, units: 1, decimals: 0, article: { needsScale: true } };
 }

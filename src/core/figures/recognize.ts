@@ -7,9 +7,12 @@
  *   [currency] number [scale] ( % | per cent | currency word | [modifier]{0,2} plural-noun )
  *
  * and the qualifier ("up to", "about") is read from the words just before. A number with none of
- * these is not a figure ("Section 7", "page 12"), except a four-digit year and a number that
+ * these is not a figure ("Section 7", "page 12"), except a four-digit year, a number that
  * carries the noun of a count just before it ("6,000 jobs in the US and 7,500 in Balochistan";
- * carry.ts). Fractions are shares ("half", "a quarter of the project", "a third stake").
+ * carry.ts) and a number alone in a table cell whose row header names a count noun ("US jobs |
+ * 6,000"; rows.ts). Fractions are shares ("half", "a quarter of the project", "a third stake").
+ * In markets text a percentage takes the sign of a fall, and share prices are dropped
+ * (markets.ts).
  *
  * The page's language (FindFiguresOptions.lang; locale.ts, languages.ts) decides the decimal
  * mark and digit grouping ("40.000" and "2,5" on a German page) and the words read around a
@@ -22,17 +25,20 @@
  */
 import { displayText, fold, unfolded } from '../text/fold';
 import type { Figure, FigureKind, Qualifier } from '../types';
-import { carriedUnit, type PreviousFigure } from './carry';
+import { carriedUnit, carryOf, type PreviousFigure } from './carry';
 import {
   COMPOUND_COUNT_NOUNS,
   COUNT_UNIT_ALIASES,
   IRREGULAR_PLURALS,
+  isDemonymPlural,
   KNOWN_COUNT_NOUNS,
   NOT_NOUNS,
 } from './lexicon';
 import { CURRENCY_SIGNS_AFTER } from './languages';
 import { localeFor, type Locale } from './locale';
-import { readDigits, readWords, type Numeral } from './numerals';
+import { declineBefore, isSharePrice, minusBefore } from './markets';
+import { readArticle, readDigits, readWords, type Numeral } from './numerals';
+import { aloneInCell, rowOf, type Row } from './rows';
 
 export interface FindFiguresOptions {
   /**
@@ -81,6 +87,16 @@ const MAX_MODIFIERS = 3;
 // cooperation agreements"): the count's noun is the compound's last plural, at most this many words on.
 const MAX_COMPOUND_TAIL = 2;
 const DOTTED_DATE = /\d{1,2}\.\d{1,2}\.(\d{4})(?!\d)/y;
+// "4.2 lakh crore" (4.2 × 10^5 × 10^7), "5 thousand crore": Indian reporting says a large amount
+// in crores of lakhs or thousands.
+const CRORE_AFTER = / ?-? ?crores?(?![a-z])/y;
+// An article number after a fraction is part of it ("a quarter of a billion"), not one of its
+// own; after "one in" it is a ratio ("one in a million").
+const FRACTION_OF_BEFORE =
+  /(?:(?:quarters?|thirds?|half|fraction|part|share|tenth|fifth) of|(?:^|[^a-z])(?:one|1) in) $/;
+// The count nouns after "points": only "basis points" counts something a story claims (a rate
+// move); index points and scores are levels (markets.ts).
+const POINTS = new Set(['points', 'pts']);
 const FIRST_YEAR = 1900;
 const LAST_YEAR = 2099;
 
@@ -102,6 +118,14 @@ interface Parsed {
   value: number;
   unit: string;
   precision: number;
+  /** Written in words ("two", "trois"): a small one may refer rather than count. */
+  words?: boolean;
+  /** Money written with a scale word ("$1.25 billion"), never a share price. */
+  scaled?: boolean;
+  /** Digits after the decimal point. */
+  decimals?: number;
+  /** A percentage of a number (not a fraction word), which may take the sign of a fall. */
+  signable?: boolean;
 }
 
 /**
@@ -123,6 +147,7 @@ export function findFigures(
   const candidate = loc.candidate;
   const triggerAt = loc.triggerAt;
   let lower: string | null = null;
+  let row: Row | null | undefined;
   let prev: PreviousFigure | null = null;
   candidate.lastIndex = 0;
   for (let m = candidate.exec(t); m !== null; m = candidate.exec(t)) {
@@ -133,11 +158,28 @@ export function findFigures(
       continue;
     }
     lower ??= lowerSameLength(t);
-    const { parsed, consumed } = parseAt(t, lower, m.index, loc, prev);
+    if (row === undefined) row = rowOf(text, folded, lower, loc);
+    const { parsed, consumed } = parseAt(t, lower, m.index, loc, prev, row);
     candidate.lastIndex = Math.max(consumed, m.index + 1);
     if (parsed === null) continue;
-    if (isReferential(lower, parsed)) continue;
-    prev = { end: parsed.end, kind: parsed.kind, unit: parsed.unit };
+    if (isReferential(lower, parsed, loc)) continue;
+    if (parsed.kind === 'money' && sharePrice(lower, parsed, row, loc)) continue;
+    if (parsed.signable) {
+      const original = (i: number): string => text[folded.toOriginal(i)] ?? '';
+      if (parsed.start - 1 >= (prev?.end ?? 0) && minusBefore(lower, parsed.start, original)) {
+        parsed.start -= 1;
+        parsed.value = -parsed.value;
+      } else if (loc.english && declineBefore(lower, parsed.start)) {
+        parsed.value = -parsed.value;
+      }
+    }
+    prev = {
+      end: parsed.end,
+      kind: parsed.kind,
+      unit: parsed.unit,
+      carry:
+        parsed.kind === 'count' ? carryOf(lower, parsed.start, parsed.unit, prev) : parsed.unit,
+    };
     const qualifier = parsed.kind === 'year' ? null : qualifierBefore(lower, parsed.start, loc);
     const start = folded.toOriginal(parsed.start);
     const end = folded.toOriginal(parsed.end);
@@ -156,15 +198,29 @@ export function findFigures(
   return figures;
 }
 
-// "the two countries", "both three parties": a small number in words after a determiner refers to
-// things already named; it does not count them for the reader (LABELLING.md: not figures).
-const REFERENTIAL_BEFORE = /\b(?:the|these|those|both|all|its|their|our)\s+$/;
-const SMALL_NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten)\b/;
+// "the two countries", "les deux pays": a small number in words after a determiner refers to
+// things already named (Locale.referentialBefore). 12 characters hold the longest determiner
+// with its space ("toutes ", "entrambi ").
+const REFERENTIAL_WINDOW = 12;
 
-function isReferential(lower: string, parsed: Parsed): boolean {
-  if (parsed.kind !== 'count' || parsed.value > 10) return false;
-  if (!SMALL_NUMBER_WORD.test(lower.slice(parsed.start, parsed.start + 6))) return false;
-  return REFERENTIAL_BEFORE.test(lower.slice(Math.max(0, parsed.start - 8), parsed.start));
+function isReferential(lower: string, parsed: Parsed, loc: Locale): boolean {
+  if (parsed.kind !== 'count' || parsed.value > 10 || parsed.words !== true) return false;
+  const before = lower.slice(Math.max(0, parsed.start - REFERENTIAL_WINDOW), parsed.start);
+  return loc.referentialBefore.test(before);
+}
+
+/** Is the money `parsed` a share price (markets.ts), given the table row it may stand in? */
+function sharePrice(lower: string, parsed: Parsed, row: Row | null, loc: Locale): boolean {
+  const header =
+    row !== null && aloneInCell(row, lower, parsed.start, parsed.end, loc) ? row.header : null;
+  return isSharePrice(
+    lower,
+    parsed.start,
+    parsed.end,
+    parsed.scaled ?? false,
+    parsed.decimals ?? 0,
+    header,
+  );
 }
 
 interface Attempt {
@@ -179,9 +235,12 @@ function parseAt(
   at: number,
   loc: Locale,
   prev: PreviousFigure | null,
+  row: Row | null,
 ): Attempt {
   if (loc.english) {
-    if (lower.startsWith('half', at)) return { parsed: parseHalf(lower, at), consumed: at + 4 };
+    if (lower.startsWith('half', at) && !lower.startsWith('half a', at)) {
+      return { parsed: parseHalf(lower, at), consumed: at + 4 };
+    }
     const c = lower[at];
     const fraction = c === 'q' || c === 't' ? sticky(FRACTION_WORD, lower, at) : null;
     if (fraction) {
@@ -210,10 +269,18 @@ function parseAt(
   const isDigit = /[\d.]/.test(lower[pos] ?? '');
   const numeral = isDigit
     ? readDigits(lower, pos, loc.decimalComma)
-    : currency || !loc.english
+    : currency
       ? null
-      : readWords(lower, pos);
-  if (numeral === null) return { parsed: null, consumed: at + 1 };
+      : loc.english
+        ? readEnglishWords(lower, pos)
+        : readForeignWord(lower, pos, loc);
+  if (numeral === null) {
+    // "half a day": read as "half" alone (a share, or nothing).
+    if (loc.english && lower.startsWith('half', at)) {
+      return { parsed: parseHalf(lower, at), consumed: at + 4 };
+    }
+    return { parsed: null, consumed: at + 1 };
+  }
   const miss = { parsed: null, consumed: numeral.end };
   if (!numeral.valid) return miss;
   pos = numeral.end;
@@ -237,12 +304,31 @@ function parseAt(
     if (def && letterOk) {
       scale = def.value;
       pos = scaleMatch.index + scaleMatch[0].length;
+      if (loc.english && (word === 'lakh' || word === 'thousand')) {
+        const crore = sticky(CRORE_AFTER, lower, pos);
+        if (crore) {
+          scale *= 1e7;
+          pos = crore.index + crore[0].length;
+        }
+      }
     }
   }
+  if (numeral.article?.needsScale && scale === 1) return miss;
   const value = exactValue(numeral, scale);
   const precision = 0.5 * 10 ** (numeral.trailingZeros - numeral.decimals) * scale;
   const found = (end: number, kind: FigureKind, unit: string, p = precision): Attempt => ({
-    parsed: { start: at, end, kind, value, unit, precision: p },
+    parsed: {
+      start: at,
+      end,
+      kind,
+      value,
+      unit,
+      precision: p,
+      words: numeral.words,
+      scaled: scale !== 1,
+      decimals: numeral.decimals,
+      signable: kind === 'percent',
+    },
     consumed: end,
   });
 
@@ -269,17 +355,21 @@ function parseAt(
     scale === 1 &&
     numeral.mantissa >= FIRST_YEAR &&
     numeral.mantissa <= LAST_YEAR;
+  // A number alone in a table cell whose row header names a count noun (rows.ts). A year stays
+  // a year ("Jobs created by | 2030"). Read before a noun after it, which would be the next
+  // cell's ("US jobs | 6,000 | Balochistan jobs | 7,500").
+  if (row?.unit && !numeral.words && !isYear && aloneInCell(row, lower, at, pos, loc)) {
+    return found(pos, 'count', row.unit);
+  }
   if (loc.english) {
     const count = readCountNoun(t, lower, pos, numeral.yearLike && scale === 1);
     if (count) {
-      // "Two Cents", "Three Kings": a capitalized number word before a capitalized noun is a
-      // name or a title, unless the noun is one a story counts ("Six Thousand Jobs").
-      const title =
-        numeral.words &&
-        /[A-Z]/.test(t[at] ?? '') &&
-        /[A-Z]/.test(t[count.nounStart] ?? '') &&
-        !KNOWN_COUNT_NOUNS.has(count.noun);
-      return title ? miss : found(count.end, 'count', count.unit);
+      // "a thousand reasons", "a million things": an article number is a manner of speaking,
+      // unless it counts what a story counts ("a million people").
+      if (numeral.article && !KNOWN_COUNT_NOUNS.has(count.noun) && count.unit !== 'people') {
+        return miss;
+      }
+      return numeral.words && isTitle(t, at, count) ? miss : found(count.end, 'count', count.unit);
     }
   } else if (loc.countNoun !== null && !isYear) {
     const count = sticky(loc.countNoun, lower, pos);
@@ -305,6 +395,52 @@ function parseAt(
     if (unit !== null) return found(pos, 'count', unit);
   }
   return miss;
+}
+
+/**
+ * "Two Cents", "Three Kings": a capitalized number word before a capitalized noun is a name or a
+ * title, unless the noun is one a story counts ("Six Thousand Jobs") or a people ("Twelve
+ * Pakistanis were hired": a demonym is capitalized in any sentence). A title capitalizes each of
+ * its words: one in lower case between them ("Six hundred young Mozambicans") makes it a
+ * sentence.
+ */
+function isTitle(
+  t: string,
+  at: number,
+  count: { nounStart: number; noun: string; unit: string },
+): boolean {
+  if (!/[A-Z]/.test(t[at] ?? '') || !/[A-Z]/.test(t[count.nounStart] ?? '')) return false;
+  if (KNOWN_COUNT_NOUNS.has(count.noun) || count.unit === 'people') return false;
+  return !/[ -][a-z]/.test(t.slice(at, count.nounStart));
+}
+
+/** A number in English words at `pos`: "six thousand", or with an article ("a hundred"). */
+function readEnglishWords(lower: string, pos: number): Numeral | null {
+  const c = lower[pos];
+  if (c === 'a' || c === 'h') {
+    if (FRACTION_OF_BEFORE.test(lower.slice(Math.max(0, pos - 12), pos))) return null;
+    return readArticle(lower, pos);
+  }
+  return readWords(lower, pos);
+}
+
+/** A number in one word of the page's language at `pos` ("trois", "elva"), or null. */
+function readForeignWord(lower: string, pos: number, loc: Locale): Numeral | null {
+  if (loc.numberWord === null) return null;
+  const m = sticky(loc.numberWord, lower, pos);
+  const value = m ? loc.numberWords.get(m[1] as string) : undefined;
+  if (!m || value === undefined) return null;
+  return {
+    start: pos,
+    end: pos + (m[1] as string).length,
+    mantissa: value,
+    units: value,
+    decimals: 0,
+    trailingZeros: 0,
+    yearLike: false,
+    words: true,
+    valid: true,
+  };
 }
 
 function yearOf(date: RegExpExecArray): Parsed | null {
@@ -425,12 +561,18 @@ function readCountNoun(
     };
   }
   let p = pos;
+  let previous = '';
   for (let i = 0; i <= MAX_MODIFIERS; i++) {
     const w = sticky(NEXT_WORD, lower, p);
     if (!w) return null;
     const raw = w[1] as string;
     const word = raw.replace(/[.'-]+$/, '');
     const wordEnd = w.index + 1 + word.length;
+    // "600 young Mozambicans", "2,000 Pakistanis": people.
+    if (!yearLike && isDemonymPlural(t.slice(w.index + 1, wordEnd))) {
+      return { end: wordEnd, unit: 'people', noun: word, nounStart: w.index + 1 };
+    }
+    if (POINTS.has(word) && previous !== 'basis') return null;
     if (isPluralNoun(word) && (!yearLike || KNOWN_COUNT_NOUNS.has(word))) {
       const tail = compoundTail(t, lower, w.index + w[0].length);
       if (tail) return tail;
@@ -446,6 +588,7 @@ function readCountNoun(
     const original = t.slice(w.index + 1, w.index + 1 + raw.length);
     const isAcronym = /^[A-Z](?:\.?[A-Z])+\.?$/.test(original);
     if (!isAcronym && (NOT_NOUNS.has(word) || word !== raw)) return null;
+    previous = word;
     p = w.index + w[0].length;
   }
   return null;
