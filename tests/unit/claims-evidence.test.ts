@@ -163,6 +163,14 @@ describe('shares', () => {
       ).verdict,
     ).toBe('supported');
   });
+  it('"we own", "the trust\'s" before a percentage: a stake', () => {
+    expect(
+      figureIn(
+        [STORY, 'Barrick’s chief was blunt: “We own fifty percent of Reko Diq.”'],
+        'fifty percent',
+      ).verdict,
+    ).toBe('supported');
+  });
   it('a sentence that names only countries no source names cannot contradict', () => {
     const f = figureIn(
       [
