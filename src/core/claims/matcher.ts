@@ -207,7 +207,9 @@ export class ClaimMatcher {
         // does rest on one, is no agreement: "cost $2 billion to build, the largest single bet
         // the bank has made" shares "largest", "single", "bank" with another total, but says
         // "cost" — and the cost is $1.08 billion.
+        // (A distinctive exact value is evidence enough by itself: EXACT_DISTINCT.)
         (s.strong ||
+          exactFactor(figure, s.claim) > 1 ||
           !scored.some(
             (o) =>
               o !== s &&
