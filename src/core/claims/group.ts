@@ -5,6 +5,7 @@
  * of its subject and its most telling words, stable for the same sources.
  */
 import { agrees } from '../agreement';
+import { significantDigits } from './digits';
 import { countClass } from './terms';
 import type { Fact } from '../types';
 
@@ -62,7 +63,8 @@ export function groupIntoClaims(
         ?.find(
           (g) =>
             agreesBothWays(f, g.first) &&
-            g.members.some((o) => similarity(item, o) >= GROUP_SIMILARITY),
+            (g.members.some((o) => similarity(item, o) >= GROUP_SIMILARITY) ||
+              sameDistinctiveValue(f, g)),
         );
       if (home) break;
     }
@@ -99,6 +101,24 @@ interface Group {
   first: Fact;
   members: Described[];
   all: DescribedFact[];
+}
+
+/**
+ * One story's sources that state the same value written with DISTINCT_DIGITS significant digits
+ * or more ("$1.08bn" in a fact box, "US$1.08 billion" in a paragraph that says it otherwise) state
+ * one claim: such a value is not repeated by chance. Rounder values ("25%", "$2 billion") and
+ * years are often two claims of one value, and need their words to agree too.
+ */
+const DISTINCT_DIGITS = 3;
+
+function sameDistinctiveValue(f: Fact, g: Group): boolean {
+  if (f.kind === 'year' || significantDigits(f.value) < DISTINCT_DIGITS) return false;
+  return g.all.some((o) => o.fact.value === f.value && sameStory(o.fact, f));
+}
+
+function sameStory(a: Fact, b: Fact): boolean {
+  if (!a.story || !b.story) return true;
+  return a.story.some((e) => b.story?.includes(e));
 }
 
 function agreesBothWays(a: Fact, b: Fact): boolean {

@@ -28,6 +28,9 @@
 import { agrees } from '../agreement';
 import type { Fact, Figure } from '../types';
 import { EACH, RATE, TOGETHER, type FigureContext } from './context';
+import { significantDigits } from './digits';
+
+export { significantDigits } from './digits';
 import { countClass, countsCompare, isPlaceTerm, isPredicateTerm, tokenize } from './terms';
 
 // Thresholds, set on the team's own corpus and the seeds (never on the held-out split):
@@ -487,17 +490,6 @@ function exactFactor(figure: Figure, claim: Claim): number {
   const tolerance = 1e-9 * Math.max(1, Math.abs(figure.value));
   if (!claim.facts.some((f) => Math.abs(f.value - figure.value) <= tolerance)) return 1;
   return significantDigits(figure.value) >= 2 ? EXACT_DISTINCT : EXACT_ROUND;
-}
-
-/** 1,250,000,000 → 3; 7,500 → 2; 2,000,000,000 → 1; 0.35 → 2. */
-export function significantDigits(value: number): number {
-  const digits = Math.abs(value)
-    .toPrecision(15)
-    .replace(/e.*$/, '')
-    .replace('.', '')
-    .replace(/^0+/, '')
-    .replace(/0+$/, '');
-  return Math.max(1, digits.length);
 }
 
 /** Entity ids: lower-case words joined by hyphens (a named thing is written capitalized). */
