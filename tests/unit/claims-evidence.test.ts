@@ -182,3 +182,28 @@ describe('shares', () => {
     expect(f.verdict).not.toBe('contradicted');
   });
 });
+
+describe('figures a source cannot prove wrong', () => {
+  it('the writer’s own estimate', () => {
+    const f = figureIn(
+      [
+        STORY,
+        'Reko Diq will need workers. We project about 4,500 jobs at the peak of construction.',
+      ],
+      '4,500 jobs',
+    );
+    expect(f.verdict).toBe('unverified');
+  });
+  it('a count of another kind of jobs than the sources counted', () => {
+    const f = figureIn(
+      [STORY, 'Reko Diq will need a peak construction workforce of 4,500 workers in Balochistan.'],
+      '4,500 workers',
+    );
+    expect(f.verdict).toBe('unverified');
+    const plain = figureIn(
+      [STORY, 'Reko Diq will create 4,500 jobs in Balochistan, the embassy said.'],
+      '4,500 jobs',
+    );
+    expect(plain.verdict).toBe('contradicted');
+  });
+});

@@ -87,6 +87,11 @@ export interface FigureContext {
   block: BlockNames;
   /** Things (see BlockNames) the figure's sentence or the one before names. */
   local: ReadonlySet<string>;
+  /**
+   * The writer's own estimate ("We project royalties of perhaps $150 million"): a figure of the
+   * page's making, which a source can support but not prove wrong.
+   */
+  ownEstimate: boolean;
   /** Things the figure's own sentence names, and the watched entities ("@id") it names. */
   sentence: {
     things: ReadonlySet<string>;
@@ -315,6 +320,7 @@ export function figureContext(
     names,
     block: namesOfBlock,
     local: thingsIn(block, previous?.start ?? sentence.start, sentence.end),
+    ownEstimate: OWN_ESTIMATE.test(text.slice(sentence.start, sentence.end)),
     sentence: {
       things: thingsIn(block, sentence.start, sentence.end),
       places: new Set(
@@ -379,6 +385,10 @@ function countModifiers(
     .map((t) => t.term)
     .filter((t) => !isPlaceTerm(t) && !t.startsWith('@'));
 }
+
+// "We project", "our estimate", "by our count": the writer speaks, not a source.
+const OWN_ESTIMATE =
+  /\b(?:we|I)\s+(?:project|estimate|calculate|reckon|forecast|assume|guess|put)\b|\b(?:our|my)\s+(?:own\s+)?(?:estimates?|projections?|model|calculations?|forecasts?|reckoning|guess)\b|\bby\s+(?:our|my)\s+(?:count|estimate|reckoning)\b/i;
 
 /**
  * A share that someone has, had, keeps, retains or owns ("Barrick has half", "we own 75%"), or that

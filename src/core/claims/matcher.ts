@@ -31,7 +31,7 @@ import { EACH, RATE, TOGETHER, type FigureContext } from './context';
 import { significantDigits } from './digits';
 
 export { significantDigits } from './digits';
-import { countClass, countsCompare, isPlaceTerm, isPredicateTerm, tokenize } from './terms';
+import { countClass, countsCompare, isPlaceTerm, isPredicateTerm, termOf, tokenize } from './terms';
 
 // Thresholds, set on the team's own corpus and the seeds (never on the held-out split):
 /** Least similarity for a figure whose value agrees with the claim. */
@@ -234,6 +234,8 @@ export class ClaimMatcher {
       (!this.namesOther(context.local) || this.subjectNamed(best.claim, context)) &&
       !best.foreign &&
       !this.elsewhere(context) &&
+      !context.ownEstimate &&
+      !this.otherKindOfCount(figure, best.claim, context) &&
       !context.modifiers.some((m) => !best.claim.terms.has(m)) &&
       (rival === undefined || rival.similarity < best.similarity * AMBIGUOUS_RATIO)
         ? best
@@ -416,6 +418,21 @@ export class ClaimMatcher {
     return true;
   }
 
+  /**
+   * Does a count's clause say what kind of jobs or people it counts — peak, construction,
+   * permanent, direct, temporary… — in a word the claim's sources do not use there? Then it may
+   * count another kind ("a peak construction workforce of 4,500" against "7,500 jobs"): not
+   * enough to call it wrong.
+   */
+  private otherKindOfCount(figure: Figure, claim: Claim, context: FigureContext): boolean {
+    if (figure.kind !== 'count') return false;
+    for (const [t, { weight }] of context.terms) {
+      if (weight < CONTRADICT_EVIDENCE || !COUNT_KINDS.has(t)) continue;
+      if ((claim.terms.get(t) ?? 0) < EVIDENCE_WEIGHT) return true;
+    }
+    return false;
+  }
+
   /** Is the page about the claim's story (PageContext.aboutEntities)? */
   private isAbout(claim: Claim, aboutEntities: ReadonlySet<string>): boolean {
     return claim.story ? intersects(claim.story, aboutEntities) : aboutEntities.size > 0;
@@ -483,6 +500,14 @@ export interface Scored {
    */
   foreign: boolean;
 }
+
+/** Words for kinds of jobs and workforces, as terms (stemmed as the page's words are). */
+const COUNT_KINDS: ReadonlySet<string> = new Set(
+  'peak construction permanent temporary direct indirect seasonal contract full-time part-time'
+    .split(' ')
+    .map((w) => termOf(w, false))
+    .filter((t): t is string => t !== null),
+);
 
 /** How much a figure's value alone says it is about the claim (EXACT_DISTINCT, EXACT_ROUND). */
 function exactFactor(figure: Figure, claim: Claim): number {
