@@ -12,12 +12,11 @@
  * script, so that what the journalist types is typed into the extension's document, not the
  * page's (src/shared/editor-protocol.ts). Hence, in manifest.json:
  * - it alone is in `web_accessible_resources`. Its scripts and styles need not be listed: a
- *   page's own subresources load from the extension's origin. The cost, in Chrome: a page can
- *   tell that Factmark is installed by loading that one URL (the extension's id is fixed; in
- *   Firefox the moz-extension UUID is random per install). `use_dynamic_url` would not help:
- *   in Chromium 156 runtime.getURL then answers a per-session origin whose frames do not load
- *   (sometimes in the content script, always in the background), while the fixed-id URL still
- *   loads in a frame;
+ *   page's own subresources load from the extension's origin. It is listed with
+ *   `use_dynamic_url`: in Chromium (130 and later; checked in 156) runtime.getURL answers a
+ *   per-session URL and the fixed-id URL is refused to pages, so a page cannot probe for Factmark
+ *   (tests/e2e/editor-url.chromium.e2e.test.ts). crxjs drops the key from the Firefox manifest,
+ *   where the moz-extension UUID is random per install anyway;
  * - the extension pages' CSP allows http(s) ancestors (`frame-ancestors http: https:`, was
  *   'none', which blocks the frame in both browsers). The popup and options pages are not
  *   web-accessible, so no web page can frame them all the same.

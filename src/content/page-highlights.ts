@@ -4,7 +4,14 @@
  *
  * First pass: the page walked in slices (page-walker.ts), each block analyzed and painted as it is
  * found. After that, a MutationObserver redoes only the blocks whose content changed: 100 appended
- * paragraphs cost 100 paragraphs, whatever the page's length.
+ * paragraphs cost 100 paragraphs, whatever the page's length. Text that no small block holds (a
+ * long run of inline content, or a run beside nested blocks) is redone by bounded pieces of its
+ * run instead of its huge container (inline-runs.ts): one span changed among 20,000 in `<body>`
+ * redoes one piece, not the page.
+ *
+ * Units: a block whose text is its owner's whole text (a paragraph) is keyed by its owner element;
+ * a piece of a run by its first node (`PageBlock.start`). Items, pending work and redos go by unit;
+ * painting goes by owner element, which the IntersectionObserver watches.
  */
 import type { FactIndex } from '../core/compare';
 import type { PageContext } from '../core/report/analyze';
@@ -17,7 +24,10 @@ import { recognizeCached, recognizeNew, setPageLanguage } from './analysis-cache
 import { blockRole, LabelTracker, type Label } from '../core/text/labels';
 import { PageContextTracker } from './page-context';
 import { itemsOfBlock, rangeOfItem, staticRangeOfItem, type PageItem } from './page-items';
-import { PageWalker, collectBlocks, nearestBlock, type PageBlock } from './page-walker';
+import { PageWalker, nearestBlock, type PageBlock } from './page-walker';
+import type { RunOptions, RunPosition } from './inline-runs';
+import { changesOf } from './mutation-changes';
+import { inLightRun, regionAt } from './run-regions';
 import { safely } from './safe';
 import { ownerTops } from './strip-positions';
 import { nearViewport } from './viewport-blocks';
@@ -37,6 +47,24 @@ function categoryOf(item: PageItem): HighlightCategory {
   return item.type === 'mention' ? 'mention' : item.figure.verdict;
 }
 
+/** A unit's key: its run's first node, or its owner when it is the owner's whole text. */
+function unitKeyOf(block: PageBlock): Node {
+  return block.start ?? block.owner;
+}
+
+interface Unit {
+  owner: Element;
+  items: PageItem[];
+}
+
+/** What the redos of one batch of changes have walked: a change there is redone already. */
+interface Redone {
+  /** Every node of the block elements redone whole. */
+  whole: Set<Node>;
+  /** Every node the run regions redone visited. */
+  walked: Set<Node>;
+}
+
 // The strip is redrawn at most this often while a page keeps changing (infinite scroll).
 const STRIP_REDRAW_MS = 500;
 // Blocks handled between two looks at the clock in the pass's later phases: a look costs about
@@ -53,8 +81,15 @@ const FIRST_PAINT_WAIT_MS = 200;
 const HOVER_THROTTLE_MS = 16;
 
 export class PageHighlights {
-  /** Items by the block element that owns them, to redo or drop a block's items as one. */
-  private readonly byOwner = new Map<Element, PageItem[]>();
+  /** Items by unit (see the top), to redo or drop a unit's items as one. */
+  private readonly units = new Map<Node, Unit>();
+  /** Keys of the units with items or pending blocks, by owner element (what is observed). */
+  private readonly unitsByOwner = new Map<Element, Set<Node>>();
+  /**
+   * Every start of a piece of a run seen (PageBlock.start), findings or not: where run regions
+   * begin and end (inline-runs.ts). Weak: the page drops its nodes as it likes.
+   */
+  private readonly starts = new WeakSet<Node>();
   /**
    * Painting is paid for what the reader can see: a block's items get their ranges and highlights
    * when the block comes within a screen of the viewport (IntersectionObserver), not during the
@@ -64,11 +99,11 @@ export class PageHighlights {
   private visibility: IntersectionObserver | null = null;
   private readonly paintedOwners = new Set<Element>();
   /**
-   * Blocks the first pass found something in, by owner, whose items (attribution, comparison)
-   * are not made yet. Per-figure work is paid first where the reader is: an owner's items are
-   * made when it comes near the viewport, the rest right after the pass, in slices (`complete`).
+   * Blocks the first pass found something in, by unit, whose items (attribution, comparison)
+   * are not made yet. Per-figure work is paid first where the reader is: a unit's items are
+   * made when its owner comes near the viewport, the rest right after the pass, in slices.
    */
-  private readonly pending = new Map<Element, PageBlock[]>();
+  private readonly pending = new Map<Node, PageBlock[]>();
   /** When the pass started (for the time to its first paint). */
   private passStart = 0;
   /** Waiting for the observer's first answer (see `firstPaint`). */
@@ -150,6 +185,7 @@ export class PageHighlights {
       body,
       (block) => {
         this.stats.blocks++;
+        if (block.start) this.starts.add(block.start);
         const recognized = recognizeNew(block.text);
         // Every block's length counts: how often the page names its story is per length of text.
         this.context.add(recognized.mentions, block.text.length, false);
@@ -164,7 +200,7 @@ export class PageHighlights {
         if (recognized.mentions.length === 0 && recognized.figures.length === 0 && !bare) return;
         found.push(block);
       },
-      { wholeLeafBlocks: true },
+      { wholeLeafBlocks: true, runs: {} },
     );
     let next = 0;
     const phases: ((stop: () => boolean) => boolean)[] = [
@@ -172,11 +208,12 @@ export class PageHighlights {
       (stop) => {
         while (next < found.length) {
           const block = found[next++] as PageBlock;
-          const blocks = this.pending.get(block.owner);
+          const key = unitKeyOf(block);
+          const blocks = this.pending.get(key);
           if (blocks) blocks.push(block);
           else {
-            this.pending.set(block.owner, [block]);
-            this.visibility?.observe(block.owner);
+            this.pending.set(key, [block]);
+            if (this.track(key, block.owner)) this.visibility?.observe(block.owner);
           }
           if (next % ITEMS_PER_CLOCK_CHECK === 0 && stop()) break;
         }
@@ -203,6 +240,9 @@ export class PageHighlights {
 
     let lastMove = 0;
     const onMove = safely((e: PointerEvent) => {
+      // A page's synthetic move (dispatchEvent) opens no card (trusted-events.ts); checked before
+      // the throttle, so a stream of synthetic moves cannot hold back the user's either.
+      if (!e.isTrusted) return;
       if (e.timeStamp - lastMove < HOVER_THROTTLE_MS) return;
       lastMove = e.timeStamp;
       this.hover(e.clientX, e.clientY);
@@ -222,15 +262,15 @@ export class PageHighlights {
     // rendering (in the background) sends no answer; FIRST_PAINT_WAIT_MS bounds the wait.
     if (this.pending.size > 0) await this.firstPaint(signal);
 
-    // The per-figure work for the rest of the page, in slices: every owner's items, for the
+    // The per-figure work for the rest of the page, in slices: every unit's items, for the
     // overview strip (which shows every figure's verdict) and for hovering anywhere.
-    const owners = this.pending.keys();
+    const keys = this.pending.keys();
     this.stats.completeWorkMs = await this.runSliced(
       [
         (stop) => {
           let n = 0;
-          for (let o = owners.next(); !o.done; o = owners.next()) {
-            this.materialize(o.value);
+          for (let k = keys.next(); !k.done; k = keys.next()) {
+            this.materialize(k.value);
             if (++n % ITEMS_PER_CLOCK_CHECK === 0 && stop()) return false;
           }
           return true;
@@ -254,17 +294,19 @@ export class PageHighlights {
     const view = this.deps.doc.defaultView;
     if (!view || !this.visibility || this.pending.size === 0) return;
     const screen = view.innerHeight;
-    const owners = [...this.pending.keys()];
-    const near = nearViewport(
-      owners,
-      (el) => el.getBoundingClientRect(),
-      -screen,
-      2 * screen,
-      MAX_PAINTED_AT_PASS_END,
-    );
-    for (const owner of near) {
-      this.visibility.unobserve(owner);
-      this.paintOwner(owner);
+    const keys = [...this.pending.keys()];
+    const near = nearViewport(keys, rectOf, -screen, 2 * screen, MAX_PAINTED_AT_PASS_END);
+    for (const key of near) {
+      // A paragraph is painted whole: its owner needs no watching. An owner of several pieces
+      // stays watched for those not near (they are painted when it answers).
+      if (key.nodeType === Node.ELEMENT_NODE && this.pending.get(key)?.[0]?.owner === key) {
+        this.visibility.unobserve(key as Element);
+        this.paintOwner(key as Element);
+      } else {
+        this.materialize(key);
+        const unit = this.units.get(key);
+        if (unit) this.paint(unit.items);
+      }
     }
   }
 
@@ -307,27 +349,36 @@ export class PageHighlights {
     return work;
   }
 
-  /** Make the items of an owner's pending blocks (attribution against the page's context, comparison). */
-  private materialize(owner: Element): void {
-    const blocks = this.pending.get(owner);
+  /** Make the items of a unit's pending blocks (attribution against the page's context, comparison). */
+  private materialize(key: Node): void {
+    const blocks = this.pending.get(key);
     if (!blocks) return;
-    this.pending.delete(owner);
+    this.pending.delete(key);
     const context = this.context.current;
     for (const block of blocks) {
       const items = itemsOfBlock(block, this.deps.facts, context, this.labels.get(block));
-      if (items.length > 0) this.register(owner, items);
+      if (items.length > 0) this.register(key, block.owner, items);
     }
+    const owner = (blocks[0] as PageBlock).owner;
+    if (!this.units.has(key)) this.untrack(key, owner);
   }
 
   private addBlock(block: PageBlock): void {
-    if (
-      this.context.add(recognizeCached(block.text).mentions, block.text.length) &&
-      this.byOwner.size > 0
-    ) {
+    const found = recognizeCached(block.text);
+    if (this.context.add(found.mentions, block.text.length) && this.units.size > 0) {
       this.contextStale = true;
     }
     const label = this.labels.get(block) ?? this.labelsByText.get(block.text);
-    this.addItems(block.owner, itemsOfBlock(block, this.deps.facts, this.context.current, label));
+    // Nothing named or counted, and no caption to make a lone number a count: no items. (Not
+    // asked of itemsOfBlock, which would recognize the text again: texts that hold nothing are
+    // not remembered, analysis-cache.ts.)
+    if (found.mentions.length === 0 && found.figures.length === 0 && label === undefined) return;
+    const items = itemsOfBlock(block, this.deps.facts, this.context.current, label);
+    if (items.length === 0) return;
+    const key = unitKeyOf(block);
+    this.register(key, block.owner, items);
+    if (this.track(key, block.owner)) this.visibility?.observe(block.owner);
+    else if (this.paintedOwners.has(block.owner)) this.paint(items);
   }
 
   /**
@@ -337,35 +388,64 @@ export class PageHighlights {
   private refreshIfStale(): void {
     if (!this.contextStale) return;
     this.contextStale = false;
-    const owners = [...this.byOwner].filter(([, items]) => items.some((i) => i.type === 'figure'));
-    for (const [owner] of owners) this.redo(owner);
+    const keys = [...this.units]
+      .filter(([, unit]) => unit.items.some((i) => i.type === 'figure'))
+      .map(([key]) => key);
+    const done: Redone = { whole: new Set(), walked: new Set() };
+    for (const key of keys) {
+      const unit = this.units.get(key);
+      // Gone, or taken into the region of a unit redone before it.
+      if (!unit || !key.isConnected) continue;
+      if (key === unit.owner || inLightRun(unit.owner, key.parentNode as Node) !== true) {
+        this.redoWhole(unit.owner, done);
+      } else {
+        this.redoFrom(
+          unit.owner,
+          { parent: key.parentNode as Node, next: key, ownerStart: false },
+          done,
+        );
+      }
+    }
   }
 
-  private addItems(owner: Element, items: PageItem[]): void {
-    if (items.length === 0) return;
-    if (this.register(owner, items)) this.visibility?.observe(owner);
-    else if (this.paintedOwners.has(owner)) this.paint(items);
-  }
-
-  /** Keep a block's items with their owner; true when the owner is new (not yet observed). */
-  private register(owner: Element, items: PageItem[]): boolean {
+  /** Keep a unit's items. */
+  private register(key: Node, owner: Element, items: PageItem[]): void {
     this.stats.items += items.length;
-    const list = this.byOwner.get(owner);
-    if (list) {
-      list.push(...items);
+    const unit = this.units.get(key);
+    if (unit) unit.items.push(...items);
+    else this.units.set(key, { owner, items });
+  }
+
+  /** Count a unit under its owner; true when the owner is new (to be observed). */
+  private track(key: Node, owner: Element): boolean {
+    const keys = this.unitsByOwner.get(owner);
+    if (keys) {
+      keys.add(key);
       return false;
     }
-    this.byOwner.set(owner, items);
+    this.unitsByOwner.set(owner, new Set([key]));
     return true;
   }
 
-  /** Paint a block's items: called when the block comes near the viewport. */
+  private untrack(key: Node, owner: Element): void {
+    const keys = this.unitsByOwner.get(owner);
+    if (!keys?.delete(key) || keys.size > 0) return;
+    this.unitsByOwner.delete(owner);
+    this.paintedOwners.delete(owner);
+    this.visibility?.unobserve(owner);
+  }
+
+  /** Paint an owner's units: called when the owner comes near the viewport. */
   private paintOwner(owner: Element): void {
-    this.materialize(owner);
-    const items = this.byOwner.get(owner);
-    if (!items) return;
+    const keys = this.unitsByOwner.get(owner);
+    if (!keys) return;
+    for (const key of [...keys]) this.materialize(key);
+    if (!this.unitsByOwner.has(owner)) return;
     this.paintedOwners.add(owner);
-    this.paint(items);
+    for (const key of keys) {
+      const unit = this.units.get(key);
+      if (unit) this.paint(unit.items);
+    }
   }
 
   private paint(items: readonly PageItem[]): void {
@@ -378,68 +458,98 @@ export class PageHighlights {
     }
   }
 
-  private dropOwner(owner: Element): void {
-    if (this.pending.delete(owner)) this.visibility?.unobserve(owner);
-    const items = this.byOwner.get(owner);
-    if (!items) return;
-    for (const item of items) {
+  private dropUnit(key: Node): void {
+    const blocks = this.pending.get(key);
+    const unit = this.units.get(key);
+    const owner = unit?.owner ?? blocks?.[0]?.owner;
+    if (owner === undefined) return;
+    this.pending.delete(key);
+    this.units.delete(key);
+    for (const item of unit?.items ?? []) {
       const range = this.painted.get(item);
       if (range) this.deps.highlighter.delete(categoryOf(item), range);
       this.painted.delete(item);
     }
-    this.byOwner.delete(owner);
-    this.paintedOwners.delete(owner);
-    this.visibility?.unobserve(owner);
+    this.untrack(key, owner);
   }
 
   private onMutations(records: MutationRecord[]): void {
-    const redo = new Set<Element>();
-    let removed = false;
-    for (const r of records) {
-      const target =
-        r.target.nodeType === Node.ELEMENT_NODE ? (r.target as Element) : r.target.parentElement;
-      if (!target || insideOurUi(target)) continue;
-      if (r.type === 'characterData') {
-        redo.add(nearestBlock(target));
-        continue;
-      }
-      for (const node of r.removedNodes) {
-        removed = true;
-        // A removed block takes its own items with it (the sweep below); removed inline content
-        // (text, an <em>) changes the text of the block it was in, which is redone.
-        if (
-          !(node.nodeType === Node.ELEMENT_NODE && isBlockRoot(node as Element)) &&
-          !isBlank(node)
-        ) {
-          redo.add(nearestBlock(target));
-        }
-      }
-      for (const node of r.addedNodes) {
-        if (node.nodeType === Node.ELEMENT_NODE && isOurs(node)) continue;
-        // White space between blocks (the newlines of appended HTML) adds no visible text: redoing
-        // its parent would redo a whole article for nothing.
-        if (isBlank(node)) continue;
-        // An added block element is a block of its own; added inline content changes its block.
-        const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : target;
-        redo.add(this.byOwner.has(el) || !isBlockRoot(el) ? nearestBlock(el) : el);
-      }
+    const changes = changesOf(records, insideOurUi);
+    // Moved content brings starts and units from where it was: forgotten, then redone here.
+    // (Blocks are forgotten as they are redone whole.)
+    for (const node of changes.added) if (!changes.blocks.has(node as Element)) this.forget(node);
+    if (changes.removed) {
+      for (const key of [...this.units.keys(), ...this.pending.keys()])
+        if (!key.isConnected) this.dropUnit(key);
     }
-    if (removed) {
-      for (const owner of [...this.byOwner.keys(), ...this.pending.keys()])
-        if (!owner.isConnected) this.dropOwner(owner);
+    const done: Redone = { whole: new Set(), walked: new Set() };
+    for (const el of outermost(new Set([...changes.blocks, ...changes.owners])))
+      this.redoWhole(el, done);
+    for (const { parent, next, node } of changes.positions) {
+      if (done.whole.has(parent) || !parent.isConnected) continue;
+      // A changed node a region walk went through: its region is redone (a walk goes through a
+      // node's whole subtree unless it ends at a start inside, and moved or added content holds
+      // none: it was forgotten above).
+      if (node !== null && (done.whole.has(node) || done.walked.has(node))) continue;
+      const at = parent.nodeType === Node.ELEMENT_NODE ? (parent as Element) : parent.parentElement;
+      if (at) this.redoAt(nearestBlock(at), parent, next, done);
     }
-    for (const owner of outermost(redo)) this.redo(owner);
     this.refreshIfStale();
     this.scheduleStrip();
   }
 
-  /** Redo one block element: drop what it and the blocks inside it had, walk it again. */
-  private redo(owner: Element): void {
-    if (!owner.isConnected) return;
-    this.dropOwner(owner);
-    for (const inner of owner.querySelectorAll('*'))
-      if (this.byOwner.has(inner) || this.pending.has(inner)) this.dropOwner(inner);
-    for (const block of collectBlocks(owner)) this.addBlock(block);
+  /** Redo the run region of `owner` that the position (`next` in `parent`) is in. */
+  private redoAt(owner: Element, parent: Node, next: Node | null, done: Redone): void {
+    // The owner's text was one block: redo it whole (it is short: inline-runs.ts).
+    if (this.units.has(owner) || this.pending.has(owner)) {
+      this.redoWhole(owner, done);
+      return;
+    }
+    const region = regionAt(owner, parent, next, (n) => this.starts.has(n));
+    if (region === 'hidden') return;
+    if (region === null) this.redoWhole(owner, done);
+    else this.redoFrom(owner, region.from, done);
+  }
+
+  /** Redo one run region of `owner`, from `from` to the next start once it has enough text. */
+  private redoFrom(owner: Element, from: RunPosition, done: Redone): void {
+    this.walkAndAdd(owner, {
+      from,
+      isStart: (n) => this.starts.has(n),
+      // The unit a start met began is redone by this walk.
+      onAbsorb: (n) => {
+        this.dropUnit(n);
+        this.starts.delete(n);
+      },
+      onVisit: (n) => done.walked.add(n),
+    });
+  }
+
+  /** Redo a block element whole: drop what it and everything inside had, walk it again. */
+  private redoWhole(el: Element, done: Redone): void {
+    if (!el.isConnected || done.whole.has(el)) return;
+    this.forget(el, done.whole);
+    this.walkAndAdd(el, {});
+  }
+
+  private walkAndAdd(root: Element, runs: RunOptions): void {
+    const blocks: PageBlock[] = [];
+    new PageWalker(root, (b) => blocks.push(b), { runs }).step();
+    for (const block of blocks) {
+      if (block.start) this.starts.add(block.start);
+      this.addBlock(block);
+    }
+  }
+
+  /** Drop the units of `root` and of every node inside, and forget their starts. */
+  private forget(root: Node, seen?: Set<Node>): void {
+    const doc = root.ownerDocument ?? this.deps.doc;
+    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    for (let n: Node | null = root; n !== null; n = walker.nextNode()) {
+      seen?.add(n);
+      if (this.units.has(n) || this.pending.has(n)) this.dropUnit(n);
+      this.starts.delete(n);
+    }
   }
 
   private hover(x: number, y: number): void {
@@ -465,7 +575,7 @@ export class PageHighlights {
   private itemAt(node: Node, offset: number): { item: PageItem; range: Range } | undefined {
     const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
     if (!el) return undefined;
-    const items = this.byOwner.get(nearestBlock(el)) ?? [];
+    const items = this.units.get(this.unitAt(node, offset, nearestBlock(el)))?.items ?? [];
     // Ranges are made for this one block's items only, as the pointer needs them.
     const hits = items
       .map((item) => ({ item, range: rangeOfItem(item) }))
@@ -475,6 +585,18 @@ export class PageHighlights {
       );
     // Figures first: where a figure and a mention overlap, the figure's card says more.
     return hits.find((h) => h.item.type === 'figure') ?? hits[0];
+  }
+
+  /** The key of the unit a caret position is in. */
+  private unitAt(node: Node, offset: number, owner: Element): Node {
+    if (this.units.has(owner)) return owner;
+    const region =
+      node.nodeType === Node.ELEMENT_NODE
+        ? regionAt(owner, node, node.childNodes[offset] ?? null, (n) => this.starts.has(n))
+        : node.parentNode
+          ? regionAt(owner, node.parentNode, node.nextSibling, (n) => this.starts.has(n))
+          : null;
+    return region !== null && region !== 'hidden' ? (region.start ?? owner) : owner;
   }
 
   private scheduleStrip(): void {
@@ -493,8 +615,13 @@ export class PageHighlights {
     const height = Math.max(doc.documentElement.scrollHeight, 1);
     const scrollY = doc.defaultView?.scrollY ?? 0;
     const owners: [Element, PageItem[]][] = [];
-    for (const entry of this.byOwner)
-      if (entry[1].some((i) => i.type === 'figure')) owners.push(entry);
+    // A piece of a run is placed by its first element (by its text's parent when it starts with
+    // text); a paragraph by its owner.
+    for (const [key, unit] of this.units) {
+      if (!unit.items.some((i) => i.type === 'figure')) continue;
+      const at = key.nodeType === Node.ELEMENT_NODE ? (key as Element) : key.parentElement;
+      owners.push([at ?? unit.owner, unit.items]);
+    }
     const tops = ownerTops(
       owners.map(([owner]) => owner),
       (owner) => owner.getBoundingClientRect().top + scrollY,
@@ -526,7 +653,7 @@ export class PageHighlights {
   private teardown(): void {
     if (this.stripTimer !== undefined) clearTimeout(this.stripTimer);
     this.visibility?.disconnect();
-    for (const owner of [...this.byOwner.keys()]) this.dropOwner(owner);
+    for (const key of [...this.units.keys()]) this.dropUnit(key);
     this.pending.clear();
     this.deps.card.hide();
     this.deps.strip.hide();
@@ -571,10 +698,6 @@ function insideOurUi(el: Element): boolean {
   return false;
 }
 
-function isBlockRoot(el: Element): boolean {
-  return nearestBlock(el) === el;
-}
-
 /** Drop elements contained in another element of the set: redoing the outer one redoes them. */
 function outermost(elements: Set<Element>): Element[] {
   return [...elements].filter((e) => {
@@ -590,7 +713,10 @@ function pointOnRange(range: Range, x: number, y: number): boolean {
   return false;
 }
 
-/** A text node of white space only (or an empty one). */
-function isBlank(node: Node): boolean {
-  return node.nodeType === Node.TEXT_NODE && !/\S/.test((node as Text).data);
+/** Where a unit is: its owner's box, or its first node's (a range over a text node). */
+function rectOf(key: Node): DOMRect {
+  if (key.nodeType === Node.ELEMENT_NODE) return (key as Element).getBoundingClientRect();
+  const range = (key.ownerDocument ?? document).createRange();
+  range.selectNode(key);
+  return range.getBoundingClientRect();
 }

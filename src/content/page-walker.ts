@@ -9,6 +9,10 @@
  *
  * The walk is resumable: `step(deadline)` walks until the deadline says stop, keeping its place in
  * an explicit stack, so a page of 50,000 paragraphs is walked in slices between which the page runs.
+ *
+ * With `runs` (the live highlights, inline-runs.ts), a block is also a unit the page's changes are
+ * redone by: a long run of inline content is cut into pieces, each block tells where it starts,
+ * and a walk can cover one run region alone, from a given position to the next piece.
  */
 import {
   BLOCK_TAGS,
@@ -22,7 +26,8 @@ import {
   collapseWhitespace,
   type TextSegment,
 } from '../core/text/visible-text';
-import { HOST_TAG } from './ui-root';
+import { isOurs } from './ui-root';
+import { RUN_SOFT_CHARS, RunCutter, type RunOptions } from './inline-runs';
 
 export interface PageBlock {
   /** The nearest block-level element containing the block's text. */
@@ -30,6 +35,13 @@ export interface PageBlock {
   readonly text: string;
   /** Segments with offsets into `text`. */
   readonly segments: readonly TextSegment<Text>[];
+  /**
+   * With `runs`: the first node of the block's run (an element, or text that shows) when the
+   * block is not its owner's whole text — a run beside nested blocks, or one piece of a long run.
+   * A change inside the block is redone from there (inline-runs.ts). Null or absent when the block
+   * is its owner's whole text: the owner is redone.
+   */
+  readonly start?: Node | null;
 }
 
 export interface WalkOptions {
@@ -42,6 +54,8 @@ export interface WalkOptions {
    * one by one — which is most of a walk's cost.
    */
   wholeLeafBlocks?: boolean;
+  /** Cut long inline runs into pieces, say where each block starts; or walk one run region. */
+  runs?: RunOptions;
 }
 
 /**
@@ -142,10 +156,13 @@ export class PageWalker {
   private depth = 0;
   private readonly builder = new VisibleTextBuilder<Text>();
   private readonly owners: Element[] = [];
+  /** Per owner: whether its text is in more than one block (nested blocks, cut runs). */
+  private readonly split: boolean[] = [];
   private done = false;
 
   private readonly enterFrames: boolean;
   private readonly wholeLeafBlocks: boolean;
+  private readonly runs: RunCutter | null;
 
   constructor(
     root: Node,
@@ -154,10 +171,15 @@ export class PageWalker {
   ) {
     this.enterFrames = options.enterFrames ?? false;
     this.wholeLeafBlocks = options.wholeLeafBlocks ?? false;
+    this.runs = options.runs ? new RunCutter(options.runs) : null;
     const rootOwner =
       root.nodeType === ELEMENT ? (root as Element) : (root.parentElement ?? (root as Element));
     this.owners.push(nearestBlock(rootOwner));
-    if (root.nodeType === TEXT) this.push(null, [root], null);
+    const from = options.runs?.from;
+    // A region that does not begin at its owner's start is one of several blocks of the owner.
+    this.split.push(from !== undefined && !from.ownerStart);
+    if (from) this.pushPath(root, from.parent, from.next);
+    else if (root.nodeType === TEXT) this.push(null, [root], null);
     else
       this.pushChildren(root, root.nodeType === ELEMENT ? (root as Element).localName : '', null);
   }
@@ -192,9 +214,11 @@ export class PageWalker {
           blockStarts[d] = null;
           this.boundary();
           this.owners.pop();
+          this.split.pop();
         }
         continue;
       }
+      if (this.runs !== null && this.runNode(node, this.runs)) break;
       const type = node.nodeType;
       if (type === TEXT) {
         const data = (node as Text).data;
@@ -209,6 +233,7 @@ export class PageWalker {
         if (body && !isHiddenByAttributes(tag, (n) => el.getAttribute(n))) {
           this.boundary();
           this.owners.push(body);
+          this.split.push(false);
           this.push(body.firstChild, null, body);
         }
         continue;
@@ -221,23 +246,68 @@ export class PageWalker {
       }
       if (CELL_TAGS.has(tag)) builder.addCellBreak();
       if (BLOCK_TAGS.has(tag)) {
+        // A region of one run ends at a nested block (a unit of its own).
+        if (this.runs?.region) {
+          this.split[this.split.length - 1] = true;
+          break;
+        }
+        this.split[this.split.length - 1] = true;
         this.boundary();
         if (this.wholeLeafBlocks && isPlainLeafBlock(el)) {
           // A whole paragraph at once: it counts as many nodes towards the next look at the clock.
           budget -= LEAF_BLOCK_NODES;
           const text = collapseWhitespace(el.textContent ?? '');
-          if (text.length > 0) this.onBlock(new LeafBlock(el, text));
-          continue;
+          // With runs, one longer than a run's piece is walked node by node, to be cut.
+          if (this.runs === null || text.length <= RUN_SOFT_CHARS) {
+            if (text.length > 0) this.onBlock(new LeafBlock(el, text));
+            continue;
+          }
         }
         this.owners.push(el);
+        this.split.push(false);
         this.pushChildren(el, tag, el);
       } else {
         this.pushChildren(el, tag, null);
       }
     }
+    this.depth = 0;
     this.boundary();
     this.done = true;
     return true;
+  }
+
+  /**
+   * A node met by a walk with runs: begins a run, or cuts the current one before it when it is
+   * long enough; true when a region walk ends before it (the next piece begins there).
+   */
+  private runNode(node: Node, runs: RunCutter): boolean {
+    const owner = this.owners[this.owners.length - 1] as Element;
+    const met = runs.isStart(node);
+    if (met && runs.regionFull(this.builder.textLength)) {
+      this.split[this.split.length - 1] = true;
+      return true;
+    }
+    if (runs.start !== null && runs.cutDue(node, this.builder.textLength, owner)) {
+      this.split[this.split.length - 1] = true;
+      this.boundary();
+    }
+    if (met) runs.absorb(node);
+    runs.visit(node);
+    return false;
+  }
+
+  /**
+   * Set the stack as a walk that has just reached `next` in `parent` would have it: each
+   * ancestor's level resumes after the ancestor. Ancestors up to `owner` are inline elements of
+   * its light DOM (checked by run-regions.ts' regionAt).
+   */
+  private pushPath(owner: Node, parent: Node, next: Node | null): void {
+    const chain: Node[] = [];
+    for (let p: Node = parent; p !== owner; p = p.parentNode as Node) chain.push(p);
+    for (let i = chain.length; i >= 0; i--) {
+      const inner = chain[i - 1];
+      this.push(inner === undefined ? next : inner.nextSibling, null, null);
+    }
   }
 
   private push(next: Node | null, list: readonly Node[] | null, block: Element | null): void {
@@ -264,11 +334,13 @@ export class PageWalker {
 
   private boundary(): void {
     const taken = this.builder.take();
+    const start = this.runs?.end(taken?.text.length ?? 0) ?? null;
     if (taken === null) return;
     this.onBlock({
       owner: this.owners[this.owners.length - 1] as Element,
       text: taken.text,
       segments: taken.segments,
+      start: this.split[this.split.length - 1] ? start : null,
     });
   }
 }
@@ -280,12 +352,15 @@ export function collectBlocks(root: Node): PageBlock[] {
   return blocks;
 }
 
-function isWalkable(el: Element, tag: string): boolean {
+export function isWalkable(el: Element, tag: string): boolean {
   if (SKIPPED_TAGS.has(tag)) return false;
   // Most elements of a page carry no attribute at all (<p>, <em>, <span>): nothing can hide them
   // then but a closed <dialog>, and reading attributes is what costs in this walk.
-  if (!el.hasAttributes()) return tag !== 'dialog' && tag !== HOST_TAG;
-  if (tag === HOST_TAG) return false;
+  if (!el.hasAttributes()) return tag !== 'dialog';
+  // Our UI host (ui-root.ts), told by identity, never by a name or attribute a page could copy.
+  // It is met here, having a style attribute; were a page to strip that, the walk would find no
+  // text in it anyway (no light children; its shadow root is closed, so `shadowRoot` is null).
+  if (isOurs(el)) return false;
   const get = (name: string) => el.getAttribute(name);
   return !isHiddenByAttributes(tag, get) && !isEditableHost(get);
 }

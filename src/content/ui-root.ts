@@ -14,13 +14,9 @@
  */
 const HOST_ELEMENT = 'div';
 
-/**
- * The tag Factmark's host had while it was a custom element. No element of ours carries it any
- * more; page-walker.ts still skips elements of this name (harmless) until it asks isOurs().
- */
-export const HOST_TAG = 'factmark-ui';
-
-// Our hosts, by identity: a page can create any number of <div>s, none of them ours.
+// Our hosts, by identity: a page can create any number of <div>s, none of them ours, and nothing
+// page-visible (a name, an attribute) tells ours apart. The page walker skips them through
+// isOurs(), so a page cannot hide its own text from Factmark by dressing it up as our host.
 const hosts = new WeakSet<Node>();
 
 export interface UiRoot {

@@ -13,6 +13,7 @@ import { reportForHtml } from '../../src/cli/annotate';
 import { extractVisibleText } from '../../src/cli/html-text';
 import { indexFacts } from '../../src/core/compare';
 import type { Report } from '../../src/core/types';
+import { EDITOR_PAGE } from '../../src/shared/editor-protocol';
 import { BUNDLED_FACT_BASE } from '../../src/shared/fact-base';
 import { seriousViolations } from './accessibility';
 import {
@@ -1502,8 +1503,22 @@ export function defineExtensionSuite(launch: () => Promise<ExtensionBrowser>): v
 
   // Keep this last, so that it covers every page the tests above opened.
   describe('network', () => {
-    it('requests nothing beyond the test server and the extension itself', () => {
+    it('requests nothing beyond the test server and the extension itself', async () => {
       const requested = browser.requestedUrls();
+      // The extension's pages load from its origin; in Chromium the web-accessible editor page
+      // (manifest.json, `use_dynamic_url`) from a per-session origin too, which runtime.getURL
+      // answers for it (editor-url.chromium.e2e.test.ts). In Firefox both are the same.
+      const probe = await browser.openExtensionPage('src/options/index.html');
+      const editorUrl = new URL(
+        await probe.evaluate((path) => {
+          type Api = { runtime: { getURL(path: string): string } };
+          const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+          return ((g.browser ?? g.chrome) as Api).runtime.getURL(path);
+        }, EDITOR_PAGE),
+      );
+      // Not URL.origin: Node gives "null" for the extension schemes.
+      const editorOrigin = `${editorUrl.protocol}//${editorUrl.host}`;
+      await probe.close();
       // The log works: it holds the story page. (Chromium also logs the extension's own pages;
       // Firefox does not show moz-extension:// requests over BiDi.)
       expect(requested).toContain(server.url('/story.html'));
@@ -1514,6 +1529,7 @@ export function defineExtensionSuite(launch: () => Promise<ExtensionBrowser>): v
         (url) =>
           !url.startsWith(`${server.origin}/`) &&
           !url.startsWith(`${browser.extensionOrigin}/`) &&
+          !url.startsWith(`${editorOrigin}/`) &&
           url !== 'about:blank' &&
           // Not a request: an inline resource (Firefox logs its built-in fonts as data: URLs).
           !url.startsWith('data:') &&
