@@ -174,9 +174,16 @@ export interface BlockNames {
   names: ReadonlySet<string>;
 }
 
-// A thing's name: capitalized words, then a word that says what kind of thing it is.
-const THING =
-  /((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*)\s+(?:mines?|projects?|corridor|company|corporation|corp\.?|resources|minerals|mining|bank|fund|group|holdings|railway|smelter|field|deposit|venture|partners|ltd\.?|inc\.?|plc|complex|refinery|plant|consortium)\b/gi;
+// A thing's name: capitalized words, then a word that says what kind of thing it is. The kind
+// word is found first (one pass over the text, case-blind: "mines" and "Mines"); the name is read
+// backwards from it. (A pattern that started at every capital would try each word of a paragraph.)
+const THING_KIND =
+  /\b(?:mines?|projects?|corridor|company|corporation|corp\.?|resources|minerals|mining|bank|fund|group|holdings|railway|smelter|field|deposit|venture|partners|ltd\.?|inc\.?|plc|complex|refinery|plant|consortium)\b/gi;
+/** At most this many words stand before a kind word as its name (descriptors included). */
+const NAME_WORDS = 4;
+/** How far back a name is looked for: four long words and their spaces. */
+const NAME_REACH = 120;
+const NAME_WORD = /^[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f’'-]*$/;
 // What may stand before a sentence's first word: its start, an end of sentence, a colon, a quote.
 const OPENING = /(?:^|[.!?:;\t"“‘(]\s*|^\s+)$/;
 // What a thing is made of or gives ("copper", "copper-gold", "lithium"): lower-case words, not
@@ -200,35 +207,54 @@ function thingNames(
 ): Set<string> {
   const names = new Set<string>();
   const part = text.slice(start, end);
-  THING.lastIndex = 0;
-  for (let m = THING.exec(part); m !== null; m = THING.exec(part)) {
-    const from = start + m.index;
-    const to = from + (m[1] as string).length;
-    // Inside a watched name ("Barrick Mining Corporation") it is the entity, not another thing.
-    if (mentions.some((x) => x.start < to && from < x.end)) continue;
-    // The name is the run of capitalized words right before the kind word: "Ceiling on US
-    // mining" names no "Ceiling" (the pattern is case-blind so that "mines" and "Mines" both end it).
-    // Up to DESCRIPTORS lower-case words may stand between ("the Mbala copper deposit").
-    const words = (m[1] as string).split(/\s+/);
-    let last = words.length;
+  THING_KIND.lastIndex = 0;
+  for (let k = THING_KIND.exec(part); k !== null; k = THING_KIND.exec(part)) {
+    // The words right before the kind word, nearest last, each with its offset in `text`.
+    const words: { word: string; at: number }[] = [];
+    const from = Math.max(0, k.index - NAME_REACH);
+    const before = part.slice(from, k.index);
+    if (!/\s$/.test(before)) continue;
+    const re = /\S+/g;
+    for (let w = re.exec(before); w !== null; w = re.exec(before)) {
+      words.push({ word: w[0], at: start + from + w.index });
+    }
+    // A word cut by the reach is no word; and a name is made of words only.
+    if (from > 0 && !/\s/.test(part[from - 1] ?? ' ')) words.shift();
+    const tail: { word: string; at: number }[] = [];
+    for (let i = words.length - 1; i >= 0 && tail.length < NAME_WORDS; i--) {
+      const w = words[i] as { word: string; at: number };
+      if (!NAME_WORD.test(w.word)) break;
+      tail.unshift(w);
+    }
+    // The name is the run of capitalized words before the kind word: "Ceiling on US mining"
+    // names no "Ceiling". Up to DESCRIPTORS lower-case words may stand between ("the Mbala
+    // copper deposit").
+    let last = tail.length;
     while (
-      last > words.length - DESCRIPTORS &&
+      last > tail.length - DESCRIPTORS &&
       last > 0 &&
-      DESCRIPTOR.test(words[last - 1] as string)
+      DESCRIPTOR.test((tail[last - 1] as { word: string }).word)
     )
       last--;
     let first = last;
-    while (first > 0 && /^[A-Z]/.test(words[first - 1] as string)) first--;
+    while (first > 0 && /^[A-Z]/.test((tail[first - 1] as { word: string }).word)) first--;
+    if (first === last) continue;
+    const run = tail.slice(first, last);
+    const runStart = (run[0] as { at: number }).at;
+    const lastWord = run[run.length - 1] as { word: string; at: number };
+    const runEnd = lastWord.at + lastWord.word.length;
+    // Inside a watched name ("Barrick Mining Corporation") it is the entity, not another thing.
+    if (mentions.some((x) => x.start < runEnd && runStart < x.end)) continue;
     // A capital that opens a sentence may be an ordinary word ("Officials project export of…",
     // "Copper mines across…"): a lone such word names nothing. (A one-word name that opens its
     // sentence, "Lumwana mine is…", is lost here; the page names it again elsewhere, as pages do.)
-    const opensSentence = first === 0 && OPENING.test(text.slice(Math.max(0, from - 3), from));
-    words.slice(first, last).forEach((word, k) => {
+    const opensSentence = OPENING.test(text.slice(Math.max(0, runStart - 3), runStart));
+    run.forEach(({ word }, i) => {
       if (NOT_A_NAME_WORD.test(word)) return;
       // "US-made", "Chinese-led": a place's compound says where, and names nothing.
       const head = word.split(/[-–]/)[0] as string;
       if (head !== word && isPlaceTerm(termOf(head, true) ?? '')) return;
-      if (opensSentence && k === 0 && last - first === 1) return;
+      if (opensSentence && i === 0 && run.length === 1) return;
       const term = termOf(word, true);
       if (term && !term.startsWith('@')) names.add(term);
     });
