@@ -512,9 +512,26 @@ const COUNT_KINDS: ReadonlySet<string> = new Set(
 /** How much a figure's value alone says it is about the claim (EXACT_DISTINCT, EXACT_ROUND). */
 function exactFactor(figure: Figure, claim: Claim): number {
   if (figure.kind === 'year' || (figure.qualifier && figure.qualifier.sense !== 'approx')) return 1;
-  const tolerance = 1e-9 * Math.max(1, Math.abs(figure.value));
-  if (!claim.facts.some((f) => Math.abs(f.value - figure.value) <= tolerance)) return 1;
+  if (!valuesOf(claim).has(valueKey(figure.value))) return 1;
   return significantDigits(figure.value) >= 2 ? EXACT_DISTINCT : EXACT_ROUND;
+}
+
+// Values are compared to twelve significant digits: "1.3 billion" parsed twice may differ in the
+// last bit of a double, never in the twelfth digit.
+function valueKey(value: number): string {
+  return value.toPrecision(12);
+}
+
+// The stated values of each claim, made once per claim: every figure of a page is tried against
+// every claim of its kind.
+const claimValues = new WeakMap<Claim, Set<string>>();
+function valuesOf(claim: Claim): Set<string> {
+  let values = claimValues.get(claim);
+  if (!values) {
+    values = new Set(claim.facts.map((f) => valueKey(f.value)));
+    claimValues.set(claim, values);
+  }
+  return values;
 }
 
 /** Entity ids: lower-case words joined by hyphens (a named thing is written capitalized). */
