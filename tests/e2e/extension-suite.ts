@@ -994,6 +994,44 @@ export function defineExtensionSuite(launch: () => Promise<ExtensionBrowser>): v
     });
   });
 
+  describe('CONTENT SCRIPT: a page that writes Markdown into its title', () => {
+    it('5. the popup’s Markdown export copies the page’s title and text as text, nothing live', async () => {
+      const url = server.url('/hostile-title.html');
+      const page = await browser.openPage(url);
+      const probe = await browser.openExtensionPage('src/options/index.html');
+      const tabId = await findTabId(probe, url);
+      await requestReport(probe, tabId);
+      await probe.close();
+      const popup = await openPopup(browser, tabId);
+      await waitFor(popup, () => document.querySelector('.highlight-export button') !== null);
+      // The download's Blob, caught where the popup makes its URL.
+      const markdown = await popup.evaluate(async () => {
+        const g = window as unknown as { caught?: Blob };
+        const make = URL.createObjectURL.bind(URL);
+        URL.createObjectURL = (blob: Blob | MediaSource) => {
+          if (blob instanceof Blob) g.caught = blob;
+          return make(blob);
+        };
+        const button = [...document.querySelectorAll('.highlight-export button')].find(
+          (b) => b.textContent?.trim() === 'Markdown',
+        ) as HTMLButtonElement;
+        button.click();
+        for (let i = 0; i < 100 && !g.caught; i++) await new Promise((r) => setTimeout(r, 50));
+        return g.caught ? await g.caught.text() : null;
+      });
+      expect(markdown).not.toBeNull();
+      const text = markdown as string;
+      // The title is there, as text: every bracket and angle bracket escaped, so that no image,
+      // no link and no element comes out of a Markdown viewer.
+      expect(text).toContain('tracker.example');
+      expect(text).not.toMatch(/(?<!\\)!(?<!\\)\[/);
+      expect(text).not.toMatch(/(?<!\\)\]\(\s*javascript:/i);
+      expect(text).not.toMatch(/(?<!\\)<img/i);
+      await popup.close();
+      await page.close();
+    });
+  });
+
   describe('annotations', () => {
     type Listed = { id: string; quote: string; anchored: boolean }[];
 
