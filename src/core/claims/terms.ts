@@ -10,8 +10,11 @@
  * - A capitalized word of six letters or more is also compared by its consonant skeleton, so that
  *   transliterations agree ("Baluchistan", "Balochistan").
  * - Count nouns that name the same thing fall into one class ("people", "workers" → jobs).
+ * - Words of Spanish, French, Portuguese, Italian, German, Swedish and Dutch pages read as the
+ *   English words they say (translations.ts): "préstamos" as loan, "arbetstillfällen" as jobs.
  */
 import { stemmer } from 'stemmer';
+import { FOREIGN_STOPWORDS, PLACE_NAMES, translate, type Translation } from './translations';
 
 export interface Token {
   /** The term compared: a stem, a class, or an entity's "@id". */
@@ -48,57 +51,10 @@ const STOPWORDS = new Set(
     'und oder von mit für im den dem des ein eine einer zu zum zur auf ist sind wird wurde nach ' +
     'bei aus um über laut sowie da do dos das na nos nas em com uma para pelo pela foi são il lo ' +
     'gli di da nel nella che per è'
-  ).split(' '),
-);
-
-/**
- * Words of other languages that say what the English words of the synonym groups say, so that a
- * Spanish or French page's clause matches an English source's: general vocabulary of reporting
- * on money, jobs, stakes and meetings, not any one story's.
- */
-const TRANSLATIONS: ReadonlyMap<string, string> = new Map(
-  (
-    'financiación:financing financiamiento:financing préstamo:loan préstamos:loan crédito:credit ' +
-    'financement:financing prêt:loan prêts:loan finanzierung:financing kredit:credit ' +
-    'darlehen:loan financiamento:financing empréstimo:loan finanziamento:financing prestito:loan ' +
-    'empleos:jobs empleo:jobs puestos:jobs emplois:jobs emploi:jobs postes:jobs ' +
-    'arbeitsplätze:jobs stellen:jobs empregos:jobs posti:jobs ' +
-    'participación:stake participaciones:stake participation:stake participations:stake ' +
-    'beteiligung:stake anteil:stake participação:stake partecipazione:stake ' +
-    'producción:production produção:production produktion:production förderung:production ' +
-    'produzione:production costo:cost coste:cost coût:cost kosten:cost gesamtkosten:cost ' +
-    'custo:cost países:countries pays:countries länder:countries paesi:countries ' +
-    'ministros:ministers ministres:ministers ministri:ministers acuerdos:agreements ' +
-    'accords:agreements abkommen:agreements vereinbarungen:agreements acordos:agreements ' +
-    'accordi:agreements exportaciones:exports exportación:exports exportations:exports ' +
-    'exporte:exports exportações:exports esportazioni:exports equipos:equipment ' +
-    'maquinaria:machinery équipements:equipment équipement:equipment ausrüstung:equipment ' +
-    'equipamentos:equipment attrezzature:equipment aranceles:tariffs arancel:tariff ' +
-    'zölle:tariffs tarifas:tariffs dazi:tariffs cumbre:summit reunión:meeting ' +
-    'conferencia:conference sommet:summit réunion:meeting conférence:conference gipfel:summit ' +
-    'treffen:meeting konferenz:conference cúpula:summit vertice:summit aprobó:approve ' +
-    'aprobado:approved aprobación:approval approuvé:approved approuve:approve ' +
-    'approbation:approval genehmigt:approved genehmigung:approval aprovou:approve ' +
-    'approvato:approved mina:mine proyecto:project projet:project projekt:project projeto:project ' +
-    'progetto:project inversión:investment investissement:investment investition:investment ' +
-    'investimento:investment comenzar:begin comenzará:begin inicio:start début:start ' +
-    'démarrer:start commencer:begin beginn:start beginnen:begin início:start inizio:start ' +
-    'estadounidense:us estadounidenses:us unidos:us unis:us américain:american ' +
-    'américaine:american américains:american amerikanisch:american amerikanische:american ' +
-    'americano:american americana:american pakistán:pakistan paquistán:pakistan ' +
-    'pakistanais:pakistani pakistanaise:pakistani paquistaní:pakistani saudí:saudi ' +
-    'saoudite:saudi saoudien:saudi saoudienne:saudi canadiense:canadian canadien:canadian ' +
-    'canadienne:canadian inde:india total:total totale:total gesamt:total entreprise:company ' +
-    'empresa:company unternehmen:company banco:bank banque:bank posee:own poseen:own ' +
-    'pertenece:own pertenecen:own controla:control controlan:control accionista:shareholder ' +
-    'accionistas:shareholders détenu:owned détient:owns détiennent:own détenue:owned ' +
-    'possède:owns possèdent:own actionnaire:shareholder actionnaires:shareholders ' +
-    'contrôle:control besitzt:owns hält:holds gehört:owned anteilseigner:shareholder ' +
-    'detém:owns detêm:own acionista:shareholder acionistas:shareholders detiene:holds ' +
-    'dispose:holds disposent:hold aranceles:tariffs penalizaciones:penalties'
   )
     .split(' ')
-    .map((pair) => pair.split(':') as [string, string]),
+    // …and the rest of those languages' function words, Swedish's and Dutch's (translations.ts).
+    .concat(FOREIGN_STOPWORDS),
 );
 
 /** Country names and demonyms, to one term each. General English, not any one story's. */
@@ -275,10 +231,21 @@ export function countsCompare(
   return false;
 }
 
-/** The class of a count's unit: the same for units that count the same thing. */
+/**
+ * The class of a count's unit: the same for units that count the same thing. A unit of another
+ * language reads as its English word ("anställda" as employees: jobs; "puestos de trabajo" by its
+ * first word).
+ */
 export function countClass(unit: string): string {
   const u = unit.toLowerCase();
-  return COUNT_CLASSES.get(u) ?? stemmer(u);
+  const own = COUNT_CLASSES.get(u);
+  if (own) return own;
+  // Only into a class ("avtal": agreement, the class of "agreements"): a unit that counts nothing
+  // the classes know keeps its own stem, as the facts' units do.
+  const foreign = translate(u.split(' ')[0] as string);
+  const english = foreign?.english;
+  const known = english && (COUNT_CLASSES.get(english) ?? COUNT_CLASSES.get(english + 's'));
+  return known || stemmer(u);
 }
 
 const WORD = /[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*(?:\.[A-Za-z](?=\.))*/g;
@@ -287,50 +254,89 @@ const VOWELS = /[aeiouy]/g;
 // ("Peru", "Mali") would collide with other words.
 const SKELETON_MIN_LENGTH = 6;
 
-// Stems of the words seen, remembered: a page repeats its words, and the Porter stemmer is the
-// costliest step of reading a clause. Bounded so that a page of random words cannot grow it.
-const STEMS = new Map<string, string>();
-const STEMS_MAX = 50_000;
+// The words seen, remembered: a page repeats its words, and the Porter stemmer and the lexicon of
+// other languages are the costliest steps of reading a clause. Bounded so that a page of random
+// words cannot grow it.
+interface Seen {
+  /** What the word says in English, if it is a word of another language (translations.ts). */
+  foreign: Translation | null;
+  /** The term of that English word. */
+  foreignTerm?: string | null;
+  /** The word's own stem, as its synonym group's term. */
+  stem?: string;
+}
+const SEEN = new Map<string, Seen>();
+const SEEN_MAX = 50_000;
 
-function stemOf(word: string): string {
-  let stem = STEMS.get(word);
-  if (stem === undefined) {
-    stem = stemmer(word);
-    if (STEMS.size >= STEMS_MAX) STEMS.clear();
-    STEMS.set(word, stem);
+function seen(word: string): Seen {
+  let known = SEEN.get(word);
+  if (known === undefined) {
+    known = { foreign: translate(word) };
+    if (SEEN.size >= SEEN_MAX) SEEN.clear();
+    SEEN.set(word, known);
   }
-  return stem;
+  return known;
 }
 
 /** A term's form for comparison, or null for a word that carries nothing. */
 export function termOf(word: string, capitalized: boolean, name = capitalized): string | null {
+  return read(word, capitalized, name).term;
+}
+
+interface Reading {
+  term: string | null;
+  /** A German noun of the lexicon: its capital is German spelling, not a name's. */
+  common: boolean;
+}
+
+const NOTHING: Reading = { term: null, common: false };
+
+function read(word: string, capitalized: boolean, name: boolean): Reading {
   let w = word.toLowerCase().replace(/’/g, "'");
   if (w.endsWith("'s")) w = w.slice(0, -2);
   else if (w.endsWith("'")) w = w.slice(0, -1);
   // French elision: "l'emploi", "d'euros".
   const elided = /^[ldjnmst]'(.+)$/.exec(w);
   if (elided) w = elided[1] as string;
-  const english = TRANSLATIONS.get(w);
+  const english = PLACE_NAMES.get(w);
   if (english) {
     w = english;
-    if (w === 'us') return 'united-states';
+    if (w === 'us') return { term: 'united-states', common: false };
   }
   // "US" the country, not "us" the pronoun.
-  if ((w === 'us' || w === 'usa') && !capitalized) return null;
-  if (w === 'us' && word !== 'US') return null;
+  if ((w === 'us' || w === 'usa') && !capitalized) return NOTHING;
+  if (w === 'us' && word !== 'US') return NOTHING;
   // "United States", "United Kingdom": the first word says nothing alone, the second says which.
-  if (capitalized && w === 'united') return null;
+  if (capitalized && w === 'united') return NOTHING;
   if (capitalized && (w === 'states' || w === 'kingdom'))
-    return w === 'states' ? 'united-states' : 'united-kingdom';
+    return { term: w === 'states' ? 'united-states' : 'united-kingdom', common: false };
   const place = PLACES.get(w);
-  if (place) return place;
-  if (MONTHS.has(w)) return MONTH_ABBREVIATIONS.get(w) ?? w;
-  if (STOPWORDS.has(w) || w.length < 2) return null;
+  if (place) return { term: place, common: false };
+  if (MONTHS.has(w)) return { term: MONTH_ABBREVIATIONS.get(w) ?? w, common: false };
+  if (STOPWORDS.has(w) || w.length < 2) return NOTHING;
+  // A word of another language reads as the English word it says (translations.ts); English
+  // words are not in its lexicon, so they read on as before. German capitalizes every noun, so a
+  // German noun of the lexicon is no name; in the other languages a capital mid-sentence is a
+  // name's ("Julio", "Marco"), which reads as English reads a name.
+  const known = seen(w);
+  const found = english ? null : known.foreign;
+  const foreign = found && (found.german || !name) ? found : null;
   // A name is compared by its consonants; a capitalized word that opens a sentence, a heading or
   // a table cell ("Ownership", "Government") is an ordinary word and keeps its stem.
-  if (name && w.length >= SKELETON_MIN_LENGTH) return '~' + w.replace(VOWELS, '');
-  const stem = stemOf(w);
-  return SYNONYMS.get(stem) ?? stem;
+  if (name && w.length >= SKELETON_MIN_LENGTH && !foreign) {
+    return { term: '~' + w.replace(VOWELS, ''), common: false };
+  }
+  if (foreign) {
+    if (known.foreignTerm === undefined) {
+      known.foreignTerm = read(foreign.english, false, false).term;
+    }
+    return { term: known.foreignTerm, common: foreign.german };
+  }
+  if (known.stem === undefined) {
+    const stem = stemmer(w);
+    known.stem = SYNONYMS.get(stem) ?? stem;
+  }
+  return { term: known.stem, common: false };
 }
 
 const MONTHS = new Set(
@@ -415,9 +421,11 @@ export function tokenize(
     }
     const word = m[0];
     const capital = /^[A-Z]/.test(word);
-    const proper = capital && !sentenceStarts.has(s) && !isOpening(text, s);
-    const term = termOf(word, capital, proper);
+    let proper = capital && !sentenceStarts.has(s) && !isOpening(text, s);
+    const { term, common } = read(word, capital, proper);
     if (term === null) continue;
+    // "die Finanzierung": a German noun's capital says nothing of a name.
+    if (common) proper = false;
     out.push({ term, surface: word, start: s, end: wEnd, proper });
     // A capitalized word that opens a sentence or a cell may be a name too ("Manara proposes…"):
     // it is read both ways.
