@@ -434,7 +434,7 @@ const HOLDS =
  */
 const COST = 'cost';
 const BUILT_THING =
-  /^[\s-]*(?:project|mine|development|plant|facility|smelter|refinery|pipeline|port|railway|dam|factory|complex|expansion|scheme|venture|operation)s?\b/i;
+  /^[\s-]*(?:project|mine|development|plant|facility|smelter|refinery|pipeline|port|railway|dam|factory|complex|expansion|scheme|venture|operation|build|build-?out|construction)s?\b/i;
 const TO_BUILD = /^\s+(?:to|will\s+take\s+to)\s+(?:build|develop|construct|complete)\b/i;
 
 function buildsSomething(text: string, figure: Figure, head: Token | null): boolean {
