@@ -207,3 +207,35 @@ describe('figures a source cannot prove wrong', () => {
     expect(plain.verdict).toBe('contradicted');
   });
 });
+
+describe('the subject of a copula', () => {
+  const weightOf = (text: string, figureText: string, term: string): number => {
+    const found = recognizeBlock(text);
+    const i = found.figures.findIndex((f) => f.text === figureText);
+    const block = {
+      text,
+      sentences: sentenceSpans(text),
+      figures: found.figures,
+      mentions: found.mentions,
+    };
+    return figureContext(block, i, 0).terms.get(term)?.weight ?? 0;
+  };
+  it('is what the figure measures, however far its words stand', () => {
+    expect(
+      weightOf(
+        'The total cost of the whole copper and gold project in the province is around $7 billion.',
+        '$7 billion',
+        'cost',
+      ),
+    ).toBeGreaterThanOrEqual(0.9);
+  });
+  it('unless it names a number rather than a thing', () => {
+    expect(
+      weightOf(
+        'The figure in the bank’s own announcement is $415 million.',
+        '$415 million',
+        'bank',
+      ),
+    ).toBeLessThan(0.9);
+  });
+});

@@ -18,7 +18,15 @@
  * A term keeps its largest weight: saying a word twice does not make it weigh more.
  */
 import type { Figure, Span } from '../types';
-import { countClass, isPlaceTerm, termOf, tokenize, type EntitySpan, type Token } from './terms';
+import {
+  countClass,
+  isPlaceTerm,
+  isPredicateTerm,
+  termOf,
+  tokenize,
+  type EntitySpan,
+  type Token,
+} from './terms';
 
 const HALF_WEIGHT_AT = 40;
 const OUTSIDE_HOOD = 0.5;
@@ -320,6 +328,7 @@ export function figureContext(
   }
   const head = headAfter(text, figure, sentence, block.mentions, starts);
   if (head) put(head, HEAD_WEIGHT);
+  for (const t of copulaSubject(block, starts, sentence, figure)) put(t, SUBJECT_OF_COPULA);
   if (
     figure.kind === 'percent' &&
     HOLDS.test(text.slice(Math.max(0, figure.start - 40), figure.start))
@@ -442,6 +451,49 @@ function buildsSomething(text: string, figure: Figure, head: Token | null): bool
   if (TO_BUILD.test(after)) return true;
   return head !== null && head.start - figure.end <= 2 && BUILT_THING.test(after);
 }
+
+/**
+ * "The total cost of the project is around $7 billion", "The mine's cost has been put at around
+ * $7 billion": a figure that completes a copula is what the copula's subject measures, however far
+ * its words stand from the figure. The subject's nouns (back to the clause's start, at most
+ * SUBJECT_WORDS words) weigh SUBJECT_OF_COPULA — as a word right beside the figure does (KEY_WORD),
+ * less than its own head word.
+ */
+const SUBJECT_OF_COPULA = 0.95;
+const SUBJECT_WORDS = 6;
+const COPULA_BEFORE =
+  /\b(?:is|was|are|were|will\s+be|would\s+be|stands?\s+at|stood\s+at|totals?|totall?ed|amounts?\s+to|amounted\s+to|comes?\s+to|came\s+to|(?:has\s+been|have\s+been|is|was|are|were)\s+(?:put|estimated|valued|set|pegged|priced)\s+at)\s+(?:(?:about|around|roughly|approximately|nearly|almost|some|an\s+estimated|just|over|under|more\s+than|less\s+than)\s+)*$/i;
+
+function copulaSubject(
+  block: BlockView,
+  starts: ReadonlySet<number>,
+  sentence: Span,
+  figure: Figure,
+): Token[] {
+  const before = block.text.slice(sentence.start, figure.start);
+  const copula = COPULA_BEFORE.exec(before);
+  if (!copula) return [];
+  const subjectEnd = sentence.start + copula.index;
+  // The clause the subject opens: after the last comma, semicolon, colon or dash before it.
+  let start = sentence.start;
+  for (const c of [',', ';', ':', ' – ', ' — ']) {
+    const at = block.text.lastIndexOf(c, subjectEnd - 1);
+    if (at >= start) start = at + c.length;
+  }
+  const subject = tokensIn(block, starts, sentence.start, sentence.end).filter(
+    (t) => t.start >= start && t.end <= subjectEnd && isPredicateTerm(t.term),
+  );
+  // "The figure in the bank's announcement is $415 million": a subject that names a number, not
+  // a thing, says nothing of what is measured.
+  if (subject.some((t) => NUMBER_NOUNS.has(t.term))) return [];
+  return subject.slice(-SUBJECT_WORDS);
+}
+const NUMBER_NOUNS: ReadonlySet<string> = new Set(
+  'figure number amount sum estimate tally count value answer'
+    .split(' ')
+    .map((w) => termOf(w, false))
+    .filter((t): t is string => t !== null),
+);
 
 /** The figure's head word (see HEAD_WEIGHT), or null. */
 function headAfter(
