@@ -92,6 +92,15 @@ describe('an exact value as evidence', () => {
     const notRound = similarity(line('$3 billion'), '$3 billion', '$2 billion');
     expect(round).toBeCloseTo(notRound, 6);
   });
+  it('a distinctive exact value beside the name the claim is about agrees, words or not', () => {
+    expect(
+      figureIn([STORY, 'Reko Diq at a glance: $1.25 bn from EXIM Bank'], '$1.25 bn').verdict,
+    ).toBe('supported');
+    // Not a round one: "$2 bn from EXIM Bank" could be anything EXIM gives.
+    expect(figureIn([STORY, 'Reko Diq at a glance: $3 bn from EXIM Bank'], '$3 bn').verdict).toBe(
+      'unverified',
+    );
+  });
   it('a round figure agreeing with a lesser claim is not supported when the words point at the better one', () => {
     // "loan" is the financing's word ($1.25 billion); the equipment's $2 billion is also
     // financed, but nothing here says equipment.

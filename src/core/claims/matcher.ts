@@ -293,6 +293,14 @@ export class ClaimMatcher {
           if (Math.min(w, weight) >= evidenceWeight && isPredicateTerm(t)) {
             evidence = true;
             if (Math.min(w, weight) >= CONTRADICT_EVIDENCE) strong = true;
+          } else if (
+            exact > 1 &&
+            Math.min(w, weight) >= EVIDENCE_WEIGHT &&
+            (t.startsWith('@') || claim.subjectTerms.has(t))
+          ) {
+            // "$1.25 bn from EXIM Bank", "Manara Minerals wants 15%": a distinctive exact value
+            // beside the name the claim is about is evidence enough to agree — not to contradict.
+            evidence = true;
           }
         }
         if (!evidence || shared === 0 || version.mass === 0) continue;
