@@ -144,6 +144,17 @@ describe('another thing named in the figure’s own sentence', () => {
     );
     expect(own.verdict).toBe('supported');
   });
+  it('is not an attributive compound ("Toronto-based", "state-owned")', () => {
+    const f = figureIn(
+      [
+        STORY,
+        'Reko Diq is a bet on copper in Balochistan.',
+        'So says a Toronto-based mining analyst. The mine’s cost has been put at around $7 billion.',
+      ],
+      '$7 billion',
+    );
+    expect(f.verdict).toBe('supported');
+  });
   it('is not a place’s compound nor an ordinary word that opens a sentence', () => {
     const f = figureIn(
       [

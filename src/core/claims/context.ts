@@ -191,6 +191,8 @@ const THING_KIND =
 const NAME_WORDS = 4;
 /** How far back a name is looked for: four long words and their spaces. */
 const NAME_REACH = 120;
+const ATTRIBUTIVE_COMPOUND =
+  /-(?:based|led|made|owned|listed|backed|run|focused|born|registered|headquartered|funded|controlled)$/i;
 const NAME_WORD = /^[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f’'-]*$/;
 // What may stand before a sentence's first word: its start, an end of sentence, a colon, a quote.
 const OPENING = /(?:^|[.!?:;\t"“‘(]\s*|^\s+)$/;
@@ -262,6 +264,8 @@ function thingNames(
       // "US-made", "Chinese-led": a place's compound says where, and names nothing.
       const head = word.split(/[-–]/)[0] as string;
       if (head !== word && isPlaceTerm(termOf(head, true) ?? '')) return;
+      // "Toronto-based", "Stockholm-listed", "state-owned": where or whose, not a name.
+      if (ATTRIBUTIVE_COMPOUND.test(word)) return;
       if (opensSentence && i === 0 && run.length === 1) return;
       const term = termOf(word, true);
       if (term && !term.startsWith('@')) names.add(term);
