@@ -72,3 +72,28 @@ describe('timelines', () => {
     expect(labels(['February 4, 2026', first, second])).toEqual([]);
   });
 });
+
+describe('questions and answers', () => {
+  it('an answer takes its question as its caption', () => {
+    expect(
+      labels([
+        'How much did the development bank lend for the mine?',
+        'About $1.3bn. The bank approved the financing in December, after two years of talks with the provincial government.',
+      ]),
+    ).toEqual([
+      [
+        'About $1.3bn. The bank approved the financing in December, after two years of talks with the provincial government.',
+        'How much did the development bank lend for the mine?',
+        'before',
+      ],
+    ]);
+  });
+  it('a statement before a paragraph is not a question', () => {
+    expect(
+      labels([
+        'The development bank lent money for the mine.',
+        'About $1.3bn was approved in December, after two years of talks with the provincial government and the ministry.',
+      ]),
+    ).toEqual([]);
+  });
+});

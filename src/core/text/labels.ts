@@ -70,6 +70,8 @@ function lettersUpTo(text: string, from: number, to: number, max: number): numbe
   return n;
 }
 
+const QUESTION = /\?\s*$/;
+
 // A date alone: "2028", "July 2025", "December 10, 2025", "4 February 2026".
 const DATE_ONLY =
   /^\s*(?:\d{1,2}\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?(?:\d{1,2},?\s+)?\d{4}\s*$/i;
@@ -102,6 +104,11 @@ export class LabelTracker<B> {
    */
   push(block: B, text: string, role: BlockRole, assign: (block: B, label: Label) => void): void {
     this.followTimeline(block, text, role, assign);
+    // An answer takes its question: "How much did the bank approve?" / "About $1.3bn. The…"
+    // (explainers and FAQs write the thing measured in the question only).
+    if (role === 'text' && this.previous?.role === 'label' && QUESTION.test(this.previous.text)) {
+      assign(block, { text: this.previous.text, position: 'before' });
+    }
     if (role === 'text') {
       this.runOpensWith = null;
       this.waiting = null;
