@@ -259,3 +259,16 @@ describe('the subject of a copula', () => {
     ).toBeLessThan(0.9);
   });
 });
+
+describe('the page’s own date', () => {
+  it('in a dateline gets no verdict', () => {
+    const f = figureIn(
+      [
+        STORY,
+        'WASHINGTON, Dec. 11, 2025 /PR Dispatch/ -- The association welcomed the US Export-Import Bank’s approval of financing for Reko Diq announced by the embassy in December.',
+      ],
+      '2025',
+    );
+    expect(f.verdict).toBe('unverified');
+  });
+});

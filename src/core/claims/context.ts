@@ -100,6 +100,11 @@ export interface FigureContext {
    * page's making, which a source can support but not prove wrong.
    */
   ownEstimate: boolean;
+  /**
+   * The figure is the page's own date in a dateline ("WASHINGTON, Dec. 11, 2025 /PR Dispatch/ --",
+   * "ISLAMABAD, December 11 (Reuters) —"): when the page was written, not a fact it states.
+   */
+  dateline: boolean;
   /** Things the figure's own sentence names, and the watched entities ("@id") it names. */
   sentence: {
     things: ReadonlySet<string>;
@@ -360,6 +365,10 @@ export function figureContext(
     block: namesOfBlock,
     local: thingsIn(block, previous?.start ?? sentence.start, sentence.end),
     ownEstimate: OWN_ESTIMATE.test(text.slice(sentence.start, sentence.end)),
+    dateline:
+      figure.kind === 'year' &&
+      DATELINE_BEFORE.test(text.slice(0, figure.start)) &&
+      DATELINE_AFTER.test(text.slice(figure.end, figure.end + 12)),
     sentence: {
       things: thingsIn(block, sentence.start, sentence.end),
       places: new Set(
@@ -424,6 +433,12 @@ function countModifiers(
     .map((t) => t.term)
     .filter((t) => !isPlaceTerm(t) && !t.startsWith('@'));
 }
+
+// A dateline: the block opens with a place in capitals, a comma and the date; a wire's or a press
+// service's mark follows ("/PR Dispatch/", "(Reuters)") or the dash that opens the story.
+const DATELINE_BEFORE =
+  /^\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+)$/;
+const DATELINE_AFTER = /^\s*(?:\/|--|—|–|\()/;
 
 // "We project", "our estimate", "by our count": the writer speaks, not a source.
 const OWN_ESTIMATE =

@@ -196,6 +196,8 @@ export class ClaimMatcher {
     pageEntities: ReadonlySet<string>,
     aboutEntities: ReadonlySet<string> = new Set(),
   ): ClaimMatch | null {
+    // The page's own date speaks of the page (LABELLING.md: "the page's own date").
+    if (context.dateline) return null;
     const scored = this.score(figure, context, pageEntities);
     if (scored.length === 0) return null;
     const best = scored[0] as Scored;
