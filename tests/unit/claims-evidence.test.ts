@@ -272,3 +272,16 @@ describe('the page’s own date', () => {
     expect(f.verdict).toBe('unverified');
   });
 });
+
+describe('a date that opens its sentence', () => {
+  it('dates the whole sentence, past the figures inside it', () => {
+    const f = figureIn(
+      [
+        STORY,
+        'Reko Diq was not the first step. In July 2025, weeks after imposing 25 per cent tariffs and additional penalties on India, Trump announced initiatives focused on developing Pakistan’s oil reserves.',
+      ],
+      '2025',
+    );
+    expect(f.verdict).toBe('supported');
+  });
+});

@@ -543,9 +543,17 @@ function neighbourhood(text: string, figures: readonly Figure[], i: number, sent
   const prev = figures[i - 1];
   const next = figures[i + 1];
   const start = prev && prev.end > sentence.start ? cut(text, prev, figure) : sentence.start;
-  const end = next && next.start < sentence.end ? cut(text, figure, next) : sentence.end;
+  // A date that opens its sentence ("In July 2025, shortly after imposing a 25% tariff, Trump
+  // said…") dates the whole sentence: figures inside it do not cut its clause short.
+  const fronted =
+    figure.kind === 'year' && FRONTED_DATE.test(text.slice(sentence.start, figure.start));
+  const end =
+    next && next.start < sentence.end && !fronted ? cut(text, figure, next) : sentence.end;
   return { start, end };
 }
+
+const FRONTED_DATE =
+  /^\s*(?:in|on|by|since|until|from|during|early|late|mid-?)?\s*(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?)?$/i;
 
 /**
  * Where the words between two figures stop belonging to the first: at the last punctuation joint
