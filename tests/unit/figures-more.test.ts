@@ -447,3 +447,34 @@ describe('robustness of these paths', () => {
     5_000,
   );
 });
+
+describe('carried nouns in other languages', () => {
+  const carried = (text: string, lang: string) =>
+    findFigures(text, false, { lang }).map((f) => [f.text, f.unit]);
+  it('a Spanish, French list carries its noun to the second number', () => {
+    expect(
+      carried(
+        'el proyecto generará unos 6.000 empleos en Estados Unidos y 7.500 en Baluchistán.',
+        'es',
+      ),
+    ).toEqual([
+      ['6.000 empleos', 'empleos'],
+      ['7.500', 'empleos'],
+    ]);
+    expect(
+      carried(
+        'de créer environ 6\u00a0000 emplois aux États-Unis et 7\u00a0500 au Baloutchistan.',
+        'fr',
+      ),
+    ).toEqual([
+      // The text as the reader sees it: the no-break space collapsed.
+      ['6 000 emplois', 'emplois'],
+      ['7 500', 'emplois'],
+    ]);
+  });
+  it('a number in words carries only in English', () => {
+    expect(
+      carried('seis mil empleos en Estados Unidos y siete mil en Baluchistán.', 'es').length,
+    ).toBeLessThanOrEqual(2);
+  });
+});

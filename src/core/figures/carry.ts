@@ -55,8 +55,58 @@ export interface PreviousFigure {
   carry: string;
 }
 
+// The same lists in the languages pages come in (es, fr, pt, it, de, sv, nl): "6.000 empleos en
+// Estados Unidos y 7.500 en Baluchistán", "6 000 emplois aux États-Unis et 7 500 au Baloutchistan".
+const FOREIGN_PREPOSITIONS = [
+  'en',
+  'em',
+  'no',
+  'na',
+  'à',
+  'au',
+  'aux',
+  'dans',
+  'nel',
+  'nella',
+  'im',
+  'i',
+  'på',
+  'a',
+];
+const FOREIGN_CONNECTIVES = [
+  'y',
+  'e',
+  'et',
+  'und',
+  'och',
+  'mientras',
+  'tandis',
+  'enquanto',
+  'mentre',
+  'sowie',
+];
+const FOREIGN_QUALIFIERS = [
+  'unos',
+  'unas',
+  'cerca',
+  'alrededor',
+  'environ',
+  'près',
+  'quelque',
+  'cerca',
+  'circa',
+  'etwa',
+  'rund',
+  'ungefär',
+  'omkring',
+  'ongeveer',
+  'cerca',
+  'aproximadamente',
+];
+
 /** Prepositions that may repeat in a parallel list ("in the US and 7,500 in Balochistan"). */
 const PARALLEL_PREPOSITIONS: ReadonlySet<string> = new Set([
+  ...FOREIGN_PREPOSITIONS,
   'in',
   'at',
   'on',
@@ -71,6 +121,7 @@ const PARALLEL_PREPOSITIONS: ReadonlySet<string> = new Set([
 
 /** Words and marks that join the second member of a list to the first. */
 const CONNECTIVES: ReadonlySet<string> = new Set([
+  ...FOREIGN_CONNECTIVES,
   ',',
   ';',
   'and',
@@ -86,6 +137,7 @@ const CONNECTIVES: ReadonlySet<string> = new Set([
 
 /** Qualifier words that may stand between the connective and the number ("and about 7,500"). */
 const QUALIFYING_WORDS: ReadonlySet<string> = new Set([
+  ...FOREIGN_QUALIFIERS,
   'about',
   'around',
   'approximately',
@@ -138,6 +190,8 @@ export function carryOf(
 
 /** Words that may follow a carried number: it is an amount, and the sentence goes on. */
 const FOLLOWERS: ReadonlySet<string> = new Set([
+  ...FOREIGN_PREPOSITIONS,
+  ...FOREIGN_CONNECTIVES,
   'in',
   'at',
   'on',
@@ -312,12 +366,14 @@ const CAPITALIZED_OK: ReadonlySet<string> = new Set([
   'only',
 ]);
 
-const WORD_CHAR = /[a-z.'-]/;
-const LETTER = /[a-z]/;
+// Letters of the languages pages come in too ("baluchistán", "états-unis").
+const WORD_CHAR = /[a-z\u00df-\u00ff.'-]/;
+const LETTER = /[a-z\u00df-\u00ff]/;
 const DIGIT = /\d/;
 const UPPER = /[A-Z]/;
 const INITIALISM = /^(?:[a-z]\.)+$/;
-const FOLLOWER = /[a-z]+/y;
+const ABBREVIATION = /^[A-Z]{2,3}\.$/;
+const FOLLOWER = /[a-z\u00df-\u00ff]+/y;
 const RATIO_REST = /^ (?:of )?\d/;
 
 /**
@@ -350,7 +406,7 @@ function followerOf(lower: string, end: number): string | null {
   return FOLLOWERS.has(m[0]) ? m[0] : null;
 }
 
-const STRETCH_TOKEN = /[a-z][a-z'.-]*|[,;]/g;
+const STRETCH_TOKEN = /[a-z\u00df-\u00ff][a-z\u00df-\u00ff'.-]*|[,;]/g;
 
 /**
  * Is a stretch longer than MAX_CARRY_WORDS a parallel list (see the header)? `stretch` is its
@@ -435,7 +491,10 @@ export function carriedUnit(
       i = j;
       continue;
     }
-    if (token.endsWith('.') && !INITIALISM.test(token)) return null;
+    // A full stop ends the sentence, but not an initialism's ("u.s.") nor a short abbreviation's
+    // ("EE. UU.", "Mio.").
+    if (token.endsWith('.') && !INITIALISM.test(token) && !ABBREVIATION.test(t.slice(j, i)))
+      return null;
     if (adjacent) {
       const word = token.replace(/^[-']+|[-'.]+$/g, '');
       if (LABELS_BEFORE.has(word)) return null;

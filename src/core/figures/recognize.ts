@@ -388,9 +388,10 @@ function parseAt(
       consumed: numeral.end,
     };
   }
-  // A bare number: it may count what a count just before it counted (carry.ts). A number in
-  // words carries only when it is large ("six thousand"): "two", "one" are referential.
-  if (loc.english && (!numeral.words || numeral.mantissa * scale >= 100)) {
+  // A bare number: it may count what a count just before it counted (carry.ts), in any language
+  // ("6.000 empleos en Estados Unidos y 7.500 en Baluchistán"). A number in words carries only
+  // in English and when it is large ("six thousand"): "two", "one" are referential.
+  if (numeral.words ? loc.english && numeral.mantissa * scale >= 100 : true) {
     const unit = carriedUnit(t, lower, at, pos, value, prev);
     if (unit !== null) return found(pos, 'count', unit);
   }
