@@ -472,6 +472,12 @@ describe('carried nouns in other languages', () => {
       ['7 500', 'emplois'],
     ]);
   });
+  it('a count noun before a colon, in the page’s language', () => {
+    expect(carried('Empleos: unos 6.000 en EE. UU. y 7.500 en Pakistán', 'es')).toEqual([
+      ['6.000', 'empleos'],
+      ['7.500', 'empleos'],
+    ]);
+  });
   it('a number in words carries only in English', () => {
     expect(
       carried('seis mil empleos en Estados Unidos y siete mil en Baluchistán.', 'es').length,

@@ -37,6 +37,7 @@
  * Cost: the stretch is read backwards at most MAX_CARRY_CHARS characters, once per bare number.
  */
 import type { FigureKind } from '../types';
+import { LANGUAGE_WORDS } from './languages';
 import { COLON_COUNT_NOUNS, COUNT_UNIT_ALIASES } from './lexicon';
 
 export const MAX_CARRY_WORDS = 6;
@@ -54,6 +55,11 @@ export interface PreviousFigure {
   /** What a bare number after it counts: its unit, or the head's for "jobs in 12 states". */
   carry: string;
 }
+
+// "Empleos: unos 6.000…", "Emplois : environ 6 000…": the count nouns of every language's list.
+const FOREIGN_COUNT_NOUNS: ReadonlySet<string> = new Set(
+  [...LANGUAGE_WORDS.values()].flatMap((l) => l.counts ?? []).filter((n) => !n.includes(' ')),
+);
 
 // The same lists in the languages pages come in (es, fr, pt, it, de, sv, nl): "6.000 empleos en
 // Estados Unidos y 7.500 en Baluchistán", "6 000 emplois aux États-Unis et 7 500 au Baloutchistan".
@@ -475,7 +481,8 @@ export function carriedUnit(
       while (j > floor && LETTER.test(lower[j - 1] as string)) j--;
       if (j > 0 && WORD_CHAR.test(lower[j - 1] as string)) return null;
       const noun = lower.slice(j, i - 1);
-      return COLON_COUNT_NOUNS.has(noun) ? (COUNT_UNIT_ALIASES.get(noun) ?? noun) : null;
+      if (COLON_COUNT_NOUNS.has(noun)) return COUNT_UNIT_ALIASES.get(noun) ?? noun;
+      return FOREIGN_COUNT_NOUNS.has(noun) ? noun : null;
     }
     if (!WORD_CHAR.test(c)) return null;
     let j = i - 1;
