@@ -189,7 +189,7 @@ export interface ExportImportResult {
   seed_ms: number;
   export_ms: number | null;
   export_chars: number | null;
-  /** Chunks the export came in over the port (at most 8,000,000 characters each). */
+  /** Chunks the export came in over the port (src/background/transfer.ts EXPORT_CHUNK_TARGET). */
   export_chunks: number | null;
   /** The longest the extension page's main thread was blocked during the export, the import. */
   export_longest_block_ms: number | null;
@@ -272,12 +272,18 @@ export async function exportImport(control: Page, count: number): Promise<Export
         (resolve) => {
           const port = api.runtime.connect({ name: 'factmark/export-stream' });
           const parts: string[] = [];
+          let head = '';
           port.onMessage.addListener((raw) => {
             const m = raw as { type?: string; text?: string; chars?: number; error?: string };
-            if (m.type === 'chunk' && typeof m.text === 'string') parts.push(m.text);
+            if (m.type === 'chunk' && typeof m.text === 'string') {
+              parts.push(m.text);
+              // The background sends a few chunks ahead of the page's acknowledgements.
+              port.postMessage({ type: 'ack' });
+            } else if (m.type === 'head' && typeof m.text === 'string') head = m.text;
             else if (m.type === 'end') {
               port.disconnect();
-              resolve({ parts, chars: m.chars ?? -1 });
+              // The head (the JSON-LD collection's opening) comes last and goes first.
+              resolve({ parts: [head, ...parts], chars: m.chars ?? -1 });
             } else if (m.type === 'error') {
               port.disconnect();
               resolve({ error: m.error ?? 'error' });
@@ -296,7 +302,8 @@ export async function exportImport(control: Page, count: number): Promise<Export
       }
       const chars = exported.parts.reduce((n, p) => n + p.length, 0);
       out.export_chars = chars;
-      out.export_chunks = exported.parts.length;
+      // Without the head.
+      out.export_chunks = exported.parts.length - 1;
       if (chars !== exported.chars) out.error = `export: ${chars} of ${exported.chars} characters`;
       const file = new File(exported.parts, 'factmark-all.jsonld', { type: 'application/ld+json' });
 

@@ -43,7 +43,8 @@ export interface Port {
 export interface MenuItem {
   id: string;
   title: string;
-  contexts: 'selection'[];
+  /** `selection`: on selected text; `page`: on the page itself (nothing selected, no link). */
+  contexts: ('selection' | 'page')[];
 }
 
 /** Where a context-menu click happened: the tab (absent for clicks outside tabs) and frame. */
@@ -64,6 +65,11 @@ export interface MenusBrowserApi {
   activeTabId(): Promise<number | undefined>;
   /** tabs.sendMessage to the tab's content script: one frame, or every frame when absent. */
   sendToTab(tabId: number, message: ContentRequest, frameId?: number): Promise<unknown>;
+  /**
+   * Say something on the toolbar button for one tab (action.setBadgeText and setTitle: no
+   * permission needed): what became of "Add this page as a Factmark source".
+   */
+  tellTab?(tabId: number, badge: string, title: string): Promise<void>;
 }
 
 export interface BackgroundBrowserApi extends MenusBrowserApi {
@@ -138,5 +144,11 @@ export const backgroundBrowserApi: BackgroundBrowserApi = {
     return frameId === undefined
       ? browser.tabs.sendMessage(tabId, message)
       : browser.tabs.sendMessage(tabId, message, { frameId });
+  },
+  async tellTab(tabId, badge, title) {
+    await Promise.all([
+      browser.action.setBadgeText({ tabId, text: badge }),
+      browser.action.setTitle({ tabId, title }),
+    ]);
   },
 };

@@ -21,6 +21,8 @@ import {
 } from '../core/annotations/query';
 import type { Annotation } from '../core/annotations/types';
 import type { Fact } from '../core/types';
+import type { WatchedName } from '../shared/sources-protocol';
+import type { StoredSource } from './sources';
 
 export const DB_NAME = 'factmark';
 
@@ -49,6 +51,10 @@ export interface FactmarkSchema extends DBSchema {
   sites: { key: string; value: SiteSetting };
   /** What the latest import changed, so that it can be undone (v3; at most one record). */
   imports: { key: string; value: ImportUndo };
+  /** Sources of facts, the bundled seeds among them (v4; src/background/sources.ts). */
+  sources: { key: string; value: StoredSource };
+  /** Watched names, the bundled entities among them (v4; src/background/sources.ts). */
+  entities: { key: string; value: WatchedName };
 }
 
 /**
@@ -104,6 +110,14 @@ export const MIGRATIONS: readonly Migration[] = [
   function v3ImportUndo(db) {
     // The latest import's undo record (importAnnotations, undoImport).
     db.createObjectStore('imports', { keyPath: 'id' });
+  },
+  function v4SourcesAndWatchedNames(db) {
+    // A journalist's own story: sources (their facts stay in `facts`, ids `source:<id>:<offset>`)
+    // and watched names. Nothing earlier changes; the bundled seeds and entities are listed in
+    // them by the seeding step (src/background/sources.ts ensureBundledStory), which runs on
+    // every start, so a database upgraded from any version gets them.
+    db.createObjectStore('sources', { keyPath: 'id' });
+    db.createObjectStore('entities', { keyPath: 'id' });
   },
 ];
 
@@ -312,13 +326,116 @@ export async function allAnnotations(db: FactmarkDb): Promise<Annotation[]> {
   return byCreated(await db.getAll('annotations'));
 }
 
+/**
+ * How many annotations are stored. IndexedDB counts by walking the store (about 1 s for a million
+ * in Chromium 156), and the Library asks with every page of its list — a search over a million
+ * is some 200 requests — so the count is kept until an annotation is written. Every write of
+ * annotations is in this file and calls annotationsChanged, before it starts and after it ends:
+ * a count that overlapped a write is never kept.
+ */
+export async function countAnnotations(db: FactmarkDb): Promise<number> {
+  const kept = annotationCounts.get(db);
+  if (kept !== undefined) return kept;
+  const generation = writeGenerations.get(db) ?? 0;
+  const count = await db.count('annotations');
+  if ((writeGenerations.get(db) ?? 0) === generation) annotationCounts.set(db, count);
+  return count;
+}
+
+const annotationCounts = new WeakMap<FactmarkDb, number>();
+const writeGenerations = new WeakMap<FactmarkDb, number>();
+
+/** Forget the kept count (countAnnotations): annotations are being, or have been, written. */
+function annotationsChanged(db: FactmarkDb): void {
+  annotationCounts.delete(db);
+  writeGenerations.set(db, (writeGenerations.get(db) ?? 0) + 1);
+}
+
+/**
+ * Run a write of annotations, the kept count forgotten before and after it. The exported writers
+ * below are this around their `…Written` bodies.
+ */
+async function writing<T>(db: FactmarkDb, write: () => Promise<T>): Promise<T> {
+  annotationsChanged(db);
+  try {
+    return await write();
+  } finally {
+    annotationsChanged(db);
+  }
+}
+
+/** Where a read in creation order stopped: the last annotation read (createdCursorOf). */
+export interface CreatedCursor {
+  created: number;
+  id: string;
+}
+
+export function createdCursorOf(a: Annotation): CreatedCursor {
+  return { created: a.created, id: a.id };
+}
+
+/**
+ * The next `limit` annotations oldest first, just after `after` (absent: from the first): the
+ * order of allAnnotations (`created`, then `id`) read a page at a time, each page in a short
+ * transaction of its own, so that an export of a million never holds them all nor keeps writers
+ * waiting. The `created` index is ordered exactly so (its key, then the primary key).
+ *
+ * Annotations made at the same millisecond as `after` come first, through a cursor positioned
+ * at `after` (continuePrimaryKey); the rest in one getAll past `after.created`, which is many
+ * times faster than a cursor's steps. An annotation saved between two pages is read once if it
+ * sorts after where the reading is, and not at all if before; none is ever read twice.
+ */
+export async function annotationsAfter(
+  db: FactmarkDb,
+  limit: number,
+  after?: CreatedCursor,
+): Promise<Annotation[]> {
+  const tx = db.transaction('annotations', 'readonly');
+  const index = tx.store.index('created');
+  const found: Annotation[] = [];
+  if (after === undefined) {
+    found.push(...(await index.getAll(null, limit)));
+  } else {
+    let cursor = await index.openCursor(IDBKeyRange.only(after.created));
+    if (cursor !== null && cursor.primaryKey < after.id) {
+      cursor = await cursor.continuePrimaryKey(after.created, after.id);
+    }
+    if (cursor !== null && cursor.primaryKey === after.id) cursor = await cursor.continue();
+    while (cursor !== null && found.length < limit) {
+      found.push(cursor.value);
+      if (found.length < limit) cursor = await cursor.continue();
+    }
+    if (found.length < limit) {
+      found.push(
+        ...(await index.getAll(IDBKeyRange.lowerBound(after.created, true), limit - found.length)),
+      );
+    }
+  }
+  await tx.done;
+  return found;
+}
+
+/**
+ * The annotations of each of these pages (canonical URLs), oldest first within each, in one
+ * transaction: one getAll per page, all in flight together.
+ */
+export async function annotationsForUrls(
+  db: FactmarkDb,
+  urls: readonly string[],
+): Promise<Annotation[][]> {
+  const tx = db.transaction('annotations', 'readonly');
+  const index = tx.store.index('url');
+  const [groups] = await Promise.all([Promise.all(urls.map((url) => index.getAll(url))), tx.done]);
+  return groups.map(byCreated);
+}
+
 function byCreated(list: Annotation[]): Annotation[] {
   return list.sort((a, b) => a.created - b.created || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** Add or replace one annotation. */
 export async function saveAnnotation(db: FactmarkDb, annotation: Annotation): Promise<Annotation> {
-  await db.put('annotations', annotation);
+  await writing(db, () => db.put('annotations', annotation));
   return annotation;
 }
 
@@ -327,7 +444,15 @@ export async function saveAnnotation(db: FactmarkDb, annotation: Annotation): Pr
  * another site, for a content script): then nothing is written and the answer is false. The check
  * and the write are one transaction.
  */
-export async function saveAnnotationIf(
+export function saveAnnotationIf(
+  db: FactmarkDb,
+  annotation: Annotation,
+  mayReplace: (stored: Annotation) => boolean,
+): Promise<boolean> {
+  return writing(db, () => saveAnnotationIfWritten(db, annotation, mayReplace));
+}
+
+async function saveAnnotationIfWritten(
   db: FactmarkDb,
   annotation: Annotation,
   mayReplace: (stored: Annotation) => boolean,
@@ -350,10 +475,18 @@ export async function saveAnnotationIf(
  * so that the UI can undo with restoreAnnotations. Unknown ids are skipped, and so are records
  * that fail `only` (another site's, for a content script): to the caller they do not exist.
  */
-export async function deleteAnnotations(
+export function deleteAnnotations(
   db: FactmarkDb,
   ids: readonly string[],
   only: (stored: Annotation) => boolean = () => true,
+): Promise<Annotation[]> {
+  return writing(db, () => deleteAnnotationsWritten(db, ids, only));
+}
+
+async function deleteAnnotationsWritten(
+  db: FactmarkDb,
+  ids: readonly string[],
+  only: (stored: Annotation) => boolean,
 ): Promise<Annotation[]> {
   const tx = db.transaction('annotations', 'readwrite');
   const unique = [...new Set(ids)];
@@ -373,7 +506,7 @@ export async function deleteAnnotations(
 
 /** Put back annotations deleted before (undo): all of them or, on any failure, none. */
 export function restoreAnnotations(db: FactmarkDb, list: readonly Annotation[]): Promise<number> {
-  return putAllOrNone(db, list);
+  return writing(db, () => putAllOrNone(db, list));
 }
 
 /** What an import did (importAnnotations). */
@@ -400,11 +533,20 @@ function newImportId(): string {
  * stores what the import added and what it replaced (the `imports` store, only the latest
  * import), so that undoImport can put the database back as it was before.
  */
-export async function importAnnotations(
+export function importAnnotations(
   db: FactmarkDb,
   list: readonly Annotation[],
   undoId: string = newImportId(),
   now = Date.now(),
+): Promise<ImportOutcome> {
+  return writing(db, () => importAnnotationsWritten(db, list, undoId, now));
+}
+
+async function importAnnotationsWritten(
+  db: FactmarkDb,
+  list: readonly Annotation[],
+  undoId: string,
+  now: number,
 ): Promise<ImportOutcome> {
   const tx = db.transaction(['annotations', 'imports'], 'readwrite');
   const store = tx.objectStore('annotations');
@@ -477,7 +619,11 @@ export interface UndoOutcome {
  * forget it. Null, changing nothing, when `id` is not the latest import (undone already, or
  * another import came after it).
  */
-export async function undoImport(db: FactmarkDb, id: string): Promise<UndoOutcome | null> {
+export function undoImport(db: FactmarkDb, id: string): Promise<UndoOutcome | null> {
+  return writing(db, () => undoImportWritten(db, id));
+}
+
+async function undoImportWritten(db: FactmarkDb, id: string): Promise<UndoOutcome | null> {
   const tx = db.transaction(['annotations', 'imports'], 'readwrite');
   const done = tx.done;
   const imports = tx.objectStore('imports');
@@ -554,6 +700,8 @@ export interface AnnotationPage {
    * PAGE_SCAN_BUDGET records and stopped there; asking from `next` goes on where it stopped.
    */
   next: PageCursor | null;
+  /** Records looked at for this page (at most PAGE_SCAN_BUDGET with a query): the search's progress. */
+  scanned: number;
 }
 
 /**
@@ -567,9 +715,9 @@ export async function annotationsPage(
   budget = PAGE_SCAN_BUDGET,
 ): Promise<AnnotationPage> {
   const { limit, after, query } = request;
+  const total = await countAnnotations(db);
   const tx = db.transaction('annotations', 'readonly');
   const index = tx.store.index('updated');
-  const total = await tx.store.count();
   const match = queryMatcher(query);
   // Without a query every record matches: the budget never stops a page.
   const scanLimit = isEmptyQuery(query) ? Infinity : Math.max(budget, limit + 1);
@@ -607,24 +755,30 @@ export async function annotationsPage(
   let next: PageCursor | null = null;
   if (more) next = cursorAfter(found[found.length - 1]!);
   else if (cursor !== null) next = last;
-  return { annotations: found, total, next };
+  return { annotations: found, total, next, scanned };
 }
 
-/** Every tag in use, once (at most `max`), sorted case-insensitively: one step per tag. */
+/**
+ * Every tag in use, once (at most `max`), sorted case-insensitively: one step per tag. Each step
+ * jumps past every entry of the tag just read (continue to the smallest key after it) — Chromium
+ * 156's 'nextunique' walks every index entry on the way, some 6–13 s over a million annotations
+ * with a tag or two each, against a few milliseconds.
+ */
 export async function listTags(db: FactmarkDb, max = MAX_LISTED_TAGS): Promise<string[]> {
   const tags: string[] = [];
   const tx = db.transaction('annotations', 'readonly');
-  let cursor = await tx.store.index('tags').openKeyCursor(null, 'nextunique');
+  let cursor = await tx.store.index('tags').openKeyCursor();
   while (cursor !== null && tags.length < max) {
     tags.push(cursor.key);
-    cursor = await cursor.continue();
+    // The smallest string after the tag: itself followed by U+0000.
+    cursor = await cursor.continue(`${cursor.key}\u0000`);
   }
   return tags.sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
 }
 
 /** Delete every annotation (tests; the options page's wipe). */
 export function clearAnnotations(db: FactmarkDb): Promise<void> {
-  return db.clear('annotations');
+  return writing(db, () => db.clear('annotations'));
 }
 
 // ---- Sites ----------------------------------------------------------------------------------

@@ -39,7 +39,6 @@ import type { MessageListener } from './browser-api';
 import {
   addUserFact,
   allAnnotations,
-  allFacts,
   annotationsForUrl,
   annotationsPage,
   deleteAnnotations,
@@ -54,9 +53,25 @@ import {
   saveUserFact,
   setSiteEnabled,
   undoImport,
+  USER_FACT_PREFIX,
   type FactmarkDb,
 } from './db';
 import { factsForContentScript, isOfOrigin, ownPageUrl } from './scope';
+import {
+  addSource,
+  checkedFacts,
+  dropSourceFact,
+  editSourceFact,
+  enableEntity,
+  enableSource,
+  listEntities,
+  listSources,
+  removeEntity,
+  removeSource,
+  saveEntity,
+  SOURCE_FACT_PREFIX,
+  sourceFacts,
+} from './sources';
 
 export interface RouterDeps {
   extensionId: string;
@@ -69,6 +84,10 @@ export interface RouterDeps {
   db(): Promise<FactmarkDb>;
   /** Ids for imported annotations that carry none; `anno:<uuid>` unless a test says otherwise. */
   newAnnotationId?: () => string;
+  /** Ids for added sources; a UUID unless a test says otherwise. */
+  newSourceId?: () => string;
+  /** The time a source is added (ms since the epoch); Date.now unless a test says otherwise. */
+  now?: () => number;
 }
 
 /** Any answer of the background. */
@@ -112,7 +131,8 @@ type Handler<T extends BackgroundRequestType> = (
  */
 const HANDLERS: { readonly [T in BackgroundRequestType]: Handler<T> } = {
   'factmark/facts': async (_request, { db, caller }) => {
-    const facts = await allFacts(db);
+    // The facts checked against: sources switched off are left out (sources.ts).
+    const facts = await checkedFacts(db);
     return {
       ok: true,
       facts: caller.kind === 'content script' ? factsForContentScript(facts) : facts,
@@ -197,6 +217,11 @@ const HANDLERS: { readonly [T in BackgroundRequestType]: Handler<T> } = {
     return { ok: true, ...undone };
   },
   'factmark/fact-save': async (request, { db, caller }) => {
+    if (request.fact.id.startsWith(SOURCE_FACT_PREFIX)) {
+      // An edit of a source's fact: the Library's alone (a content script only adds its own).
+      if (caller.kind !== 'extension page') return notAllowed(caller.kind);
+      return { ok: true, fact: await editSourceFact(db, request.fact) };
+    }
     if (caller.kind === 'extension page')
       return { ok: true, fact: await saveUserFact(db, request.fact) };
     // From the on-page editor: a new fact only (never in place of one, which may be another
@@ -209,9 +234,57 @@ const HANDLERS: { readonly [T in BackgroundRequestType]: Handler<T> } = {
     return { ok: true, fact };
   },
   'factmark/fact-delete': async (request, { db }) => {
+    if (request.id.startsWith(SOURCE_FACT_PREFIX)) {
+      // Dropped, and recorded in its source's `dropped` so that no rebuild brings it back.
+      await dropSourceFact(db, request.id);
+      return { ok: true };
+    }
+    if (!request.id.startsWith(USER_FACT_PREFIX)) {
+      return failure(
+        'fact-delete: a bundled fact cannot be dropped; switch its source off in the Library instead',
+      );
+    }
     await deleteUserFact(db, request.id);
     return { ok: true };
   },
+  // A journalist's own story (sources.ts; extension pages only but factmark/entities).
+  'factmark/sources': async (_request, { db }) => ({ ok: true, sources: await listSources(db) }),
+  'factmark/source-add': async (request, { db, deps }) => ({
+    ok: true,
+    source: await addSource(db, request.source, {
+      now: (deps.now ?? Date.now)(),
+      newId: deps.newSourceId ?? (() => crypto.randomUUID()),
+    }),
+  }),
+  'factmark/source-remove': async (request, { db }) => {
+    await removeSource(db, request.id);
+    return { ok: true };
+  },
+  'factmark/source-enable': async (request, { db }) => ({
+    ok: true,
+    source: await enableSource(db, request.id, request.enabled),
+  }),
+  'factmark/source-facts': async (request, { db }) => ({
+    ok: true,
+    facts: await sourceFacts(db, request.id),
+  }),
+  'factmark/entities': async (_request, { db, caller }) => ({
+    ok: true,
+    // A content script gets the names it highlights, those watched now; the Library all.
+    entities: await listEntities(db, caller.kind === 'content script'),
+  }),
+  'factmark/entity-save': async (request, { db }) => ({
+    ok: true,
+    entity: await saveEntity(db, request.entity),
+  }),
+  'factmark/entity-remove': async (request, { db }) => {
+    await removeEntity(db, request.id);
+    return { ok: true };
+  },
+  'factmark/entity-enable': async (request, { db }) => ({
+    ok: true,
+    entity: await enableEntity(db, request.id, request.enabled),
+  }),
 };
 
 async function answer(

@@ -11,9 +11,12 @@ import { factTerms } from '../core/claims/describe';
 import { factLabel } from '../core/claims/label';
 import type { Fact } from '../core/types';
 import { SEED_PREFIX } from './db';
+import { SOURCE_FACT_PREFIX } from './sources';
 
 /** The title a user's fact carries in a content script: the source itself stays in the Library. */
 export const WITHHELD_SOURCE_TITLE = 'Your fact (its source is in the Library)';
+/** The title a fact of the journalist's own source carries in a content script. */
+export const WITHHELD_OWN_SOURCE_TITLE = 'Your source (it is in the Library)';
 
 /** Whether `url` (an http(s) URL, already validated) is of `origin` ("https://news.example"). */
 export function isOfOrigin(url: string, origin: string): boolean {
@@ -82,15 +85,61 @@ export function withheldUserFact(fact: Fact, labels: ReadonlyMap<string, string>
   };
 }
 
-/** The fact base as content scripts get it: seed facts whole, users' facts withheld. */
+/**
+ * A fact of one of the journalist's own sources as a content script gets it, withheld as a
+ * user's fact is: its value, its claim and the claim's label, and what the engine matches and
+ * attributes with — its context terms (stored with it), its subject and its story (the watched
+ * entities its source names). Its source (title, page URL or file name, date) and its quote are
+ * withheld: the quote becomes the figure itself. A report built from these is the report built
+ * from the facts themselves (the matcher reads nothing else of a fact: src/core/claims/matcher.ts).
+ */
+export function withheldSourceFact(fact: Fact, labels: ReadonlyMap<string, string>): Fact {
+  const out: Fact = {
+    id: fact.id,
+    attribute: fact.attribute,
+    kind: fact.kind,
+    value: fact.value,
+    unit: fact.unit,
+    precision: fact.precision,
+    qualifier: fact.qualifier === null ? null : { ...fact.qualifier },
+    text: fact.text,
+    quote: fact.text,
+    quoteStart: 0,
+    quoteEnd: fact.text.length,
+    start: 0,
+    end: fact.text.length,
+    source: { type: 'source', sourceId: '', title: WITHHELD_OWN_SOURCE_TITLE, date: null },
+    about: labels.get(fact.attribute) ?? factLabel(fact),
+    terms: fact.terms ?? termsOf(fact),
+  };
+  if (fact.subject !== undefined) out.subject = fact.subject;
+  if (fact.story !== undefined) out.story = [...fact.story];
+  return out;
+}
+
+/**
+ * The fact base as content scripts get it: seed facts whole; users' facts and the facts of the
+ * journalist's own sources withheld. A claim's label is that of its first fact from a source.
+ */
 export function factsForContentScript(facts: readonly Fact[]): Fact[] {
   const labels = new Map<string, string>();
   for (const fact of facts) {
-    if (isSeedFact(fact) && !labels.has(fact.attribute)) {
+    if ((isSeedFact(fact) || isOwnSourceFact(fact)) && !labels.has(fact.attribute)) {
       labels.set(fact.attribute, factLabel(fact));
     }
   }
-  return facts.map((fact) => (isSeedFact(fact) ? fact : withheldUserFact(fact, labels)));
+  return facts.map((fact) =>
+    isSeedFact(fact)
+      ? fact
+      : isOwnSourceFact(fact)
+        ? withheldSourceFact(fact, labels)
+        : withheldUserFact(fact, labels),
+  );
+}
+
+/** A fact extracted from one of the journalist's own sources (sources.ts). */
+function isOwnSourceFact(fact: Fact): boolean {
+  return fact.source.type === 'source' && fact.id.startsWith(SOURCE_FACT_PREFIX);
 }
 
 /** A fact of the bundled fact base (anything else is the journalist's, and withheld). */

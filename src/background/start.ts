@@ -8,9 +8,11 @@ import type { BackgroundBrowserApi } from './browser-api';
 import { createDbConnection, type FactmarkDb, type OpenOptions } from './db';
 import { EDITOR_PAGE } from '../shared/editor-protocol';
 import { createEditorRelay } from './editor-relay';
-import { createMenusOn, registerAnnotateTriggers } from './menus';
+import { createMenusOn, registerAnnotateTriggers, type AddPageSource } from './menus';
 import { createRouter } from './router';
 import { ensureSeeded, refreshSeedFacts } from './seed';
+import { addSource, ensureBundledStory } from './sources';
+import { checkNewSource, pageSource } from '../shared/sources-protocol';
 import { createTransfer } from './transfer';
 
 export interface Background {
@@ -38,13 +40,27 @@ export function startBackground(
   // Every start of the background (browser start-up, a worker woken by an event): seed if the
   // store holds no seed facts. Cheap: one count.
   queue((d) => ensureSeeded(d, base));
+  // The bundled seeds and entities listed as sources and watched names (sources.ts): cheap, and
+  // how a database upgraded from before they were listed gets them.
+  queue((d) => ensureBundledStory(d, base));
   api.onInstalled((reason) => {
-    if (reason === 'install' || reason === 'update') queue((d) => refreshSeedFacts(d, base));
+    if (reason === 'install' || reason === 'update') {
+      queue((d) => refreshSeedFacts(d, base));
+      // A new version's engine: the journalist's sources' facts are built again with it.
+      queue((d) => ensureBundledStory(d, base, true));
+    }
     createMenusOn(reason, api).catch((error: unknown) =>
       console.error('[factmark] context menu setup failed', error),
     );
   });
-  registerAnnotateTriggers(api);
+  // "Add this page as a Factmark source": the page's text, checked as factmark/source-add's is.
+  const addPage: AddPageSource = async (page) => {
+    const source = checkNewSource(pageSource(page));
+    if (typeof source === 'string') throw new Error(`source.${source}`);
+    await seeding;
+    return addSource(await db(), source, { now: Date.now(), newId: () => crypto.randomUUID() });
+  };
+  registerAnnotateTriggers(api, addPage);
   // Once per start (an install is a start): the browser may otherwise evict the annotations
   // under storage pressure. Never awaited: Firefox may leave it unanswered.
   askForPersistence(api);

@@ -6,24 +6,20 @@
  */
 import { basename } from 'node:path';
 import {
-  BUNDLED_LEXICON,
   ENTITIES,
-  lexiconOf,
-  watchedEntity,
+  storyLexicon,
   watchedNamesProblem,
   type Lexicon,
   type WatchedName,
 } from '../core/entities';
 import { buildFactBase, type FactBase } from '../core/facts/build';
+import { MAX_SOURCE_BYTES } from '../core/facts/sources';
 import { BUNDLED_FACT_BASE } from '../shared/fact-base';
 import { extractVisibleText } from './html-text';
 import { InputError, readInput } from './input';
 
-/**
- * A source larger than this is not an article (1 MB is about 150,000 words; extracting its facts
- * takes well under a second). A pasted book or a dump is refused with this limit in the reason.
- */
-export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
+// A source article's bound, shared with the extension (src/core/facts/sources.ts).
+export { MAX_SOURCE_BYTES } from '../core/facts/sources';
 /** An entities file is a short list. */
 const MAX_ENTITIES_BYTES = 1024 * 1024;
 
@@ -50,12 +46,8 @@ export function loadStory(options: StoryOptions): Story {
       );
     }
   }
-  const own = watched.map(watchedEntity);
-  const lexicon = options.noBundled
-    ? lexiconOf(own)
-    : own.length > 0
-      ? BUNDLED_LEXICON.with(own)
-      : BUNDLED_LEXICON;
+  // The same composition as the extension's (src/core/entities/story.ts).
+  const lexicon = storyLexicon(options.noBundled ? new Set<string>() : 'all', watched);
   const texts = options.sources.map(readSource);
   const bundled = options.noBundled ? null : BUNDLED_FACT_BASE;
   if (texts.length === 0) {

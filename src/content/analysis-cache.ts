@@ -12,6 +12,7 @@ import {
   type Recognition,
 } from '../core/report/analyze';
 import type { Label } from '../core/text/labels';
+import { BUNDLED_LEXICON, type Lexicon } from '../core/entities';
 
 // Bound on remembered blocks: above the count of blocks with findings on the largest pages we
 // target (50,000 paragraphs), so a report after a full pass hits the cache; when exceeded the
@@ -29,6 +30,9 @@ const cache = new Map<string, Entry>();
 /** The page's language (`<html lang>`): how its numbers are written. One page, one language. */
 let language = '';
 
+/** The names watched (the journalist's watched names, factmark/entities): what mentions are. */
+let lexicon: Lexicon = BUNDLED_LEXICON;
+
 /** Set the page's language; analyses made in another language are dropped. */
 export function setPageLanguage(lang: string): void {
   if (lang === language) return;
@@ -36,10 +40,17 @@ export function setPageLanguage(lang: string): void {
   cache.clear();
 }
 
+/** Set the names watched; analyses made with other names are dropped. */
+export function setPageLexicon(next: Lexicon): void {
+  if (next === lexicon) return;
+  lexicon = next;
+  cache.clear();
+}
+
 function entryFor(text: string): Entry {
   let entry = cache.get(text);
   if (entry === undefined) {
-    entry = { found: recognizeBlock(text, language), analysis: null, contextKey: '' };
+    entry = { found: recognizeBlock(text, language, lexicon), analysis: null, contextKey: '' };
     remember(text, entry);
   }
   return entry;
@@ -66,7 +77,7 @@ export function recognizeCached(text: string): Recognition {
  * miss after hashing the block's whole text), remembering it if it holds anything.
  */
 export function recognizeNew(text: string): Recognition {
-  const found = recognizeBlock(text, language);
+  const found = recognizeBlock(text, language, lexicon);
   remember(text, { found, analysis: null, contextKey: '' });
   return found;
 }

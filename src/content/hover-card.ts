@@ -30,6 +30,8 @@ export class HoverCard {
   constructor(
     private readonly shadow: ShadowRoot,
     private readonly userIsPointing: () => boolean,
+    /** An entity's display name (the watched names'); the bundled labels when it gives none. */
+    private readonly entityLabel: (id: string) => string | undefined = () => undefined,
   ) {
     const doc = shadow.ownerDocument ?? document;
     this.card = doc.createElement('div');
@@ -50,11 +52,9 @@ export class HoverCard {
     };
     this.card.replaceChildren();
     if (subject.type === 'mention') {
-      const def = ENTITIES.find((e) => e.id === subject.mention.entity);
-      this.card.append(
-        el('h2', def?.label ?? subject.mention.entity),
-        el('p', `“${subject.mention.text}” on this page`, 'muted'),
-      );
+      const id = subject.mention.entity;
+      const label = this.entityLabel(id) ?? ENTITIES.find((e) => e.id === id)?.label ?? id;
+      this.card.append(el('h2', label), el('p', `“${subject.mention.text}” on this page`, 'muted'));
     } else {
       const f = subject.figure;
       const title = el('h2');

@@ -7,15 +7,22 @@
 import { compareFigure, indexFacts, type FactIndex } from '../core/compare';
 import { analyzeBlock } from '../core/report/analyze';
 import { claimsOf } from '../core/claims/label';
+import { BUNDLED_LEXICON, lexiconOfNames, type Lexicon } from '../core/entities';
 import type { EntityId, Fact, Verdict } from '../core/types';
 import { annotationKey, AnnotationsFeature } from './annotations-feature';
 import { parseContentRequest, type ContentRequest } from '../shared/messages';
 import type { ContentAnswer } from '../shared/protocol';
+import {
+  parseWatchedNames,
+  sourceTextProblem,
+  type PageTextAnswer,
+} from '../shared/sources-protocol';
 import { contentBrowserApi, type ContentBrowserApi } from './browser-api';
 import { Highlighter } from './highlighter';
 import { HoverCard } from './hover-card';
 import { OverviewStrip } from './overview-strip';
 import { PageHighlights, revealRange } from './page-highlights';
+import { PageText } from './page-text';
 import { rangeOfItem } from './page-items';
 import { buildPageReport, type PageReport } from './page-report';
 import { NavigationLifecycle } from './navigation-lifecycle';
@@ -39,6 +46,9 @@ function claimChoices(
 export class ContentApp {
   private facts: FactIndex = indexFacts([]);
   private factsById = new Map<string, Fact>();
+  /** The names watched now (factmark/entities), and their display names for the hover card. */
+  private lexicon: Lexicon = BUNDLED_LEXICON;
+  private entityLabels = new Map<string, string>();
   private enabled = true;
   private highlightsRun: AbortController | null = null;
   private readonly life = new AbortController();
@@ -73,10 +83,20 @@ export class ContentApp {
   }
 
   private async loadFacts(): Promise<void> {
-    const answer = await this.api.request({ type: 'factmark/facts' });
+    const [answer, names] = await Promise.all([
+      this.api.request({ type: 'factmark/facts' }),
+      this.api.request({ type: 'factmark/entities' }).catch(() => null),
+    ]);
     if (!answer.ok) throw new Error(`facts unavailable: ${answer.error}`);
     this.facts = indexFacts(answer.facts);
     this.factsById = new Map(answer.facts.map((f) => [f.id, f]));
+    // The watched names switched on, made into a lexicon by the engine as the CLI makes it; an
+    // answer of the wrong shape (an older background) leaves the bundled names.
+    const watched = parseWatchedNames(names);
+    if (watched !== null) {
+      this.lexicon = lexiconOfNames(watched);
+      this.entityLabels = new Map(watched.filter((n) => !n.bundled).map((n) => [n.id, n.name]));
+    }
   }
 
   private startHighlights(): void {
@@ -91,8 +111,13 @@ export class ContentApp {
       doc: this.doc,
       facts: this.facts,
       factsById: this.factsById,
+      lexicon: this.lexicon,
       highlighter: this.highlighter,
-      card: new HoverCard(this.ui.shadow, () => pointer?.trusted ?? false),
+      card: new HoverCard(
+        this.ui.shadow,
+        () => pointer?.trusted ?? false,
+        (id) => this.entityLabels.get(id),
+      ),
       strip: new OverviewStrip(this.ui.shadow),
     });
     this.highlights = highlights;
@@ -179,7 +204,12 @@ export class ContentApp {
   private async handle(request: ContentRequest): Promise<ContentAnswer> {
     switch (request.type) {
       case 'factmark/report': {
-        this.lastReport = await buildPageReport(this.doc, this.facts, this.life.signal);
+        this.lastReport = await buildPageReport(
+          this.doc,
+          this.facts,
+          this.life.signal,
+          this.lexicon,
+        );
         return { ...this.lastReport.report, annotations: this.annotations?.state() ?? [] };
       }
       case 'factmark/reveal': {
@@ -210,7 +240,28 @@ export class ContentApp {
         else this.stopHighlights();
         return { ok: true, enabled: this.enabled };
       }
+      case 'factmark/page-text':
+        return this.pageText();
     }
+  }
+
+  /**
+   * The page as a source (factmark/page-text): its visible text as the report reads it, its title,
+   * URL and language. Only the extension can ask (onMessage), and only the top frame answers.
+   * A page too large to be a source is refused here, before its text is sent anywhere.
+   */
+  private async pageText(): Promise<PageTextAnswer> {
+    const url = this.doc.location?.href ?? '';
+    const page = await PageText.build(this.doc, this.life.signal);
+    const problem = sourceTextProblem(page.text);
+    if (problem !== null) return { ok: false, error: `this page's text ${problem}` };
+    return {
+      ok: true,
+      title: this.doc.title.replace(/\s+/g, ' ').trim(),
+      url,
+      lang: this.doc.documentElement?.lang ?? '',
+      text: page.text,
+    };
   }
 }
 

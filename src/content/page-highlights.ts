@@ -14,13 +14,14 @@
  * painting goes by owner element, which the IntersectionObserver watches.
  */
 import type { FactIndex } from '../core/compare';
+import type { Lexicon } from '../core/entities';
 import type { PageContext } from '../core/report/analyze';
 import type { Fact } from '../core/types';
 import type { ContentStats } from '../shared/messages';
 import type { HighlightCategory, Highlighter } from './highlighter';
 import type { HoverCard } from './hover-card';
 import { mergeMark, mergesAway, type OverviewStrip, type StripMark } from './overview-strip';
-import { recognizeCached, recognizeNew, setPageLanguage } from './analysis-cache';
+import { recognizeCached, recognizeNew, setPageLanguage, setPageLexicon } from './analysis-cache';
 import { blockRole, LabelTracker, type Label } from '../core/text/labels';
 import { PageContextTracker } from './page-context';
 import { itemsOfBlock, rangeOfItem, staticRangeOfItem, type PageItem } from './page-items';
@@ -38,6 +39,8 @@ export interface HighlightDeps {
   doc: Document;
   facts: FactIndex;
   factsById: ReadonlyMap<string, Fact>;
+  /** The names watched (factmark/entities); the bundled ones when absent. */
+  lexicon?: Lexicon;
   highlighter: Highlighter;
   card: HoverCard;
   strip: OverviewStrip;
@@ -149,7 +152,13 @@ export class PageHighlights {
     if (!body) return;
     const lang = doc.documentElement?.lang ?? '';
     setPageLanguage(lang);
-    this.context = new PageContextTracker(doc.title, this.deps.facts.matcher, lang);
+    if (this.deps.lexicon) setPageLexicon(this.deps.lexicon);
+    this.context = new PageContextTracker(
+      doc.title,
+      this.deps.facts.matcher,
+      lang,
+      this.deps.lexicon,
+    );
     const view = doc.defaultView;
     // The page renders its frame first (a page that just loaded has one due).
     await afterNextFrame(view, FIRST_PAINT_WAIT_MS);

@@ -4,8 +4,9 @@
  * counts where the frame stands (design.md); each frame paints its own highlights.
  */
 import type { FactIndex } from '../core/compare';
+import { BUNDLED_LEXICON, type Lexicon } from '../core/entities';
 import type { Report } from '../core/types';
-import { recognizeCached, setPageLanguage } from './analysis-cache';
+import { recognizeCached, setPageLanguage, setPageLexicon } from './analysis-cache';
 import { blockRole, LabelTracker, type Label } from '../core/text/labels';
 import { PageContextTracker } from './page-context';
 import { itemsOfBlock, type PageItem } from './page-items';
@@ -23,6 +24,7 @@ export async function buildPageReport(
   doc: Document,
   facts: FactIndex,
   signal: AbortSignal,
+  lexicon: Lexicon = BUNDLED_LEXICON,
 ): Promise<PageReport> {
   const report: Report = {
     version: 1,
@@ -38,7 +40,8 @@ export async function buildPageReport(
   const blocks: PageBlock[] = [];
   const lang = doc.documentElement?.lang ?? '';
   setPageLanguage(lang);
-  const context = new PageContextTracker(report.title, facts.matcher, lang);
+  setPageLexicon(lexicon);
+  const context = new PageContextTracker(report.title, facts.matcher, lang, lexicon);
   const labels = new Map<PageBlock, Label>();
   const tracker = new LabelTracker<PageBlock>();
   const root = doc.body ?? doc.documentElement;

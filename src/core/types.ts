@@ -69,13 +69,32 @@ export interface AttributedFigure extends Figure {
 
 export type Verdict = 'supported' | 'contradicted' | 'unverified';
 
-/** Where a fact came from. Seed facts name their seed file; users' facts name the page. */
+/**
+ * Where a fact came from. Seed facts name their seed file; users' facts name the page; facts of a
+ * journalist's own source (the extension's Library) name the source, and its page URL or file
+ * name when it has one.
+ */
 export type FactSource =
   | { type: 'seed'; file: string; title: string; date: string | null }
-  | { type: 'user'; url: string; title: string; date: string | null };
+  | { type: 'user'; url: string; title: string; date: string | null }
+  | {
+      type: 'source';
+      /** The source's id (the Library's Sources); its facts' ids are `source:<sourceId>:<offset>`. */
+      sourceId: string;
+      title: string;
+      /** The page it was read from (a source added from a page). */
+      url?: string;
+      /** The file it was read from (a source added from a file). */
+      name?: string;
+      date: string | null;
+    };
 
 export interface Fact {
-  /** Stable id: `seed:<file>:<start>` for seed facts, `user:<uuid>` for users' facts. */
+  /**
+   * Stable id: `seed:<file>:<start>` for seed facts, `user:<uuid>` for users' facts,
+   * `source:<source id>:<start>` for the facts of a journalist's own source (the CLI's
+   * `--sources`: `source:<file name>:<start>`).
+   */
   id: string;
   attribute: AttributeId;
   kind: FigureKind;

@@ -38,7 +38,18 @@ type ListState =
       next: PageCursor | null;
       /** Still looking for the rest of this page's matches (a search over many annotations). */
       searching: boolean;
+      /** Annotations the background has looked at for this page so far (a search's progress). */
+      scanned: number;
+      /** The query these rows answer (queryKey). */
+      forQuery: string;
+      /** Another page, or another query, has been asked for and has not answered yet. */
+      stale: boolean;
     };
+
+/** A query as a string, to tell whether the rows shown answer the query asked. */
+function queryKey(q: PageQuery): string {
+  return JSON.stringify(q);
+}
 
 /** The entity ids the filter offers: the lexicon's, and one chosen before (an imported id). */
 function entityChoices(chosen: string): string[] {
@@ -71,8 +82,27 @@ export function AnnotationLibrary({ api }: { api: OptionsBrowserApi }) {
       generation.current += 1;
       const mine = generation.current;
       const live = () => generation.current === mine;
+      const key = queryKey(q);
+      // Until the first answer: rows of another query are not shown as this one's matches (they
+      // go); those of another page of the same query stay, marked as being replaced.
+      setList((current) =>
+        current.status !== 'ready'
+          ? current
+          : current.forQuery === key
+            ? { ...current, stale: true }
+            : {
+                ...current,
+                annotations: [],
+                next: null,
+                searching: true,
+                scanned: 0,
+                forQuery: key,
+                stale: true,
+              },
+      );
       void (async () => {
         const found: Annotation[] = [];
+        let scanned = 0;
         let from = start;
         try {
           // A search may come back short of a page: the background stopped after a bounded
@@ -90,6 +120,7 @@ export function AnnotationLibrary({ api }: { api: OptionsBrowserApi }) {
             }
             if (answer.tags !== undefined) setTags(answer.tags);
             found.push(...answer.annotations);
+            scanned += answer.scanned ?? answer.annotations.length;
             const more = answer.next !== null && found.length < PAGE_SIZE;
             setList({
               status: 'ready',
@@ -97,6 +128,9 @@ export function AnnotationLibrary({ api }: { api: OptionsBrowserApi }) {
               total: answer.total,
               next: answer.next,
               searching: more,
+              scanned,
+              forQuery: key,
+              stale: false,
             });
             if (!more) return;
             from = answer.next ?? undefined;
@@ -205,7 +239,10 @@ export function AnnotationLibrary({ api }: { api: OptionsBrowserApi }) {
   let count: string;
   if (ready === null) count = '';
   else if (ready.searching) {
-    count = `Searching… ${annotations.length.toLocaleString()} found so far`;
+    const looked = ready.scanned > 0 ? `, ${ready.scanned.toLocaleString()} looked at` : '';
+    count = `Searching… ${annotations.length.toLocaleString()} found so far${looked}`;
+  } else if (ready.stale) {
+    count = 'Loading…';
   } else if (annotations.length === 0) {
     count = pageIndex === 0 ? 'No annotation matches.' : 'No more matches.';
   } else if (!filtered) {
@@ -223,10 +260,11 @@ export function AnnotationLibrary({ api }: { api: OptionsBrowserApi }) {
       <div class="toolbar">
         <ExportButtons
           label="Export all annotations"
-          request={(format, onProgress) => api.exportAll(format, onProgress)}
+          request={(format, onProgress, signal) => api.exportAll(format, onProgress, signal)}
           fileName={(info) => exportFileName('all', info)}
           count={total}
           disabled={total === 0}
+          cancellable
         />
         <ImportPanel api={api} onImported={toFirstPage} />
       </div>
@@ -307,7 +345,7 @@ export function AnnotationLibrary({ api }: { api: OptionsBrowserApi }) {
               <button
                 type="button"
                 class="button"
-                disabled={!ready?.next || ready.searching}
+                disabled={!ready?.next || ready.searching || ready.stale}
                 onClick={() => ready?.next && goTo([...starts, ready.next])}
               >
                 Next page

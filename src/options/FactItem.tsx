@@ -112,6 +112,17 @@ function Source({ fact }: { fact: Fact }) {
       </span>
     );
   }
+  // A fact of one of the journalist's sources: edited and dropped in the Sources section.
+  if (source.type === 'source') {
+    const from = source.name ?? source.url;
+    return (
+      <span class="muted fact-source">
+        Your source · {source.title}
+        {from ? <span class="fact-file"> ({from})</span> : null}
+        {date}
+      </span>
+    );
+  }
   const href = safeHref(source.url);
   return (
     <span class="muted fact-source">

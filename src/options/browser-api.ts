@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { ask } from '../shared/protocol';
 import type { Annotation } from '../core/annotations/types';
 import type { Fact } from '../core/types';
+import type { ExportFileAnswer } from '../shared/download';
 import { exportOverPort, importOverPort, type ClientPort } from './transfer';
 import type {
   AnnotationsDeleteAnswer,
@@ -10,13 +11,21 @@ import type {
   AnnotationsPageRequest,
   AnnotationsRestoreAnswer,
   ExportFormat,
-  ExportPartsAnswer,
   OkAnswer,
   FactSaveAnswer,
   FactsAnswer,
   ImportAnswer,
   ImportUndoAnswer,
 } from '../shared/messages';
+import type {
+  EntitiesAnswer,
+  EntityAnswer,
+  NewSource,
+  SourceAnswer,
+  SourceFactsAnswer,
+  SourcesAnswer,
+  WatchedNameInput,
+} from '../shared/sources-protocol';
 
 /** A page request of the Library's list (factmark/annotations-page), without its type. */
 export type PageRequest = Omit<AnnotationsPageRequest, 'type'>;
@@ -32,13 +41,15 @@ export interface OptionsBrowserApi {
   /** Puts deleted annotations back, as they were (undo). */
   restoreAnnotations(annotations: Annotation[]): Promise<AnnotationsRestoreAnswer>;
   /**
-   * All annotations as text in an export format, over the export port (any size): the text comes
-   * as the chunks it was sent in; `onProgress` after each, in characters.
+   * All annotations as text in an export format, over the export port (any size): a Blob made of
+   * the chunks it came in; `onProgress` as the background reads (annotations, of about the
+   * total). `signal` cancels (the background stops).
    */
   exportAll(
     format: ExportFormat,
     onProgress: (sent: number, total: number) => void,
-  ): Promise<ExportPartsAnswer>;
+    signal?: AbortSignal,
+  ): Promise<ExportFileAnswer>;
   /**
    * Adds annotations (parsed in the page) over the import port, in batches; the background writes
    * all of them in one transaction, or nothing. `onProgress` after each batch.
@@ -67,8 +78,8 @@ export const optionsBrowserApi: OptionsBrowserApi = {
   restoreAnnotations(annotations) {
     return ask(send, { type: 'factmark/annotations-restore', annotations });
   },
-  exportAll(format, onProgress) {
-    return exportOverPort(connect, { format }, onProgress);
+  exportAll(format, onProgress, signal) {
+    return exportOverPort(connect, { format }, onProgress, signal);
   },
   importAll(annotations, onProgress) {
     return importOverPort(connect, annotations, onProgress);
@@ -82,6 +93,44 @@ export const optionsBrowserApi: OptionsBrowserApi = {
   deleteFact(id) {
     return ask(send, { type: 'factmark/fact-delete', id });
   },
+};
+
+/**
+ * The Sources section's calls (issue 10): a seam of its own beside OptionsBrowserApi, so that each
+ * section's tests fake only what it asks. Facts are dropped and corrected with the fact base's own
+ * requests (factmark/fact-delete, factmark/fact-save with the fact's id).
+ */
+export interface SourcesApi {
+  getSources(): Promise<SourcesAnswer>;
+  /** Adds a source; the background extracts its facts before it answers. */
+  addSource(source: NewSource): Promise<SourceAnswer>;
+  removeSource(id: string): Promise<OkAnswer>;
+  enableSource(id: string, enabled: boolean): Promise<SourceAnswer>;
+  getSourceFacts(id: string): Promise<SourceFactsAnswer>;
+  saveFact(fact: Fact): Promise<FactSaveAnswer>;
+  deleteFact(id: string): Promise<OkAnswer>;
+}
+
+/** The Watched names section's calls. */
+export interface WatchedNamesApi {
+  getEntities(): Promise<EntitiesAnswer>;
+  saveEntity(entity: WatchedNameInput): Promise<EntityAnswer>;
+  removeEntity(id: string): Promise<OkAnswer>;
+  enableEntity(id: string, enabled: boolean): Promise<EntityAnswer>;
+}
+
+export const storyBrowserApi: SourcesApi & WatchedNamesApi = {
+  getSources: () => ask(send, { type: 'factmark/sources' }),
+  addSource: (source) => ask(send, { type: 'factmark/source-add', source }),
+  removeSource: (id) => ask(send, { type: 'factmark/source-remove', id }),
+  enableSource: (id, enabled) => ask(send, { type: 'factmark/source-enable', id, enabled }),
+  getSourceFacts: (id) => ask(send, { type: 'factmark/source-facts', id }),
+  saveFact: (fact) => optionsBrowserApi.saveFact(fact),
+  deleteFact: (id) => optionsBrowserApi.deleteFact(id),
+  getEntities: () => ask(send, { type: 'factmark/entities' }),
+  saveEntity: (entity) => ask(send, { type: 'factmark/entity-save', entity }),
+  removeEntity: (id) => ask(send, { type: 'factmark/entity-remove', id }),
+  enableEntity: (id, enabled) => ask(send, { type: 'factmark/entity-enable', id, enabled }),
 };
 
 function connect(name: string): ClientPort {

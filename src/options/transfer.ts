@@ -4,13 +4,14 @@
  */
 import type { Annotation } from '../core/annotations/types';
 import { messageOf } from '../shared/answers';
+import type { ExportFileAnswer } from '../shared/download';
 import {
   EXPORT_STREAM_PORT,
   IMPORT_STREAM_PORT,
   MAX_IMPORT_BATCH,
   parseExportStreamMessage,
   parseImportStreamAnswer,
-  type ExportPartsAnswer,
+  type ExportStreamAck,
   type ExportStreamRequest,
   type ImportAnswer,
 } from '../shared/messages';
@@ -24,8 +25,8 @@ export interface ClientPort {
 }
 export type Connect = (name: string) => ClientPort;
 
-/** The export's text as the chunks it came in: a Blob takes them as they are, never joined. */
-export type ExportResult = ExportPartsAnswer;
+/** An export received over the port: the whole text as one Blob made of its chunks. */
+export type ExportResult = ExportFileAnswer;
 
 /**
  * Characters of one import batch, about (see annotationChars): 8,000,000, so that a batch stays
@@ -35,6 +36,8 @@ export type ExportResult = ExportPartsAnswer;
 export const IMPORT_BATCH_CHARS = 8_000_000;
 
 const CLOSED = 'the connection to the extension closed before the end';
+/** The answer to an export cancelled by the page (ExportButtons says nothing of it). */
+export const CANCELLED = 'export: cancelled';
 
 /** About how many characters an annotation takes in a message (its strings, plus the rest). */
 export function annotationChars(a: Annotation): number {
@@ -68,23 +71,41 @@ export function batchesOf(
   return batches;
 }
 
-/** Every annotation (or one page's) as text, in chunks; `onProgress` after each chunk. */
+/**
+ * Every annotation (or one page's) as a Blob, received over the export port; `onProgress` as the
+ * background reads (annotations, of about the total). Each chunk becomes a Blob as it arrives —
+ * the text is never one string, nor in this page's heap as a whole: the browser keeps a Blob's
+ * bytes (Chrome, out of the page's process) — and is acknowledged, so that the background sends
+ * the next ones (it keeps at most a few unacknowledged). Handling a chunk is one short task: its
+ * size is chosen for that (src/background/transfer.ts EXPORT_CHUNK_TARGET). The head (the
+ * JSON-LD collection's opening) comes last and goes first. `signal` cancels: the port is closed,
+ * and the background stops reading.
+ */
 export function exportOverPort(
   connect: Connect,
   request: ExportStreamRequest,
   onProgress: (sent: number, total: number) => void,
+  signal?: AbortSignal,
 ): Promise<ExportResult> {
   return new Promise((resolve) => {
+    if (signal?.aborted) {
+      resolve({ ok: false, error: CANCELLED });
+      return;
+    }
     const port = connect(EXPORT_STREAM_PORT);
-    const parts: string[] = [];
+    const parts: Blob[] = [];
+    let head = '';
     let received = 0;
     let over = false;
     const finish = (result: ExportResult) => {
       if (over) return;
       over = true;
+      signal?.removeEventListener('abort', cancel);
       port.disconnect();
       resolve(result);
     };
+    const cancel = () => finish({ ok: false, error: CANCELLED });
+    signal?.addEventListener('abort', cancel);
     port.onDisconnect.addListener(() => finish({ ok: false, error: CLOSED }));
     port.onMessage.addListener((raw) => {
       const message = parseExportStreamMessage(raw);
@@ -92,17 +113,26 @@ export function exportOverPort(
       if (message === null) return finish({ ok: false, error: 'export: a malformed answer' });
       switch (message.type) {
         case 'chunk':
-          parts.push(message.text);
+          parts.push(new Blob([message.text]));
           received += message.text.length;
+          try {
+            port.postMessage({ type: 'ack' } satisfies ExportStreamAck);
+          } catch (error) {
+            finish({ ok: false, error: messageOf(error) });
+          }
           return;
         case 'progress':
           onProgress(message.sent, message.total);
+          return;
+        case 'head':
+          head = message.text;
+          received += head.length;
           return;
         case 'end':
           // Nothing lost on the way: the chunks add up to the text the background made.
           return finish(
             received === message.chars
-              ? { ok: true, parts, chars: received }
+              ? { ok: true, file: new Blob([head, ...parts]), chars: received }
               : {
                   ok: false,
                   error: `export: received ${received} of ${message.chars} characters`,

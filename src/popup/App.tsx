@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { AddPageSource } from './AddPageSource';
 import { AnnotationSection } from './AnnotationSection';
 import type { PopupBrowserApi } from './browser-api';
 import { EntityList } from './EntityList';
@@ -105,6 +106,7 @@ function Body({ state, api, onReveal }: BodyProps) {
             request={annotationsRequest}
             placed={report.annotations}
           />
+          <AddPageSource api={api} tabId={tabId} />
         </>
       );
     }

@@ -16,6 +16,7 @@ import type {
   FactsAnswer,
   SiteAnswer,
 } from '../shared/messages';
+import type { NewSource, SourceAnswer } from '../shared/sources-protocol';
 import { tabIdFromSearch } from './tab-from-url';
 
 export interface PopupBrowserApi {
@@ -37,6 +38,8 @@ export interface PopupBrowserApi {
   restoreAnnotations(annotations: Annotation[]): Promise<AnnotationsRestoreAnswer>;
   /** One page's annotations as text in an export format. */
   exportAnnotations(format: ExportFormat, url: string): Promise<ExportAnswer>;
+  /** Adds a source ("Add this page as a source"); the background extracts its facts first. */
+  addSource(source: NewSource): Promise<SourceAnswer>;
 }
 
 export const popupBrowserApi: PopupBrowserApi = {
@@ -76,6 +79,9 @@ export const popupBrowserApi: PopupBrowserApi = {
   },
   exportAnnotations(format, url) {
     return ask(send, { type: 'factmark/export', format, url });
+  },
+  addSource(source) {
+    return ask(send, { type: 'factmark/source-add', source });
   },
 };
 

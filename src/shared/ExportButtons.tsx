@@ -1,23 +1,33 @@
-import { useState } from 'preact/hooks';
-import { downloadParts, EXPORT_FORMATS, type ExportFormatInfo } from './download';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  downloadBlob,
+  downloadText,
+  EXPORT_FORMATS,
+  type ExportFileAnswer,
+  type ExportFormatInfo,
+} from './download';
 import { failureOf, messageOf } from './answers';
-import type { ExportAnswer, ExportFormat, ExportPartsAnswer } from './messages';
+import type { ExportAnswer, ExportFormat } from './messages';
 
 interface Props {
   /** What the group exports, for assistive technology: "Export this page's annotations". */
   label: string;
   /**
    * Asks the background for the text in one format: in one message (the popup: one page), or
-   * over the export port in chunks (the Library: everything), calling `onProgress` on the way.
+   * over the export port as a Blob (the Library: everything), calling `onProgress` on the way
+   * (annotations, of about the total). `signal` aborts a request that supports it (`cancellable`).
    */
   request(
     format: ExportFormat,
     onProgress: (sent: number, total: number) => void,
-  ): Promise<ExportAnswer | ExportPartsAnswer>;
+    signal: AbortSignal,
+  ): Promise<ExportAnswer | ExportFileAnswer>;
   fileName(format: ExportFormatInfo): string;
   /** How many annotations are exported, shown with the progress. */
   count?: number;
   disabled?: boolean;
+  /** Offer to cancel while exporting (the request honours its signal). */
+  cancellable?: boolean;
 }
 
 interface Progress {
@@ -26,25 +36,47 @@ interface Progress {
 }
 
 /** JSON-LD, CSV and Markdown buttons; each asks the background and downloads its text. */
-export function ExportButtons({ label, request, fileName, count, disabled = false }: Props) {
+export function ExportButtons({
+  label,
+  request,
+  fileName,
+  count,
+  disabled = false,
+  cancellable = false,
+}: Props) {
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const running = useRef<AbortController | null>(null);
+  // Leaving the page (or the popup closing) stops an export under way.
+  useEffect(() => () => running.current?.abort(), []);
 
   const run = async (info: ExportFormatInfo) => {
+    const controller = new AbortController();
+    running.current = controller;
     setBusy(info.format);
     setProgress(null);
     setError(null);
     try {
-      const answer = await request(info.format, (sent, total) => setProgress({ sent, total }));
+      const answer = await request(
+        info.format,
+        (sent, total) => {
+          if (!controller.signal.aborted) setProgress({ sent, total });
+        },
+        controller.signal,
+      );
+      // Cancelled: the journalist asked for it; there is nothing to say.
+      if (controller.signal.aborted) return;
       if (!answer?.ok) {
         setError(`The export failed: ${failureOf(answer)}`);
         return;
       }
-      downloadParts('parts' in answer ? answer.parts : [answer.text], fileName(info), info.mime);
+      if ('file' in answer) downloadBlob(answer.file, fileName(info), info.mime);
+      else downloadText(answer.text, fileName(info), info.mime);
     } catch (thrown) {
-      setError(`The export failed: ${messageOf(thrown)}`);
+      if (!controller.signal.aborted) setError(`The export failed: ${messageOf(thrown)}`);
     } finally {
+      if (running.current === controller) running.current = null;
       setBusy(null);
       setProgress(null);
     }
@@ -54,6 +86,18 @@ export function ExportButtons({ label, request, fileName, count, disabled = fals
     count === undefined
       ? ''
       : ` ${count.toLocaleString()} ${count === 1 ? 'annotation' : 'annotations'}`;
+  const cancel =
+    cancellable && busy !== null ? (
+      <button
+        type="button"
+        class="button button-quiet"
+        onClick={() => {
+          running.current?.abort();
+        }}
+      >
+        Cancel
+      </button>
+    ) : null;
   return (
     <div class="export">
       <div class="export-buttons" role="group" aria-label={label}>
@@ -80,13 +124,14 @@ export function ExportButtons({ label, request, fileName, count, disabled = fals
             value={progress.sent}
             max={Math.max(1, progress.total)}
           />{' '}
-          Exporting{what}… {Math.floor((100 * progress.sent) / Math.max(1, progress.total))}%
+          Exporting{what}… {Math.floor((100 * progress.sent) / Math.max(1, progress.total))}%{' '}
+          {cancel}
         </p>
       ) : null}
-      {/* Before the first chunk (the background is making the text): the count, no figure yet. */}
+      {/* Before the first progress (the background is starting): the count, no figure yet. */}
       {busy !== null && progress === null && count !== undefined ? (
         <p class="export-progress" role="status">
-          <progress aria-label="Exporting" /> Exporting{what}…
+          <progress aria-label="Exporting" /> Exporting{what}… {cancel}
         </p>
       ) : null}
       {error ? (

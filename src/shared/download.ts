@@ -1,5 +1,5 @@
 /** Saving export text as a file, from the popup or the Library: a Blob behind an <a download>. */
-import type { ExportFormat } from './messages';
+import type { ExportFormat, Failure } from './messages';
 
 export interface ExportFormatInfo {
   format: ExportFormat;
@@ -26,17 +26,26 @@ export function exportFileName(what: string, format: ExportFormatInfo, now?: Dat
   return `factmark-${safe}-${isoDate(now)}.${format.extension}`;
 }
 
+/** How long a download's object URL outlives the click (downloadBlob). */
+const REVOKE_AFTER_MS = 60_000;
+
+/**
+ * An export received over the Library's export port: the whole text as one Blob made of the
+ * chunks it came in (src/options/transfer.ts), never one string.
+ */
+export type ExportFileAnswer = { ok: true; file: Blob; chars: number } | Failure;
+
 /** Offer `text` as a download named `fileName`. */
 export function downloadText(text: string, fileName: string, mime: string): void {
-  downloadParts([text], fileName, mime);
+  downloadBlob(new Blob([text]), fileName, mime);
 }
 
 /**
- * Offer the text made of `parts` (an export received in chunks) as a download: the Blob takes the
- * parts as they are, so 100 M characters are never joined into one string.
+ * Offer `file` as a download named `fileName`, typed `mime` in UTF-8. A Blob made of Blobs refers
+ * to their bytes, copies none of them: a file of 500 MB costs the page no more than one of 5 kB.
  */
-export function downloadParts(parts: readonly string[], fileName: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([...parts], { type: `${mime};charset=utf-8` }));
+export function downloadBlob(file: Blob, fileName: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([file], { type: `${mime};charset=utf-8` }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -44,6 +53,8 @@ export function downloadParts(parts: readonly string[], fileName: string, mime: 
   document.body.append(link);
   link.click();
   link.remove();
-  // The download has started from the click; the URL is only needed until then.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  // The download has started from the click, but the browser may still be reading a large file's
+  // bytes through the URL (a Library export of 500 MB was seen cancelled once in Chromium 156 with
+  // the URL revoked at once): it is given a minute, as FileSaver.js gives 40 s.
+  setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
 }

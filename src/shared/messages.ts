@@ -11,6 +11,11 @@ import type { AnnotationQuery, PageCursor } from '../core/annotations/query';
 import { ANNOTATION_COLORS, type Annotation } from '../core/annotations/types';
 import { canonicalUrl } from '../core/annotations/url';
 import { isEntityId } from '../core/entities/id';
+import {
+  checkSourcesRequest,
+  type PageTextRequest,
+  type SourcesBackgroundRequest,
+} from './sources-protocol';
 import type {
   EntityId,
   Fact,
@@ -90,7 +95,8 @@ export type ContentRequest =
   | StatsRequest
   | AnnotateRequest
   | RevealAnnotationRequest
-  | AnnotationsChangedNotice;
+  | AnnotationsChangedNotice
+  | PageTextRequest;
 
 // ---- To the background (from content scripts and extension pages) -------------------------
 
@@ -210,7 +216,8 @@ export type BackgroundRequest =
   | ImportRequest
   | ImportUndoRequest
   | FactSaveRequest
-  | FactDeleteRequest;
+  | FactDeleteRequest
+  | SourcesBackgroundRequest;
 
 export type Failure = { ok: false; error: string };
 export type FactsAnswer = { ok: true; facts: Fact[] } | Failure;
@@ -221,7 +228,8 @@ export type AnnotationsAnswer = { ok: true; annotations: Annotation[] } | Failur
  * `total`: every annotation stored, whatever the query; `next`: the `after` of the next request,
  * or null when no annotation after these matches (with a query, a page may hold fewer than
  * `limit` while `next` is not null: the background stopped after looking at a bounded number of
- * records — ask again from `next`); `tags`: on the first page only (no `after`), every tag in use
+ * records — ask again from `next`); `scanned`: how many records the background looked at for this
+ * answer (a search's progress); `tags`: on the first page only (no `after`), every tag in use
  * (at most 1,000), for the tag filter.
  */
 export type AnnotationsPageAnswer =
@@ -230,6 +238,7 @@ export type AnnotationsPageAnswer =
       annotations: Annotation[];
       total: number;
       next: PageCursor | null;
+      scanned?: number;
       tags?: string[];
     }
   | Failure;
@@ -272,10 +281,12 @@ export const EXPORT_STREAM_PORT = 'factmark/export-stream';
 /** Port name: annotations in batches, written in one transaction on commit. */
 export const IMPORT_STREAM_PORT = 'factmark/import-stream';
 /**
- * Characters per export chunk: 8,000,000. Chrome serializes a message as JSON in UTF-8; a character
- * takes at most 6 bytes there (a control character or lone surrogate escaped as \uXXXX), so a chunk
- * stays under 48 MB, well inside the 64 MiB limit. A chunk never ends between the two halves of a
- * surrogate pair (a lone half would come out as U+FFFD).
+ * Characters per export chunk, at most: 8,000,000 (the background sends chunks of 512 Ki, sized
+ * for the page's main thread: src/background/transfer.ts EXPORT_CHUNK_TARGET). Chrome serializes
+ * a message as JSON in UTF-8; a character takes at most 6 bytes there (a control character or
+ * lone surrogate escaped as \uXXXX), so a chunk stays under 48 MB, well inside the 64 MiB limit.
+ * A chunk never ends between the two halves of a surrogate pair (a lone half would come out as
+ * U+FFFD).
  */
 export const EXPORT_CHUNK_CHARS = 8_000_000;
 /** Annotations per import batch (a valid annotation is at most some 50 K characters). */
@@ -288,16 +299,27 @@ export interface ExportStreamRequest {
   format: ExportFormat;
   url?: string;
 }
-/** What the background sends on an export port: chunks with progress, then end; or an error. */
+/**
+ * What the background sends on an export port: chunks and progress, then the head, then end; or
+ * an error. The text is `head` followed by every chunk in order: the head (the JSON-LD
+ * collection's opening, which states the count and a fingerprint of every id) is known only once
+ * every annotation has been read, so it comes last; it is empty for CSV and Markdown.
+ */
 export type ExportStreamMessage =
   | { type: 'chunk'; text: string }
-  /** Characters sent so far, of `total`. */
+  /** Annotations written so far, of about `total` (a Markdown export counts each one twice). */
   | { type: 'progress'; sent: number; total: number }
+  | { type: 'head'; text: string }
+  /** `chars`: of the head and every chunk together. */
   | { type: 'end'; chars: number }
   | { type: 'error'; error: string };
 
-/** An export received over the port: the text as the chunks it came in (never joined). */
-export type ExportPartsAnswer = { ok: true; parts: string[]; chars: number } | Failure;
+/**
+ * What the page sends on an export port after its request: one `ack` per chunk it has taken in.
+ * The background keeps only a few chunks unacknowledged (src/background/transfer.ts), so an
+ * export never piles up in the browser's message queues faster than the page takes it.
+ */
+export type ExportStreamAck = { type: 'ack' };
 
 /** What the page sends on an import port: begin, batches, commit. */
 export type ImportStreamMessage =
@@ -371,6 +393,8 @@ export function parseExportStreamMessage(msg: unknown): ExportStreamMessage | nu
       return isOffset(msg.sent) && isOffset(msg.total)
         ? { type: 'progress', sent: msg.sent, total: msg.total }
         : null;
+    case 'head':
+      return typeof msg.text === 'string' ? { type: 'head', text: msg.text } : null;
     case 'end':
       return isOffset(msg.chars) ? { type: 'end', chars: msg.chars } : null;
     case 'error':
@@ -468,6 +492,8 @@ export function parseContentRequest(msg: unknown): ContentRequest | null {
         : null;
     case 'factmark/annotations-changed':
       return { type: 'factmark/annotations-changed' };
+    case 'factmark/page-text':
+      return { type: 'factmark/page-text' };
     default:
       return null;
   }
@@ -563,13 +589,15 @@ function checkRequest(msg: unknown): BackgroundRequest | string | null {
     case 'factmark/import-undo':
       return isId(msg.id) ? { type: 'factmark/import-undo', id: msg.id } : 'id: not an id';
     case 'factmark/fact-save': {
-      const fact = checkUserFact(msg.fact);
+      // A user's fact, or an edit of a fact of one of the journalist's sources (checkSourceFact).
+      const fact = isSourceFactId(msg.fact) ? checkSourceFact(msg.fact) : checkUserFact(msg.fact);
       return typeof fact === 'string' ? `fact: ${fact}` : { type: 'factmark/fact-save', fact };
     }
     case 'factmark/fact-delete':
       return isId(msg.id) ? { type: 'factmark/fact-delete', id: msg.id } : 'id: not an id';
     default:
-      return null;
+      // The sources and watched names (src/shared/sources-protocol.ts), or null.
+      return checkSourcesRequest(msg);
   }
 }
 
@@ -926,4 +954,44 @@ export function parseReport(x: unknown): Report | null {
     report.annotations = annotations as ReportAnnotation[];
   }
   return report;
+}
+
+// ---- Facts of the journalist's own sources (src/shared/sources-protocol.ts) -----------------
+
+/** `source:<source id>:<offset>`: a fact extracted from one of the journalist's own sources. */
+export const SOURCE_FACT_ID = /^source:[A-Za-z0-9._-]{1,200}:\d{1,9}$/;
+
+function isSourceFactId(x: unknown): boolean {
+  return isRecord(x) && typeof x.id === 'string' && x.id.startsWith('source:');
+}
+
+/**
+ * An edit of a source's fact (the Library's "edit"), or what is wrong with it. Its value fields
+ * (attribute, kind, value, unit, precision, qualifier, text, quote, offsets) are checked as a
+ * user's fact's are; its id must be a source fact's and its source of type `source`. The background
+ * takes only the value fields: the id, quote, offsets and provenance stay the stored fact's.
+ */
+export function checkSourceFact(x: unknown): Fact | string {
+  if (!isRecord(x)) return 'not an object';
+  if (typeof x.id !== 'string' || !SOURCE_FACT_ID.test(x.id)) {
+    return 'id: not a source fact id ("source:<source id>:<offset>")';
+  }
+  const source = x.source;
+  if (!isRecord(source) || source.type !== 'source' || typeof source.sourceId !== 'string') {
+    return 'source: not a source\'s provenance ({ type: "source", sourceId, … })';
+  }
+  // The checks of a user's fact, on the same fields with a user's id and provenance put in.
+  const checked = checkUserFact({
+    ...x,
+    id: 'user:source-fact',
+    source: { type: 'user', url: 'https://source.invalid/', title: 'source', date: null },
+  });
+  if (typeof checked === 'string') return checked;
+  const title = typeof source.title === 'string' ? source.title : '';
+  const date = typeof source.date === 'string' ? source.date : null;
+  return {
+    ...checked,
+    id: x.id,
+    source: { type: 'source', sourceId: source.sourceId, title, date },
+  };
 }

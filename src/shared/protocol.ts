@@ -48,6 +48,24 @@ import type {
   SiteSwitchNotice,
   StatsRequest,
 } from './messages';
+import type {
+  EntitiesAnswer,
+  EntitiesRequest,
+  EntityAnswer,
+  EntityEnableRequest,
+  EntityRemoveRequest,
+  EntitySaveRequest,
+  PageTextAnswer,
+  PageTextRequest,
+  SourceAddRequest,
+  SourceAnswer,
+  SourceEnableRequest,
+  SourceFactsAnswer,
+  SourceFactsRequest,
+  SourceRemoveRequest,
+  SourcesAnswer,
+  SourcesRequest,
+} from './sources-protocol';
 import type { Report, ReportAnnotation } from '../core/types';
 import { EDITOR_PAGE } from './editor-protocol';
 
@@ -203,6 +221,16 @@ export interface BackgroundCalls {
   'factmark/import-undo': { request: ImportUndoRequest; answer: ImportUndoAnswer };
   'factmark/fact-save': { request: FactSaveRequest; answer: FactSaveAnswer };
   'factmark/fact-delete': { request: FactDeleteRequest; answer: OkAnswer };
+  // A journalist's own story (./sources-protocol.ts).
+  'factmark/sources': { request: SourcesRequest; answer: SourcesAnswer };
+  'factmark/source-add': { request: SourceAddRequest; answer: SourceAnswer };
+  'factmark/source-remove': { request: SourceRemoveRequest; answer: OkAnswer };
+  'factmark/source-enable': { request: SourceEnableRequest; answer: SourceAnswer };
+  'factmark/source-facts': { request: SourceFactsRequest; answer: SourceFactsAnswer };
+  'factmark/entities': { request: EntitiesRequest; answer: EntitiesAnswer };
+  'factmark/entity-save': { request: EntitySaveRequest; answer: EntityAnswer };
+  'factmark/entity-remove': { request: EntityRemoveRequest; answer: OkAnswer };
+  'factmark/entity-enable': { request: EntityEnableRequest; answer: EntityAnswer };
 }
 
 export type BackgroundRequestType = keyof BackgroundCalls;
@@ -217,7 +245,11 @@ export type BackgroundRequestType = keyof BackgroundCalls;
  * - `factmark/annotations-delete`: ids of its own origin's annotations (others are skipped, as
  *   unknown ids are);
  * - `factmark/fact-save`: a new user's fact only (never replacing one), whose source URL is set by
- *   the background to the frame's own page.
+ *   the background to the frame's own page;
+ * - `factmark/entities`: the watched names that are on (the content script highlights them; the
+ *   page can see which names are highlighted anyway).
+ * Sources (the articles, their texts and quotes) and managing the watched names are the
+ * Library's.
  * Everything else — every annotation of every page (at once or in pages), export, import and its
  * undo, restore, site switches, reading facts by id, deleting facts — only the extension's own
  * pages may ask. An `embedded extension page` (the annotation editor in a web page's tab) may send
@@ -238,6 +270,15 @@ export const BACKGROUND_CALLERS = {
   'factmark/import-undo': ['extension page'],
   'factmark/fact-save': ['extension page', 'content script'],
   'factmark/fact-delete': ['extension page'],
+  'factmark/sources': ['extension page'],
+  'factmark/source-add': ['extension page'],
+  'factmark/source-remove': ['extension page'],
+  'factmark/source-enable': ['extension page'],
+  'factmark/source-facts': ['extension page'],
+  'factmark/entities': ['extension page', 'content script'],
+  'factmark/entity-save': ['extension page'],
+  'factmark/entity-remove': ['extension page'],
+  'factmark/entity-enable': ['extension page'],
 } as const satisfies { readonly [T in BackgroundRequestType]: readonly CallerKind[] };
 
 export type CallersOf<T extends BackgroundRequestType> = (typeof BACKGROUND_CALLERS)[T][number];
@@ -294,6 +335,8 @@ export interface ContentCalls {
   'factmark/annotate': { request: AnnotateRequest; answer: { ok: boolean } };
   'factmark/reveal-annotation': { request: RevealAnnotationRequest; answer: { ok: boolean } };
   'factmark/annotations-changed': { request: AnnotationsChangedNotice; answer: { ok: true } };
+  /** The page's visible text, title, URL and language, to add the page as a source. */
+  'factmark/page-text': { request: PageTextRequest; answer: PageTextAnswer };
 }
 
 export type ContentRequestType = keyof ContentCalls;

@@ -35,7 +35,9 @@ ClaimMatcher.prototype.match = function (
     console.log(
       `   subjects: ${[...context.subjects].join(',')}  near: ${context.near.join(',')}  modifiers: ${context.modifiers.join(',')}  about: ${[...(aboutEntities ?? [])].join(',')}`,
     );
-    console.log(`   block entities: ${[...context.block.entities].join(",")}  block names: ${[...context.block.names].join(",")}  local: ${[...context.local].join(",")}`);
+    console.log(
+      `   block entities: ${[...context.block.entities].join(',')}  block names: ${[...context.block.names].join(',')}  local: ${[...context.local].join(',')}`,
+    );
     for (const s of this.score(figure, context, pageEntities).slice(0, 5) as Scored[]) {
       const values = s.claim.facts.map((f) => f.text).join(' | ');
       console.log(

@@ -229,7 +229,11 @@ export async function stored(library: Realm, seeded: Seeded) {
   const facts = (await ask(library, { type: 'factmark/facts' })) as { facts: Fact[] };
   const site = async (host: string) =>
     ((await ask(library, { type: 'factmark/site-get', host })) as { enabled: boolean }).enabled;
+  const sources = (await ask(library, { type: 'factmark/sources' })) as { sources: unknown[] };
+  const entities = (await ask(library, { type: 'factmark/entities' })) as { entities: unknown[] };
   return {
+    sources: sources.sources,
+    entities: entities.entities,
     annotations: [...all.annotations].sort((a, b) => a.id.localeCompare(b.id)),
     facts: [...facts.facts].sort((a, b) => a.id.localeCompare(b.id)),
     sites: {

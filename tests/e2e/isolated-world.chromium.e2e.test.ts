@@ -383,6 +383,49 @@ describe("a content script's isolated world sends every request type", () => {
     'factmark/fact-delete': {
       refused: () => [{ type: 'factmark/fact-delete', id: seeded.userFact.id }],
     },
+    // A journalist's own story: the Library's, but the watched names the page highlights.
+    'factmark/sources': { refused: () => [{ type: 'factmark/sources' }] },
+    'factmark/source-add': {
+      refused: () => [
+        {
+          type: 'factmark/source-add',
+          source: { title: 'Planted', text: 'Tembo Hills costs $1 billion.', origin: 'paste' },
+        },
+      ],
+    },
+    'factmark/source-remove': {
+      refused: () => [{ type: 'factmark/source-remove', id: '000_b86a0c93525f4882.txt' }],
+    },
+    'factmark/source-enable': {
+      refused: () => [
+        { type: 'factmark/source-enable', id: '000_b86a0c93525f4882.txt', enabled: false },
+      ],
+    },
+    'factmark/source-facts': {
+      refused: () => [{ type: 'factmark/source-facts', id: '000_b86a0c93525f4882.txt' }],
+    },
+    'factmark/entities': {
+      scoped: async () => {
+        // The names switched on, as the Library lists them: what the page sees highlighted.
+        const own = (await ask(world, { type: 'factmark/entities' })) as {
+          ok: boolean;
+          entities: { id: string; enabled: boolean }[];
+        };
+        const all = (await ask(library, { type: 'factmark/entities' })) as typeof own;
+        expect(own.ok).toBe(true);
+        expect(own.entities).toEqual(all.entities.filter((e) => e.enabled));
+        expect(own.entities.map((e) => e.id)).toEqual(['reko-diq', 'exim', 'barrick']);
+      },
+    },
+    'factmark/entity-save': {
+      refused: () => [
+        { type: 'factmark/entity-save', entity: { id: 'planted', name: 'Planted', aliases: [] } },
+      ],
+    },
+    'factmark/entity-remove': { refused: () => [{ type: 'factmark/entity-remove', id: 'exim' }] },
+    'factmark/entity-enable': {
+      refused: () => [{ type: 'factmark/entity-enable', id: 'exim', enabled: false }],
+    },
   };
 
   it('has a case for every request type of the contract, scoped exactly where the contract allows', () => {

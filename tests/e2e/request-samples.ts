@@ -48,5 +48,24 @@ export function sampleRequests(context: {
     'factmark/import-undo': { type: 'factmark/import-undo', id: undoId },
     'factmark/fact-save': { type: 'factmark/fact-save', fact: fact('user:e2e-sample') },
     'factmark/fact-delete': { type: 'factmark/fact-delete', id: factId },
+    'factmark/sources': { type: 'factmark/sources' },
+    'factmark/source-add': {
+      type: 'factmark/source-add',
+      source: { title: 'Sample', text: 'Tembo Hills costs $640 million.', origin: 'paste' },
+    },
+    'factmark/source-remove': { type: 'factmark/source-remove', id: '000_b86a0c93525f4882.txt' },
+    'factmark/source-enable': {
+      type: 'factmark/source-enable',
+      id: '000_b86a0c93525f4882.txt',
+      enabled: false,
+    },
+    'factmark/source-facts': { type: 'factmark/source-facts', id: '000_b86a0c93525f4882.txt' },
+    'factmark/entities': { type: 'factmark/entities' },
+    'factmark/entity-save': {
+      type: 'factmark/entity-save',
+      entity: { id: 'sample', name: 'Sample', aliases: [] },
+    },
+    'factmark/entity-remove': { type: 'factmark/entity-remove', id: 'exim' },
+    'factmark/entity-enable': { type: 'factmark/entity-enable', id: 'exim', enabled: false },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * A static file server for the end-to-end tests, on 127.0.0.1 and a port the OS picks:
- * `/corpus/<file>` serves tests/corpus/pages/, every other path tests/e2e/pages/.
+ * `/corpus/<file>` serves tests/corpus/pages/, `/fixtures/<path>` tests/fixtures/ (the story-tembo
+ * pages), every other path tests/e2e/pages/.
  * Content scripts match http(s) pages only, so the test pages must come over http, not file:.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { ROOT } from './paths';
 
 const PAGES = join(ROOT, 'tests', 'e2e', 'pages');
 const CORPUS = join(ROOT, 'tests', 'corpus', 'pages');
+const FIXTURES = join(ROOT, 'tests', 'fixtures');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,7 +37,9 @@ function fileFor(urlPath: string): string | null {
   const path = decodeURIComponent(urlPath.split('?')[0] ?? '/');
   const [base, rest] = path.startsWith('/corpus/')
     ? [CORPUS, path.slice('/corpus/'.length)]
-    : [PAGES, path.slice(1)];
+    : path.startsWith('/fixtures/')
+      ? [FIXTURES, path.slice('/fixtures/'.length)]
+      : [PAGES, path.slice(1)];
   const file = normalize(join(base, rest || 'index.html'));
   return file === base || file.startsWith(base + sep) ? file : null;
 }

@@ -713,7 +713,7 @@ function fakeMenus() {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('context menu and keyboard command', () => {
-  it('creates the selection menu item on install and update only', async () => {
+  it('creates the menu items on install and update only', async () => {
     const { menus } = fakeMenus();
     for (const reason of ['browser_update', 'chrome_update', 'shared_module_update'] as const) {
       await createMenusOn(reason, menus);
@@ -724,6 +724,11 @@ describe('context menu and keyboard command', () => {
     expect(menus.resetContextMenus).toHaveBeenCalledTimes(2);
     expect(menus.resetContextMenus).toHaveBeenLastCalledWith([
       { id: ANNOTATE_MENU_ID, title: 'Annotate with Factmark', contexts: ['selection'] },
+      {
+        id: 'factmark-add-page-source',
+        title: 'Add this page as a Factmark source',
+        contexts: ['page'],
+      },
     ]);
   });
 

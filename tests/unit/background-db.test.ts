@@ -20,11 +20,18 @@ function v1Record(id: string, url: string, created: number): Annotation {
 }
 
 describe('database schema', () => {
-  it('creates facts, annotations and sites with their keys and indexes', async () => {
+  it('creates facts, annotations, sites, imports, sources and entities with their keys and indexes', async () => {
     const db = await openFactmarkDb({ name: freshDbName() });
     expect(db.version).toBe(MIGRATIONS.length);
-    expect([...db.objectStoreNames].sort()).toEqual(['annotations', 'facts', 'imports', 'sites']);
-    const tx = db.transaction(['facts', 'annotations', 'sites', 'imports']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'annotations',
+      'entities',
+      'facts',
+      'imports',
+      'sites',
+      'sources',
+    ]);
+    const tx = db.transaction(['facts', 'annotations', 'sites', 'imports', 'sources', 'entities']);
     const facts = tx.objectStore('facts');
     expect(facts.keyPath).toBe('id');
     expect([...facts.indexNames]).toEqual(['attribute']);
@@ -36,6 +43,9 @@ describe('database schema', () => {
     expect(tx.objectStore('sites').keyPath).toBe('host');
     // v3: the latest import's undo record.
     expect(tx.objectStore('imports').keyPath).toBe('id');
+    // v4: sources and watched names (src/background/sources.ts).
+    expect(tx.objectStore('sources').keyPath).toBe('id');
+    expect(tx.objectStore('entities').keyPath).toBe('id');
     db.close();
   });
 

@@ -202,7 +202,43 @@ const REQUESTS: { readonly [T in BackgroundRequestType]: BackgroundRequest & { t
     }),
   },
   'factmark/fact-delete': { type: 'factmark/fact-delete', id: 'user:1' },
+  'factmark/sources': { type: 'factmark/sources' },
+  'factmark/source-add': {
+    type: 'factmark/source-add',
+    source: { title: 'Pasted', text: 'Tembo Hills costs $640 million.', origin: 'paste' },
+  },
+  'factmark/source-remove': { type: 'factmark/source-remove', id: 'own-1' },
+  'factmark/source-enable': { type: 'factmark/source-enable', id: 'own-1', enabled: false },
+  'factmark/source-facts': { type: 'factmark/source-facts', id: 'own-1' },
+  'factmark/entities': { type: 'factmark/entities' },
+  'factmark/entity-save': {
+    type: 'factmark/entity-save',
+    entity: { id: 'tembo-hills', name: 'Tembo Hills', aliases: [] },
+  },
+  'factmark/entity-remove': { type: 'factmark/entity-remove', id: 'tembo-hills' },
+  'factmark/entity-enable': { type: 'factmark/entity-enable', id: 'tembo-hills', enabled: false },
 };
+
+/** A source and a watched name of the journalist's own, for the requests that name them. */
+async function ownStory(): Promise<void> {
+  await db.put('sources', {
+    id: 'own-1',
+    title: 'Own source',
+    origin: 'paste',
+    date: null,
+    text: 'Tembo Hills costs $640 million.',
+    addedAt: 1,
+    enabled: true,
+    dropped: [],
+  });
+  await db.put('entities', {
+    id: 'tembo-hills',
+    name: 'Tembo Hills',
+    aliases: [],
+    bundled: false,
+    enabled: true,
+  });
+}
 const TYPES = Object.keys(BACKGROUND_CALLERS) as BackgroundRequestType[];
 
 async function everything() {
@@ -211,6 +247,8 @@ async function everything() {
     annotations: await db.getAll('annotations'),
     sites: await db.getAll('sites'),
     imports: await db.getAll('imports'),
+    sources: await db.getAll('sources'),
+    entities: await db.getAll('entities'),
   };
 }
 
@@ -234,6 +272,7 @@ describe('every request type', () => {
   });
 
   it.each(TYPES)('%s from the editor frame is refused, and writes nothing', async (type) => {
+    await ownStory();
     const before = await everything();
     expect(await route(REQUESTS[type], editorFrame)).toEqual({
       ok: false,
@@ -256,6 +295,7 @@ describe('every request type', () => {
       await db.put('annotations', annotation('anno:1'));
       await db.put('facts', fact('user:1', { attribute: 'barrick.stake' }));
       await db.put('imports', { id: 'import:1', at: 0, added: ['anno:1'], replaced: [] });
+      await ownStory();
       expect(await route(REQUESTS[type], sender)).toMatchObject({ ok: true });
     }
   });

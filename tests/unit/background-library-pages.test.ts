@@ -107,6 +107,7 @@ describe('the Library list in pages, 100,000 annotations stored', () => {
       annotations: [],
       total: COUNT,
       next: { updated: small(COUNT - 2_000).updated, id: small(COUNT - 2_000).id },
+      scanned: 2_000,
     });
   });
 
@@ -216,6 +217,7 @@ describe('pages over annotations made at the same moment', () => {
       annotations: [],
       total: 0,
       next: null,
+      scanned: 0,
     });
   });
 });

@@ -92,7 +92,30 @@ async function everything() {
     facts: await db.getAll('facts'),
     annotations: await db.getAll('annotations'),
     sites: await db.getAll('sites'),
+    sources: await db.getAll('sources'),
+    entities: await db.getAll('entities'),
   };
+}
+
+/** A source and a watched name of the journalist's own, for the requests that name them. */
+async function ownStory(): Promise<void> {
+  await db.put('sources', {
+    id: 'own-1',
+    title: 'Own source',
+    origin: 'paste',
+    date: null,
+    text: 'Tembo Hills costs $640 million.',
+    addedAt: 1,
+    enabled: true,
+    dropped: [],
+  });
+  await db.put('entities', {
+    id: 'tembo-hills',
+    name: 'Tembo Hills',
+    aliases: [],
+    bundled: false,
+    enabled: true,
+  });
 }
 
 /**
@@ -130,6 +153,25 @@ const SAMPLES: { readonly [T in BackgroundRequestType]: () => BackgroundRequest 
     fact: fact('user:new', { source: { type: 'user', url: stored.url, title: 'T', date: null } }),
   }),
   'factmark/fact-delete': () => ({ type: 'factmark/fact-delete', id: 'user:1' }),
+  'factmark/sources': () => ({ type: 'factmark/sources' }),
+  'factmark/source-add': () => ({
+    type: 'factmark/source-add',
+    source: { title: 'Pasted', text: 'Tembo Hills costs $640 million.', origin: 'paste' },
+  }),
+  'factmark/source-remove': () => ({ type: 'factmark/source-remove', id: 'own-1' }),
+  'factmark/source-enable': () => ({ type: 'factmark/source-enable', id: 'own-1', enabled: false }),
+  'factmark/source-facts': () => ({ type: 'factmark/source-facts', id: 'own-1' }),
+  'factmark/entities': () => ({ type: 'factmark/entities' }),
+  'factmark/entity-save': () => ({
+    type: 'factmark/entity-save',
+    entity: { id: 'tembo-hills', name: 'Tembo Hills', aliases: ['Tembo Hill project'] },
+  }),
+  'factmark/entity-remove': () => ({ type: 'factmark/entity-remove', id: 'tembo-hills' }),
+  'factmark/entity-enable': () => ({
+    type: 'factmark/entity-enable',
+    id: 'tembo-hills',
+    enabled: false,
+  }),
 };
 const TYPES = Object.keys(BACKGROUND_CALLERS) as BackgroundRequestType[];
 
@@ -154,6 +196,7 @@ describe('the contract', () => {
       | 'factmark/annotation-save'
       | 'factmark/annotations-delete'
       | 'factmark/fact-save'
+      | 'factmark/entities'
     >();
     const api = null as unknown as ContentBrowserApi;
     const typed = () => {
@@ -200,6 +243,7 @@ describe('callers', () => {
 
 describe('every request type, from a content script of another origin', () => {
   it.each(TYPES)('%s is refused or scoped, and writes nothing', async (type) => {
+    await ownStory();
     const before = await everything();
     const answer = await route(SAMPLES[type](), evil);
     if (!(BACKGROUND_CALLERS[type] as readonly string[]).includes('content script')) {
@@ -214,6 +258,14 @@ describe('every request type, from a content script of another origin', () => {
       // sentence, its page, title and date do not.
       expect(JSON.stringify(mine)).not.toMatch(/example\.org|A page|said J\.D\. at the board/);
       expect(Object.keys(mine?.terms ?? {})).toContain('stake');
+    } else if (type === 'factmark/entities') {
+      // The names the content script highlights (docs/contracts.md says why it may know them).
+      expect(answer).toEqual({
+        ok: true,
+        entities: [
+          { id: 'tembo-hills', name: 'Tembo Hills', aliases: [], bundled: false, enabled: true },
+        ],
+      });
     } else if (type === 'factmark/annotations-delete') {
       // Scoped: another site's annotation is, to it, an unknown id.
       expect(answer).toEqual({ ok: true, deleted: [] });
@@ -240,6 +292,8 @@ describe('every request type, from the extension pages', () => {
       if (type === 'factmark/import-undo') {
         await db.put('imports', { id: 'import:1', at: 0, added: [], replaced: [] });
       }
+      // A source and a name to remove, switch or read (the samples name them).
+      await ownStory();
       const answer = await route(SAMPLES[type](), sender);
       expect(answer).toMatchObject({ ok: true });
     }

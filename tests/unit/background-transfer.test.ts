@@ -34,6 +34,11 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** A Blob's text as its bytes say, byte order mark included (Blob.text() drops it). */
+async function textOf(blob: Blob): Promise<string> {
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await blob.arrayBuffer());
+}
+
 /**
  * Two ends of a port, as the browser makes them: messages arrive later (a task), cloned; closing
  * one end fires onDisconnect on the other only.
@@ -149,12 +154,22 @@ describe('export and import over ports', () => {
         progress.push([sent, total]),
       );
       if (!result.ok) throw new Error(result.error);
-      expect(result.parts.length).toBeGreaterThan(10);
-      expect(result.parts.every((p) => p.length <= 1_000)).toBe(true);
-      expect(result.parts.join('')).toBe(answer.text);
+      const sent = pairs[0]!.toClient as { type: string; text?: string }[];
+      const chunks = sent.filter((m) => m.type === 'chunk').map((m) => m.text ?? '');
+      expect(chunks.length).toBeGreaterThan(10);
+      expect(chunks.every((c) => c.length <= 1_000)).toBe(true);
+      // The head (JSON-LD's opening, known at the end) comes last and goes first.
+      const head = sent.find((m) => m.type === 'head')?.text ?? '';
+      expect(head + chunks.join('')).toBe(answer.text);
+      expect(await textOf(result.file)).toBe(answer.text);
       expect(result.chars).toBe(answer.text.length);
-      expect(progress.at(-1)).toEqual([answer.text.length, answer.text.length]);
-      expect(pairs[0]!.toClient.at(-1)).toEqual({ type: 'end', chars: answer.text.length });
+      // Progress in annotations; Markdown reads them twice (pages first, then each page's).
+      const passes = format === 'md' ? 2 : 1;
+      expect(progress.at(-1)).toEqual([300 * passes, 300 * passes]);
+      expect(sent.at(-1)).toEqual({ type: 'end', chars: answer.text.length });
+      // Every chunk was acknowledged by the page.
+      const acks = (pairs[0]!.toServer as { type?: string }[]).filter((m) => m.type === 'ack');
+      expect(acks).toHaveLength(chunks.length);
     },
   );
 
@@ -344,7 +359,7 @@ describe('export and import over ports', () => {
     await saveAnnotation(db, annotation('anno:in-tab'));
     const { fn } = connect({ ...OWN_PAGE, frameId: 0, tab: { id: 9 } });
     const result = await exportOverPort(fn, { format: 'csv' }, () => undefined);
-    expect(result.ok && result.parts.join('')).toContain('The story');
+    expect(result.ok && (await textOf(result.file))).toContain('The story');
   });
 
   it('ignores ports of other extensions, of content scripts, and of other names', async () => {

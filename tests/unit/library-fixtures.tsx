@@ -4,10 +4,10 @@ import { cursorAfter, isAfter, newestFirst, queryMatcher } from '../../src/core/
 import type { Annotation } from '../../src/core/annotations/types';
 import type { Fact } from '../../src/core/types';
 import type { OptionsBrowserApi, PageRequest } from '../../src/options/browser-api';
+import type { ExportFileAnswer } from '../../src/shared/download';
 import type {
   AnnotationsPageAnswer,
   ExportFormat,
-  ExportPartsAnswer,
   ImportAnswer,
   ImportUndoAnswer,
 } from '../../src/shared/messages';
@@ -58,6 +58,7 @@ export function fakeLibraryApi(stored: Annotation[] = [], facts: Fact[] = [], bu
         annotations: found,
         total: annotations.length,
         next,
+        scanned,
         ...(after === undefined ? { tags } : {}),
       };
     }),
@@ -74,11 +75,12 @@ export function fakeLibraryApi(stored: Annotation[] = [], facts: Fact[] = [], bu
       async (
         format: ExportFormat,
         onProgress: (sent: number, total: number) => void,
-      ): Promise<ExportPartsAnswer> => {
+        _signal?: AbortSignal,
+      ): Promise<ExportFileAnswer> => {
         const parts = [`${format} `, 'of all'];
-        onProgress(parts[0]!.length, 10);
-        onProgress(10, 10);
-        return { ok: true, parts, chars: 10 };
+        onProgress(1, 2);
+        onProgress(2, 2);
+        return { ok: true, file: new Blob(parts), chars: parts.join('').length };
       },
     ),
     importAll: vi.fn(

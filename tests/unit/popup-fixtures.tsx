@@ -6,6 +6,7 @@ import type { PopupBrowserApi } from '../../src/popup/browser-api';
 import type { Annotation } from '../../src/core/annotations/types';
 import type { Fact, Report } from '../../src/core/types';
 import type { ContentRequest, ExportFormat } from '../../src/shared/messages';
+import type { NewSource, SourceAnswer, SourceSummary } from '../../src/shared/sources-protocol';
 import { fact } from './background-fixtures';
 
 export const TAB_ID = 42;
@@ -152,6 +153,20 @@ export function fakeApi(pageReport: unknown = report(), stored: Annotation[] = [
     exportAnnotations: vi.fn(async (format: ExportFormat, url: string) => ({
       ok: true as const,
       text: `${format} of ${url}`,
+    })),
+    addSource: vi.fn(async (source: NewSource): Promise<SourceAnswer> => ({
+      ok: true as const,
+      source: {
+        id: 'c0ffee00-0000-4000-8000-000000000001',
+        title: source.title,
+        origin: source.origin,
+        ...(source.url === undefined ? {} : { url: source.url }),
+        date: source.date ?? null,
+        addedAt: Date.UTC(2026, 2, 12),
+        enabled: true,
+        dropped: [],
+        facts: 3,
+      } satisfies SourceSummary,
     })),
   } satisfies PopupBrowserApi;
   return { api, toTab };

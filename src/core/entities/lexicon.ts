@@ -17,6 +17,11 @@ export interface EntityDefinition {
    * match is not this entity (China's Exim, a street named Barrick).
    */
   isLookAlike(folded: string, start: number, end: number): boolean;
+  /**
+   * Regex sources of which any text holding a mention holds one (case ignored): the lexicon's
+   * cheap pre-check (match.ts lexiconOf). Absent: derived from the spellings' words.
+   */
+  precheck?: readonly string[];
 }
 
 // Words that, written directly before "Exim"/"Export-Import Bank", make it another country's bank.

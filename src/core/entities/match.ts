@@ -64,10 +64,17 @@ export class Lexicon {
   }
 }
 
-/** A lexicon whose precheck is the first four letters of every spelling's words. */
+/**
+ * A lexicon whose precheck is each entity's own (a watched name's: the start of each spelling's
+ * first word, watched.ts), else the first four letters of every spelling's words.
+ */
 export function lexiconOf(entities: readonly EntityDefinition[]): Lexicon {
   const stems = new Set<string>();
   for (const e of entities) {
+    if (e.precheck) {
+      for (const p of e.precheck) stems.add(p);
+      continue;
+    }
     // The spellings' literal letter runs of 3+ characters (a pattern's words), 4 letters each.
     for (const run of e.spellings.toLowerCase().match(/[a-z0-9]{3,}/g) ?? []) {
       stems.add(run.slice(0, 4));

@@ -66,16 +66,41 @@ function spellingPattern(spelling: string): string {
     .join(' +');
 }
 
+/**
+ * What any mention of a spelling holds, for the lexicon's pre-check: the start of its first word
+ * (up to the first dash or apostrophe, at most PRECHECK_CHARS characters), as written, case
+ * ignored. A mention
+ * of "Tembo Hills project" holds "Temb"; of "S.C.D.B.", "S.C."; of "Ex-Im", "Ex". The first
+ * word, not every word: names are often made of common words ("Development Bank", "Mining"),
+ * and every news paragraph that holds one would otherwise be scanned in full, for 50 names
+ * about ten times as long as for the bundled three (bench/story.ts).
+ */
+function precheckOf(spelling: string): string {
+  // Up to the first character that folding may write otherwise in a page (a dash, an
+  // apostrophe: src/core/text/fold.ts), so that the raw text holds it as written here.
+  const first =
+    spelling
+      .trim()
+      .toLowerCase()
+      .split(/[\s\-‐‑–−'‘’ʼ]/)[0] ?? '';
+  return [...first]
+    .slice(0, PRECHECK_CHARS)
+    .join('')
+    .replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+/** Four characters: as long as the bundled pre-check's words ("reko", "exim"), rare enough. */
+const PRECHECK_CHARS = 4;
+
 export function watchedEntity(w: WatchedName): EntityDefinition {
   // Longest first, so "Kilimani Resources" is one mention, not "Kilimani" and a word.
-  const spellings = [w.name, ...(w.aliases ?? [])]
+  const names = [w.name, ...(w.aliases ?? [])]
     .filter((s) => s.trim() !== '')
-    .sort((a, b) => b.length - a.length)
-    .map(spellingPattern);
+    .sort((a, b) => b.length - a.length);
   return {
     id: w.id,
     label: w.name,
-    spellings: `(?:${spellings.join('|')})(?![\\w])`,
+    spellings: `(?:${names.map(spellingPattern).join('|')})(?![\\w])`,
     isLookAlike: ANY_NAME_LOOK_ALIKE,
+    precheck: [...new Set(names.map(precheckOf).filter((p) => p !== ''))],
   };
 }

@@ -20,6 +20,11 @@ export interface SeedText {
   /** The seed's file name, e.g. "001_39814e93883a93bf.txt". */
   file: string;
   text: string;
+  /**
+   * The source's date when it is known apart from its text (a source added in the extension,
+   * with a date the journalist gave): it takes the place of the text's `date` marker.
+   */
+  date?: string | null;
 }
 
 export interface FactBase {
@@ -71,7 +76,8 @@ export function describedFactsFromSeed(
   lexicon: Lexicon = BUNDLED_LEXICON,
   idPrefix = 'seed',
 ): DescribedFact[] {
-  const meta = seedMetadata(seed.text);
+  const parsed = seedMetadata(seed.text);
+  const meta = seed.date === undefined ? parsed : { ...parsed, date: seed.date };
   const story = [...new Set(lexicon.find(meta.body).map((m) => m.entity))].sort();
   const out: DescribedFact[] = [];
   let blockStart = 0;

@@ -146,9 +146,12 @@ function withYearBounds(text: string, figures: readonly Figure[]): Figure[] {
   });
 }
 
-/** Analyze one block on its own (no page context); offsets are into `text`. */
+/**
+ * Analyze one block on its own, in the page's context when given (its watched names, when it
+ * has them: `page.lexicon`); offsets are into `text`.
+ */
 export function analyzeBlock(text: string, page: PageContext = EMPTY_CONTEXT): Analysis {
-  return attributeBlock(text, recognizeBlock(text), page);
+  return attributeBlock(text, recognizeBlock(text, '', page.lexicon), page);
 }
 
 /** The page's context: the entities it names anywhere, in its title or its text. */

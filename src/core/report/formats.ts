@@ -112,10 +112,20 @@ export function reportToMarkdown(r: Report, facts: ReadonlyMap<string, Fact>): s
 }
 
 export function sourceName(f: Fact): string {
-  const date = f.source.date ? `, ${f.source.date}` : '';
-  return f.source.type === 'seed'
-    ? `${f.source.title}${date}`
-    : `${f.source.title} <${f.source.url}>${date}`;
+  const source = f.source;
+  const date = source.date ? `, ${source.date}` : '';
+  switch (source.type) {
+    case 'seed':
+      return `${source.title}${date}`;
+    case 'user':
+      return `${source.title} <${source.url}>${date}`;
+    case 'source':
+      // A source of the extension's Library: its page, else its file, else its title alone.
+      if (source.url !== undefined) return `${source.title} <${source.url}>${date}`;
+      return source.name !== undefined
+        ? `${source.title} (${source.name})${date}`
+        : `${source.title}${date}`;
+  }
 }
 
 /**

@@ -1,0 +1,69 @@
+/**
+ * The lexicon of a story (src/core/entities/story.ts) and the pre-check of watched names
+ * (watched.ts): what the CLI, the background and the content script all build their mentions with.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  BUNDLED_LEXICON,
+  lexiconOfNames,
+  storyLexicon,
+  watchedEntity,
+} from '../../src/core/entities';
+
+const SCDB = {
+  id: 'scdb',
+  name: 'Southern Corridor Development Bank',
+  aliases: ['S.C.D.B.', 'SCDB'],
+};
+const ONEIL = { id: 'oneil', name: "O'Neil Mining", aliases: ['Kivu-Tanzania Mining'] };
+
+describe('the lexicon of a story', () => {
+  it('is the bundled lexicon itself with all three bundled and no name of ones own', () => {
+    expect(storyLexicon('all', [])).toBe(BUNDLED_LEXICON);
+    expect(storyLexicon(new Set(['reko-diq', 'exim', 'barrick']), [])).toBe(BUNDLED_LEXICON);
+  });
+
+  it('leaves out the bundled names switched off, and adds the journalist’s', () => {
+    const lexicon = lexiconOfNames([
+      { id: 'reko-diq', name: 'Reko Diq', aliases: [], bundled: true, enabled: true },
+      { id: 'exim', name: 'EXIM', aliases: [], bundled: true, enabled: false },
+      { id: 'barrick', name: 'Barrick', aliases: [], bundled: true, enabled: true },
+      { ...SCDB, bundled: false, enabled: true },
+      { ...ONEIL, bundled: false, enabled: false },
+    ]);
+    const found = lexicon.find('EXIM, Reco Diq, the SCDB and O’Neil Mining').map((m) => m.entity);
+    expect(found).toEqual(['reko-diq', 'scdb']);
+  });
+});
+
+describe('the pre-check of a watched name', () => {
+  it('is the start of each spelling’s first word, up to a dash or apostrophe', () => {
+    expect(watchedEntity(SCDB).precheck).toEqual(['sout', 's\\.c\\.', 'scdb']);
+    // Longest spelling first, as the pattern tries them.
+    expect(watchedEntity(ONEIL).precheck).toEqual(['kivu', 'o']);
+  });
+
+  it('lets through every spelling, however the page writes its dashes and apostrophes', () => {
+    const lexicon = storyLexicon('all', [SCDB, ONEIL]);
+    for (const [text, entity] of [
+      ['Funds from the S.C.D.B. arrived.', 'scdb'],
+      ['The Southern\u00a0Corridor Development Bank said so.', 'scdb'],
+      ['O’Neil Mining said so.', 'oneil'],
+      ['KivuTanzania Mining said so.', 'oneil'],
+      ['Kivu–Tanzania Mining said so.', 'oneil'],
+    ] as const) {
+      expect(
+        lexicon.find(text).map((m) => m.entity),
+        text,
+      ).toEqual([entity]);
+    }
+  });
+
+  it('turns away a paragraph of common words that only a name’s later words share', () => {
+    const lexicon = storyLexicon(new Set(), [SCDB]);
+    expect(lexicon.find('The development bank of the southern region.')).toEqual([]);
+    // The pre-check is of the first word: a text without it is not scanned at all.
+    const precheck = new RegExp(watchedEntity(SCDB).precheck!.join('|'), 'i');
+    expect(precheck.test('A development bank and a corridor.')).toBe(false);
+  });
+});
