@@ -291,7 +291,23 @@ interface Reading {
 
 const NOTHING: Reading = { term: null, common: false };
 
+// A page repeats its words: each (word, capital, name) is read once. Readings are pure; the cache
+// is cleared when it holds READINGS_MAX of them (a long page's vocabulary is a few ten thousands).
+const readings = new Map<string, Reading>();
+const READINGS_MAX = 100_000;
+
 function read(word: string, capitalized: boolean, name: boolean): Reading {
+  const key = (capitalized ? (name ? '2' : '1') : '0') + word;
+  let reading = readings.get(key);
+  if (reading === undefined) {
+    if (readings.size >= READINGS_MAX) readings.clear();
+    reading = readUncached(word, capitalized, name);
+    readings.set(key, reading);
+  }
+  return reading;
+}
+
+function readUncached(word: string, capitalized: boolean, name: boolean): Reading {
   let w = word.toLowerCase().replace(/’/g, "'");
   if (w.endsWith("'s")) w = w.slice(0, -2);
   else if (w.endsWith("'")) w = w.slice(0, -1);
