@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   BUNDLED_LEXICON,
+  lexiconOf,
   lexiconOfNames,
   storyLexicon,
   watchedEntity,
@@ -65,5 +66,20 @@ describe('the pre-check of a watched name', () => {
     // The pre-check is of the first word: a text without it is not scanned at all.
     const precheck = new RegExp(watchedEntity(SCDB).precheck!.join('|'), 'i');
     expect(precheck.test('A development bank and a corridor.')).toBe(false);
+  });
+});
+
+describe('a watched name with a genitive "s"', () => {
+  it('is the name, as Swedish, German and Dutch write it; a longer word is not', () => {
+    const lexicon = lexiconOf([
+      watchedEntity({ id: 'lindqvist', name: 'Lindqvist', aliases: ['Lindqvist Resources'] }),
+    ]);
+    const texts = (t: string) => lexicon.find(t).map((m) => t.slice(m.start, m.end));
+    expect(texts('Lindqvists aktie steg efter beskedet.')).toEqual(['Lindqvists']);
+    expect(texts('Lindqvist Resources and Lindqvist’s shares')).toEqual([
+      'Lindqvist Resources',
+      'Lindqvist',
+    ]);
+    expect(texts('Lindqvistson is another company.')).toEqual([]);
   });
 });

@@ -99,7 +99,9 @@ export function watchedEntity(w: WatchedName): EntityDefinition {
   return {
     id: w.id,
     label: w.name,
-    spellings: `(?:${names.map(spellingPattern).join('|')})(?![\\w])`,
+    // A genitive "s" written on the name, as Swedish, Danish, Norwegian, German and Dutch write it
+    // ("Lindqvists", "Siemens'"), is still the name.
+    spellings: `(?:${names.map(spellingPattern).join('|')})s?(?![\\w])`,
     isLookAlike: ANY_NAME_LOOK_ALIKE,
     precheck: [...new Set(names.map(precheckOf).filter((p) => p !== ''))],
   };
