@@ -1,5 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import { defaultUnit, type ClaimChoice, type FactFields } from './user-fact';
+import { FigureFields } from './FigureFields';
 
 interface Props {
   /** The form's accessible name: "Add a fact", "Edit fact". */
@@ -76,32 +77,14 @@ export function FactForm({
           ))}
         </select>
       </div>
-      <div class="field">
-        <label for={`${id}-value`}>Value</label>
-        <input
-          id={`${id}-value`}
-          type="text"
-          inputMode="decimal"
-          required
-          value={fields.value}
-          aria-describedby={`${id}-value-hint`}
-          onInput={set('value')}
-        />
-        <span id={`${id}-value-hint`} class="muted field-hint">
-          The full number: 1250000000 for $1.25 billion.
-        </span>
-      </div>
-      <div class="field">
-        <label for={`${id}-unit`}>Unit</label>
-        <input
-          id={`${id}-unit`}
-          type="text"
-          required
-          maxLength={50}
-          value={fields.unit}
-          onInput={set('unit')}
-        />
-      </div>
+      <FigureFields
+        id={id}
+        value={fields.value}
+        unit={fields.unit}
+        onValue={set('value')}
+        onUnit={set('unit')}
+        example="1250000000 for $1.25 billion"
+      />
       <div class="field field-wide">
         <label for={`${id}-quote`}>Quote</label>
         <textarea

@@ -1,5 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import type { Fact, QualifierSense } from '../core/types';
+import { FigureFields } from './FigureFields';
 import {
   editedSourceFact,
   QUALIFIER_CHOICES,
@@ -67,32 +68,14 @@ export function SourceFactForm({ fact, onSubmit, onCancel }: Props) {
           ))}
         </select>
       </div>
-      <div class="field">
-        <label for={`${id}-value`}>Value</label>
-        <input
-          id={`${id}-value`}
-          type="text"
-          inputMode="decimal"
-          required
-          value={fields.value}
-          aria-describedby={`${id}-value-hint`}
-          onInput={set('value')}
-        />
-        <span id={`${id}-value-hint`} class="muted field-hint">
-          The full number: 640000000 for $640 million.
-        </span>
-      </div>
-      <div class="field">
-        <label for={`${id}-unit`}>Unit</label>
-        <input
-          id={`${id}-unit`}
-          type="text"
-          required
-          maxLength={50}
-          value={fields.unit}
-          onInput={set('unit')}
-        />
-      </div>
+      <FigureFields
+        id={id}
+        value={fields.value}
+        unit={fields.unit}
+        onValue={set('value')}
+        onUnit={set('unit')}
+        example="640000000 for $640 million"
+      />
       {error ? (
         <p class="error field-wide" role="alert">
           {error}

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Fact } from '../core/types';
 import { shorten } from '../shared/AnnotationText';
-import { useFocusWhen } from './focus';
+import { Confirmation } from './Confirmation';
 import { factReading, figureInQuote } from './source-fact';
 import { SourceFactForm } from './SourceFactForm';
 
@@ -20,7 +20,6 @@ export function SourceFactItem({ fact, editable, onSave, onDrop }: Props) {
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm-drop'>('view');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const keep = useFocusWhen<HTMLButtonElement>(mode === 'confirm-drop');
 
   if (editable && mode === 'edit') {
     return (
@@ -64,26 +63,13 @@ export function SourceFactItem({ fact, editable, onSave, onDrop }: Props) {
       {editable ? (
         <div class="fact-actions">
           {mode === 'confirm-drop' ? (
-            <>
-              <span>Drop this fact? Pages are no longer checked against it.</span>
-              <button
-                type="button"
-                class="button button-danger"
-                disabled={busy}
-                onClick={() => void drop()}
-              >
-                Drop
-              </button>
-              <button
-                ref={keep}
-                type="button"
-                class="button"
-                disabled={busy}
-                onClick={() => setMode('view')}
-              >
-                Keep
-              </button>
-            </>
+            <Confirmation
+              question="Drop this fact? Pages are no longer checked against it."
+              action="Drop"
+              busy={busy}
+              onConfirm={() => void drop()}
+              onKeep={() => setMode('view')}
+            />
           ) : (
             <>
               <button

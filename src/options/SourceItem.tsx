@@ -2,7 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import type { SourceSummary } from '../shared/sources-protocol';
 import { safeHref } from './annotation-query';
 import type { SourcesApi } from './browser-api';
-import { useFocusWhen } from './focus';
+import { Confirmation } from './Confirmation';
 import { SourceFacts } from './SourceFacts';
 
 interface Props {
@@ -26,7 +26,6 @@ export function SourceItem({ api, source, onEnable, onRemove, onChanged }: Props
   const [confirming, setConfirming] = useState(false);
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const keep = useFocusWhen<HTMLButtonElement>(confirming);
   const bundled = source.origin === 'bundled';
 
   const run = async (action: () => Promise<string | null>) => {
@@ -80,28 +79,13 @@ export function SourceItem({ api, source, onEnable, onRemove, onChanged }: Props
           {open ? 'Hide its facts' : 'Show its facts'}
         </button>
         {bundled ? null : confirming ? (
-          <>
-            <span>
-              Remove this source and its {facts}? Pages are no longer checked against them.
-            </span>
-            <button
-              type="button"
-              class="button button-danger"
-              disabled={busy}
-              onClick={() => void run(() => onRemove(source))}
-            >
-              Remove
-            </button>
-            <button
-              ref={keep}
-              type="button"
-              class="button"
-              disabled={busy}
-              onClick={() => setConfirming(false)}
-            >
-              Keep
-            </button>
-          </>
+          <Confirmation
+            question={`Remove this source and its ${facts}? Pages are no longer checked against them.`}
+            action="Remove"
+            busy={busy}
+            onConfirm={() => void run(() => onRemove(source))}
+            onKeep={() => setConfirming(false)}
+          />
         ) : (
           <button
             type="button"

@@ -1,6 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import type { WatchedName, WatchedNameInput } from '../shared/sources-protocol';
-import { useFocusWhen } from './focus';
+import { Confirmation } from './Confirmation';
 import { WatchedNameForm } from './WatchedNameForm';
 import { watchedNameFields } from './watched-name';
 
@@ -22,7 +22,6 @@ export function WatchedNameItem({ entity, taken, onSave, onEnable, onRemove }: P
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm-remove'>('view');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const keep = useFocusWhen<HTMLButtonElement>(mode === 'confirm-remove');
 
   if (!entity.bundled && mode === 'edit') {
     return (
@@ -90,26 +89,13 @@ export function WatchedNameItem({ entity, taken, onSave, onEnable, onRemove }: P
           Watch pages for it
         </label>
         {entity.bundled ? null : mode === 'confirm-remove' ? (
-          <>
-            <span>Stop watching {entity.name} and remove it?</span>
-            <button
-              type="button"
-              class="button button-danger"
-              disabled={busy}
-              onClick={() => void run(() => onRemove(entity))}
-            >
-              Remove
-            </button>
-            <button
-              ref={keep}
-              type="button"
-              class="button"
-              disabled={busy}
-              onClick={() => setMode('view')}
-            >
-              Keep
-            </button>
-          </>
+          <Confirmation
+            question={`Stop watching ${entity.name} and remove it?`}
+            action="Remove"
+            busy={busy}
+            onConfirm={() => void run(() => onRemove(entity))}
+            onKeep={() => setMode('view')}
+          />
         ) : (
           <>
             <button

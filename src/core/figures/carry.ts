@@ -99,14 +99,12 @@ const FOREIGN_QUALIFIERS = [
   'environ',
   'près',
   'quelque',
-  'cerca',
   'circa',
   'etwa',
   'rund',
   'ungefär',
   'omkring',
   'ongeveer',
-  'cerca',
   'aproximadamente',
 ];
 
