@@ -15,7 +15,7 @@ import { newsPage } from './generate';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../tests/e2e/chromium';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = join(ROOT, 'dist', 'chrome');
+const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist', 'chrome');
 const n = Number(process.argv[2] ?? 10_000);
 const out = process.argv[3];
 

@@ -31,7 +31,9 @@ import { COMBINED_FLAGS, COMBINED_SOURCE, newsPage, paragraphs } from './generat
 import { setUpStory, STORY_FACTS, STORY_NAMES, type StorySetup } from './story';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = join(ROOT, 'dist', 'chrome');
+// BENCH_DIST: another build of the extension (e.g. an older commit's, to compare two builds on
+// one machine in one hour).
+const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist', 'chrome');
 const MARKJS = join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js');
 const MESSAGES = join(ROOT, 'src', 'shared', 'messages.ts');
 const RESULTS = join(ROOT, 'bench', 'results');
@@ -581,7 +583,7 @@ async function main(): Promise<void> {
         factmark_walk_ms: median(passes.map((p) => p.walkMs)),
         factmark_complete_ms: median(passes.map((p) => p.completeMs)),
         factmark_complete_work_ms: median(passes.map((p) => p.completeWorkMs)),
-        factmark_phase_work_ms: [0, 1, 2].map((i) =>
+        factmark_phase_work_ms: [0, 1, 2, 3].map((i) =>
           median(passes.map((p) => p.phaseWorkMs[i] ?? 0)),
         ),
         factmark_slices: passes[0]?.slices,

@@ -7,11 +7,13 @@
 import {
   attributeBlock,
   recognizeBlock,
+  scanBlock,
   type Analysis,
   type PageContext,
   type Recognition,
 } from '../core/report/analyze';
-import type { Label } from '../core/text/labels';
+import { blockRole, isProse, LABEL_MAX, type BlockRole, type Label } from '../core/text/labels';
+import type { Mention } from '../core/types';
 import { BUNDLED_LEXICON, type Lexicon } from '../core/entities';
 
 // Bound on remembered blocks: above the count of blocks with findings on the largest pages we
@@ -80,6 +82,45 @@ export function recognizeNew(text: string): Recognition {
   const found = recognizeBlock(text, language, lexicon);
   remember(text, { found, analysis: null, contextKey: '' });
   return found;
+}
+
+/** What a page's first pass needs of a block (page-highlights.ts). */
+export interface FirstLook {
+  mentions: readonly Mention[];
+  /** Its role among fact-box captions and lone figures (src/core/text/labels.ts). */
+  role: BlockRole;
+  /** Whether it may hold something to highlight: names, figures, or a lone number to caption. */
+  keep: boolean;
+}
+
+/**
+ * A first look at a block not seen before. A paragraph (isProse) is only scanned: its mentions
+ * (the page's context needs every one), and whether it may count anything — its figures are read
+ * when it comes near the viewport or in the pass's completion (recognizeCached), which is most of
+ * what recognizing costs and what a reader at the top of a long page does not wait for. Shorter
+ * blocks, which may be captions or lone figures, are recognized at once.
+ */
+export function firstLook(text: string): FirstLook {
+  if (text.length > 2 * LABEL_MAX) {
+    const scanned = scanBlock(text, language, lexicon);
+    // A block that may count and has few letters might be a lone figure: recognized below.
+    if (scanned !== null && (!scanned.mayCount || isProse(text))) {
+      return {
+        mentions: scanned.mentions,
+        role: 'text',
+        keep: scanned.mentions.length > 0 || scanned.mayCount,
+      };
+    }
+  }
+  const found = recognizeNew(text);
+  const role = blockRole(text, found.figures);
+  // A number alone is kept too: its caption may make it a count.
+  const bare = role === 'figure' && found.figures.length === 0;
+  return {
+    mentions: found.mentions,
+    role,
+    keep: found.mentions.length > 0 || found.figures.length > 0 || bare,
+  };
 }
 
 /** A page context with a key that changes exactly when the context does. */

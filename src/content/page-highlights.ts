@@ -21,8 +21,8 @@ import type { ContentStats } from '../shared/messages';
 import type { HighlightCategory, Highlighter } from './highlighter';
 import type { HoverCard } from './hover-card';
 import { mergeMark, mergesAway, type OverviewStrip, type StripMark } from './overview-strip';
-import { recognizeCached, recognizeNew, setPageLanguage, setPageLexicon } from './analysis-cache';
-import { blockRole, LabelTracker, type Label } from '../core/text/labels';
+import { firstLook, recognizeCached, setPageLanguage, setPageLexicon } from './analysis-cache';
+import { LabelTracker, type Label } from '../core/text/labels';
 import { PageContextTracker } from './page-context';
 import { itemsOfBlock, rangeOfItem, staticRangeOfItem, type PageItem } from './page-items';
 import { PageWalker, nearestBlock, type PageBlock } from './page-walker';
@@ -125,6 +125,7 @@ export class PageHighlights {
     passStartMs: null,
     passMs: null,
     passWorkMs: null,
+    observeWorkMs: null,
     phaseWorkMs: [],
     firstPaintMs: null,
     firstPaintWorkMs: null,
@@ -189,25 +190,22 @@ export class PageHighlights {
     this.passStart = performance.now();
     this.stats.passStartMs = this.passStart;
     const found: PageBlock[] = [];
+    const toObserve: Element[] = [];
     const labels = new LabelTracker<PageBlock>();
     const walker = new PageWalker(
       body,
       (block) => {
         this.stats.blocks++;
         if (block.start) this.starts.add(block.start);
-        const recognized = recognizeNew(block.text);
+        const look = firstLook(block.text);
         // Every block's length counts: how often the page names its story is per length of text.
-        this.context.add(recognized.mentions, block.text.length, false);
+        this.context.add(look.mentions, block.text.length, false);
         // Every block may be a fact box's caption (src/core/text/labels.ts).
-        const role = blockRole(block.text, recognized.figures);
-        labels.push(block, block.text, role, (b, l) => {
+        labels.push(block, block.text, look.role, (b, l) => {
           this.labels.set(b, l);
           this.labelsByText.set(b.text, l);
         });
-        // A number alone is kept too: its caption may make it a count.
-        const bare = role === 'figure' && recognized.figures.length === 0;
-        if (recognized.mentions.length === 0 && recognized.figures.length === 0 && !bare) return;
-        found.push(block);
+        if (look.keep) found.push(block);
       },
       { wholeLeafBlocks: true, runs: {} },
     );
@@ -222,7 +220,7 @@ export class PageHighlights {
           if (blocks) blocks.push(block);
           else {
             this.pending.set(key, [block]);
-            if (this.track(key, block.owner)) this.visibility?.observe(block.owner);
+            if (this.track(key, block.owner)) toObserve.push(block.owner);
           }
           if (next % ITEMS_PER_CLOCK_CHECK === 0 && stop()) break;
         }
@@ -235,7 +233,6 @@ export class PageHighlights {
     this.paintNearViewport();
     this.stats.firstPaintMs = performance.now() - this.passStart;
     this.stats.firstPaintWorkMs = performance.now() - paintStart;
-
     const observer = new MutationObserver(
       safely((records: MutationRecord[]) => {
         const t0 = performance.now();
@@ -268,8 +265,33 @@ export class PageHighlights {
 
     // Let the page render what was just painted before more work: the observer answers at that
     // rendering frame, which our next slices would otherwise push back. A tab that is not
-    // rendering (in the background) sends no answer; FIRST_PAINT_WAIT_MS bounds the wait.
-    if (this.pending.size > 0) await this.firstPaint(signal);
+    // rendering (in the background) sends no answer; FIRST_PAINT_WAIT_MS bounds the wait. Asked
+    // for now, as the observer may answer while the blocks below are handed to it.
+    const painted = this.pending.size > 0 ? this.firstPaint(signal) : null;
+    painted?.catch(() => undefined);
+
+    // The other blocks with findings are watched from now on, in slices (after the page's
+    // changes are, so that none is missed): watching costs (some 40 ms for 12,000 blocks in
+    // Chromium 156) that a reader at the top of the page need not wait for. A block painted
+    // above needs no watching.
+    let watched = 0;
+    this.stats.observeWorkMs = await this.runSliced(
+      [
+        (stop) => {
+          while (watched < toObserve.length) {
+            const owner = toObserve[watched++] as Element;
+            if (!this.paintedOwners.has(owner) && this.unitsByOwner.has(owner)) {
+              this.visibility?.observe(owner);
+            }
+            if (watched % ITEMS_PER_CLOCK_CHECK === 0 && stop()) return false;
+          }
+          return true;
+        },
+      ],
+      signal,
+    );
+
+    await painted;
 
     // The per-figure work for the rest of the page, in slices: every unit's items, for the
     // overview strip (which shows every figure's verdict) and for hovering anywhere.

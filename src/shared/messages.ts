@@ -56,14 +56,18 @@ export interface ContentStats {
   /** The same pass's own work: the sum of its slices. */
   passWorkMs: number | null;
   /**
-   * Work by phase: walk and recognize, hand to the painter (the pass); then the rest of the
-   * per-figure work (attribute and compare every block not yet near the viewport).
+   * Work by phase: walk and recognize, hand to the painter (the pass); after the first paint,
+   * watching the blocks not yet painted; then the rest of the per-figure work (recognize the
+   * figures of paragraphs only scanned so far, attribute and compare every block not yet near
+   * the viewport).
    */
   phaseWorkMs: number[];
   /** From the pass's start to the end of its first paint (blocks near the viewport attributed, compared, painted). */
   firstPaintMs: number | null;
   /** That first paint's own work. */
   firstPaintWorkMs: number | null;
+  /** Then the work of watching the other blocks with findings (an IntersectionObserver), in slices. */
+  observeWorkMs: number | null;
   /** From the pass's start until every block found has its items (verdicts for the strip). */
   completeMs: number | null;
   completeWorkMs: number | null;

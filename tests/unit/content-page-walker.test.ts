@@ -40,7 +40,10 @@ describe('PageWalker with wholeLeafBlocks', () => {
       '<p>one<br>two</p><p>a <span hidden>secret</span> b</p><p>c <em style="display:none">x</em> d</p>' +
         '<div>outer <p>inner</p> tail</div><table><tr><td>EXIM</td><td>$5</td></tr></table>' +
         '<p>e <button>no</button> f</p><p contenteditable>g</p><p>h <custom-el>i</custom-el></p>' +
-        '<p>k <script>var x = 1;</script> l</p><p><span>m</span> <em hidden>n</em> o</p>',
+        '<p>k <script>var x = 1;</script> l</p><p><span>m</span> <em hidden>n</em> o</p>' +
+        // Nested: what hides or is not plain may sit inside a plain element.
+        '<p>a <b>bold <i hidden>x</i></b> c</p><p><a href="/y"><em style="display:none">y</em></a> z</p>' +
+        '<p><b><span contenteditable>w</span></b> v</p><p><em>q<br>r</em></p><p><i><svg></svg>s</i></p>',
     );
   });
 

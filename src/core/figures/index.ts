@@ -1,2 +1,2 @@
 /** Figures: money, counts, percentages and years, normalized. See recognize.ts. */
-export { findFigures, type FindFiguresOptions } from './recognize';
+export { findFigures, mayHaveFigures, type FindFiguresOptions } from './recognize';

@@ -129,6 +129,25 @@ interface Parsed {
 }
 
 /**
+ * Whether `text` may hold a figure: a place where findFigures would try to read one (a candidate
+ * that passes the trigger). Every figure findFigures returns starts at such a place, so a text
+ * this says no to has none; a yes may still find none ("one of them"). Only for a text fold
+ * would not change (needsFolding false), as findFigures' `plain`. The content script's first
+ * pass asks this of long paragraphs and reads their figures when they are needed.
+ */
+export function mayHaveFigures(text: string, options: FindFiguresOptions = {}): boolean {
+  const loc = localeFor(options.lang);
+  const { candidate, triggerAt } = loc;
+  candidate.lastIndex = 0;
+  for (let m = candidate.exec(text); m !== null; m = candidate.exec(text)) {
+    triggerAt.lastIndex = m.index;
+    if (triggerAt.test(text)) return true;
+    candidate.lastIndex = m.index + 1;
+  }
+  return false;
+}
+
+/**
  * Figures in `text`; `plain`: the caller knows fold would not change it (needsFolding);
  * `options.lang`: the page's language (see FindFiguresOptions).
  */
