@@ -88,6 +88,14 @@ describe('questions and answers', () => {
       ],
     ]);
   });
+  it('a short answer, as short as a caption, takes its question too', () => {
+    expect(labels(['What did the plant cost?', 'A little under $700 million, all told.'])).toEqual([
+      ['A little under $700 million, all told.', 'What did the plant cost?', 'before'],
+    ]);
+  });
+  it('a question after a question is no answer', () => {
+    expect(labels(['Who lent the money?', 'And was it $5 million or $50 million?'])).toEqual([]);
+  });
   it('a statement before a paragraph is not a question', () => {
     expect(
       labels([

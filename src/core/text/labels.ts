@@ -127,8 +127,10 @@ export class LabelTracker<B> {
   push(block: B, text: string, role: BlockRole, assign: (block: B, label: Label) => void): void {
     this.followTimeline(block, text, role, assign);
     // An answer takes its question: "How much did the bank approve?" / "About $1.3bn. The…"
-    // (explainers and FAQs write the thing measured in the question only).
-    if (role === 'text' && this.previous?.role === 'label' && QUESTION.test(this.previous.text)) {
+    // (explainers and FAQs write the thing measured in the question only). A short answer is as
+    // short as a caption ("Just over $1 billion."): any block after a question but a question.
+    const answers = role === 'text' || (role === 'label' && !QUESTION.test(text));
+    if (answers && this.previous?.role === 'label' && QUESTION.test(this.previous.text)) {
       assign(block, { text: this.previous.text, position: 'before' });
     }
     if (role === 'text') {
