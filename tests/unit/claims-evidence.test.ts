@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { figureContext } from '../../src/core/claims/context';
 import { EXACT_DISTINCT, significantDigits } from '../../src/core/claims/matcher';
 import { indexFacts } from '../../src/core/compare';
+import { buildFactBase } from '../../src/core/facts/build';
 import { datedReferences } from '../../src/core/facts/dated-references';
+import { lexiconOfNames } from '../../src/core/entities';
 import { analyzeText, buildReport, recognizeBlock } from '../../src/core/report/analyze';
 import { sentenceSpans } from '../../src/core/text/sentences';
 import type { Figure, ReportFigure } from '../../src/core/types';
@@ -225,6 +227,51 @@ describe('figures a source cannot prove wrong', () => {
       '4,500 jobs',
     );
     expect(plain.verdict).toBe('contradicted');
+  });
+});
+
+describe('the claim a figure may contradict', () => {
+  // An invented story: a smelter whose sources count two kinds of jobs in two countries.
+  const names = [
+    { id: 'kestrel', name: 'Kestrel Smelter', aliases: [], bundled: false, enabled: true },
+    { id: 'arvo', name: 'Arvo Metals', aliases: [], bundled: false, enabled: true },
+  ];
+  const lexicon = lexiconOfNames(names);
+  const base = buildFactBase(
+    [
+      {
+        file: 'a.txt',
+        text: 'Arvo Metals approves Kestrel Smelter\ndate 2026-03-02\nArvo Metals said the Kestrel Smelter will create 900 permanent jobs in Chile once it runs. Arvo Metals said equipment orders for the Kestrel Smelter in Chile will support 420 jobs in Finland.',
+      },
+    ],
+    { lexicon, idPrefix: 'source' },
+  );
+  const story = indexFacts(base.facts);
+  const verdictOf = (sentence: string, text: string): string | undefined => {
+    const paragraphs = ['Kestrel Smelter: Arvo Metals goes ahead', sentence];
+    const page = paragraphs.join('\n\n');
+    const report = buildReport(
+      { url: 'https://example.org/', title: paragraphs[0] as string },
+      analyzeText(page, paragraphs[0] as string, story, '', lexicon),
+      story,
+    );
+    return report.figures.find((f) => f.text === text)?.verdict;
+  };
+  it('is the best one the figure’s words do not rule out: a kind of count the best lacks', () => {
+    expect(
+      verdictOf(
+        'Arvo Metals promises only 500 permanent jobs in Chile, while the equipment orders that support jobs in Finland go abroad.',
+        '500 permanent jobs',
+      ),
+    ).toBe('contradicted');
+  });
+  it('and none when every claim is ruled out', () => {
+    expect(
+      verdictOf(
+        'Arvo Metals promises only 500 seasonal jobs in Chile, while the equipment orders that support jobs in Finland go abroad.',
+        '500 seasonal jobs',
+      ),
+    ).toBe('unverified');
   });
 });
 

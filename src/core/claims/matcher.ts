@@ -226,21 +226,31 @@ export class ClaimMatcher {
         !this.aboutOtherThing(s.claim, context) &&
         this.toldApart(s, best, context, figure),
     );
-    const rival = scored.find((s) => s !== best && s.claim.facts.some((f) => agrees(figure, f)));
+    // The claim a figure may contradict: the most similar of those its own words do not rule
+    // out. A place beside it that the claim's sources never use there, or a word saying what it
+    // counts that the claim lacks ("700 permanent jobs in Mozambique" beside "support jobs in
+    // Sweden"), says the figure is not that claim's; the next may be the one it speaks of.
+    const disputed = scored.find(
+      (s) =>
+        !s.foreign &&
+        !context.modifiers.some((m) => !s.claim.terms.has(m)) &&
+        !this.otherKindOfCount(figure, s.claim, context),
+    );
+    const rival =
+      disputed &&
+      scored.find((s) => s !== disputed && s.claim.facts.some((f) => agrees(figure, f)));
     const chosen =
       agreeing ??
-      (best.similarity >= MIN_CONTRADICT &&
-      best.strong &&
-      (best.inBlock ||
-        (this.isAbout(best.claim, aboutEntities) && !this.blockIsForeign(context))) &&
-      (!this.namesOther(context.local) || this.subjectNamed(best.claim, context)) &&
-      !best.foreign &&
+      (disputed !== undefined &&
+      disputed.similarity >= MIN_CONTRADICT &&
+      disputed.strong &&
+      (disputed.inBlock ||
+        (this.isAbout(disputed.claim, aboutEntities) && !this.blockIsForeign(context))) &&
+      (!this.namesOther(context.local) || this.subjectNamed(disputed.claim, context)) &&
       !this.elsewhere(context) &&
       !context.ownEstimate &&
-      !this.otherKindOfCount(figure, best.claim, context) &&
-      !context.modifiers.some((m) => !best.claim.terms.has(m)) &&
-      (rival === undefined || rival.similarity < best.similarity * AMBIGUOUS_RATIO)
-        ? best
+      (rival === undefined || rival.similarity < disputed.similarity * AMBIGUOUS_RATIO)
+        ? disputed
         : null);
     if (!chosen) return null;
     return { ...chosen, matched: this.matchedWords(chosen.claim, context) };
