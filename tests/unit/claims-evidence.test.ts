@@ -193,6 +193,11 @@ describe('shares', () => {
       ).verdict,
     ).toBe('supported');
   });
+  it('"keeps a token 20%": words that size a share may stand between', () => {
+    const token = figureIn([STORY, 'Barrick keeps a token 20% of Reko Diq.'], '20%');
+    expect(token.verdict).toBe('contradicted');
+    expect(token.attribute).toBe('reko-diq.percent-canada-s-federal');
+  });
   it('a sentence that names only countries no source names cannot contradict', () => {
     const f = figureIn(
       [

@@ -445,14 +445,15 @@ const OWN_ESTIMATE =
   /\b(?:we|I)\s+(?:project|estimate|calculate|reckon|forecast|assume|guess|put)\b|\b(?:our|my)\s+(?:own\s+)?(?:estimates?|projections?|model|calculations?|forecasts?|reckoning|guess)\b|\bby\s+(?:our|my)\s+(?:count|estimate|reckoning)\b/i;
 
 /**
- * A share that someone has, had, keeps, retains or owns ("Barrick has half", "we own 75%"), or that
- * is theirs ("the trust's ten percent"), is their stake, as the sources' "a 15 per cent stake"
+ * A share that someone has, had, keeps, retains or owns ("Barrick has half", "we own 75%", "keeps
+ * a token 5%": words that size a share may stand between), or that is theirs ("the trust's ten
+ * percent"), is their stake, as the sources' "a 15 per cent stake"
  * says: the clause gets the term STAKE, as a word right beside the figure weighs. ("Holds", "owns",
  * "controls" are words for a stake already, terms.ts; "has" and "own" are too common to be terms.)
  */
 const STAKE = 'stake';
 const HOLDS =
-  /(?:\b(?:has|have|had|held|own|keeps?|kept|retains?|retained)\s+|\w['’]s\s+)(?:(?:a|an|the|its|their|other|another|remaining|rest|of|just|only|about|around|roughly|some|nearly|almost)\s+){0,3}$/i;
+  /(?:\b(?:has|have|had|held|own|keeps?|kept|retains?|retained)\s+|\w['’]s\s+)(?:(?:a|an|the|its|their|other|another|remaining|rest|of|just|only|about|around|roughly|some|nearly|almost|token|symbolic|nominal|small|modest|tiny|minority|majority|controlling|large|direct|indirect|free|carried|further|additional)\s+){0,3}$/i;
 
 /**
  * An amount that names a thing built ("a $7 billion project", "the $1bn smelter") or says what it
