@@ -13,6 +13,7 @@ import { datedReferences } from '../../src/core/facts/dated-references';
 import { lexiconOfNames } from '../../src/core/entities';
 import { analyzeText, buildReport, recognizeBlock } from '../../src/core/report/analyze';
 import { sentenceSpans } from '../../src/core/text/sentences';
+import { tokenize } from '../../src/core/claims/terms';
 import type { Figure, ReportFigure } from '../../src/core/types';
 import { BUNDLED_FACT_BASE } from '../../src/shared/fact-base';
 
@@ -277,6 +278,17 @@ describe('the claim a figure may contradict', () => {
         '500 seasonal jobs',
       ),
     ).toBe('unverified');
+  });
+});
+
+describe('a common noun a filing defines', () => {
+  const tokens = (text: string) =>
+    tokenize(text, 0, text.length, [], new Set([0])).map((t) => [t.surface, t.term, t.proper]);
+  it('is the ordinary word after "the" ("the Company\'s mine"), a name otherwise', () => {
+    const defined = tokens('A loan for the Company’s mine and the Bank board');
+    expect(defined).toContainEqual(['Company’s', 'compani', false]);
+    expect(defined.filter(([, , proper]) => proper)).toEqual([]);
+    expect(tokens('A loan for Tembo Company’s mine')).toContainEqual(['Company’s', '~cmpn', true]);
   });
 });
 

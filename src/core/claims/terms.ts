@@ -437,7 +437,8 @@ export function tokenize(
     }
     const word = m[0];
     const capital = /^[A-Z]/.test(word);
-    let proper = capital && !sentenceStarts.has(s) && !isOpening(text, s);
+    let proper =
+      capital && !sentenceStarts.has(s) && !isOpening(text, s) && !isDefinedTerm(text, s, word);
     const { term, common } = read(word, capital, proper);
     if (term === null) continue;
     // "die Finanzierung": a German noun's capital says nothing of a name.
@@ -456,6 +457,23 @@ export function tokenize(
 }
 
 /** A capital right after an opening quote or bracket, a colon or a bullet starts a sentence too. */
+/**
+ * Filings and releases capitalize the common nouns they define ("the Company", "the Bank's
+ * board", "the Project"): after "the", such a noun is the ordinary word, not a name no source
+ * uses (which would make the figure beside it someone else's).
+ */
+const DEFINED_TERMS = new Set(
+  'company group bank board project issuer borrower lender lenders government ministry agreement facility loan mine fund trust offering transaction shareholders directors'.split(
+    ' ',
+  ),
+);
+const THE_BEFORE = /\bthe\s+$/i;
+
+function isDefinedTerm(text: string, at: number, word: string): boolean {
+  const w = word.toLowerCase().replace(/['’]s?$/, '');
+  return DEFINED_TERMS.has(w) && THE_BEFORE.test(text.slice(Math.max(0, at - 6), at));
+}
+
 function isOpening(text: string, at: number): boolean {
   let i = at - 1;
   while (i >= 0 && /[\s"'“‘([•*\-–—|]/.test(text[i] as string)) i--;
