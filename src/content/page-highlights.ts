@@ -192,6 +192,11 @@ export class PageHighlights {
     const found: PageBlock[] = [];
     const toObserve: Element[] = [];
     const labels = new LabelTracker<PageBlock>();
+    // One function for every block (not a closure per block: 50,000 of them on a long page).
+    const setLabel = (b: PageBlock, l: Label): void => {
+      this.labels.set(b, l);
+      this.labelsByText.set(b.text, l);
+    };
     const walker = new PageWalker(
       body,
       (block) => {
@@ -201,10 +206,7 @@ export class PageHighlights {
         // Every block's length counts: how often the page names its story is per length of text.
         this.context.add(look.mentions, block.text.length, false);
         // Every block may be a fact box's caption (src/core/text/labels.ts).
-        labels.push(block, block.text, look.role, (b, l) => {
-          this.labels.set(b, l);
-          this.labelsByText.set(b.text, l);
-        });
+        labels.push(block, block.text, look.role, setLabel);
         if (look.keep) found.push(block);
       },
       { wholeLeafBlocks: true, runs: {} },
