@@ -73,8 +73,8 @@ const STRIP_REDRAW_MS = 500;
 // Blocks handled between two looks at the clock in the pass's later phases: a look costs about
 // as much as handing a block to the observer, and 32 blocks' attribution takes well under 1 ms.
 const ITEMS_PER_CLOCK_CHECK = 32;
-// Blocks painted at the pass's end, at most: three screens of short paragraphs hold about 100;
-// more means blocks stacked on one another (zero heights), left to the observer.
+// Blocks painted at the pass's end, at most: a screen of short paragraphs or table rows holds
+// about 30–40; more means blocks stacked on one another (zero heights), left to the observer.
 const MAX_PAINTED_AT_PASS_END = 300;
 // The longest the rest of the per-figure work waits for the blocks near the viewport to be
 // painted: a rendering page answers within a frame or two (16–33 ms); a tab in the background
@@ -179,14 +179,15 @@ export class PageHighlights {
       );
     }
 
-    // The first pass, in sliced phases. 1: walk the page and recognize each block, keeping only
-    // blocks that name or count something (most do not), while the page's context (what it names
-    // anywhere) is learned. 2: hand the owners of those blocks to the IntersectionObserver. Then
-    // the blocks within a screen of the viewport are attributed against the whole page's context
-    // (as the CLI does), compared and painted (`paintNearViewport`); the pass ends there. The
-    // per-figure work for the rest of the page follows in slices, and the observer paints blocks
-    // as they come near. Nothing the reader sees changes before that paint, so the page renders
-    // no frame for us while we walk.
+    // The first pass, in sliced phases. 1: walk the page and take a first look at each block
+    // (firstLook: its mentions; a paragraph's figures are only looked for), keeping only blocks
+    // that name or may count something (most do not), while the page's context (what it names
+    // anywhere) is learned. 2: file those blocks by their unit of redo. Then the blocks in the
+    // viewport are recognized, attributed against the whole page's context (as the CLI does),
+    // compared and painted (`paintNearViewport`); the pass ends there. The other blocks are
+    // handed to the IntersectionObserver, which paints them as they come near, and the
+    // per-figure work for the rest of the page follows in slices. Nothing the reader sees changes
+    // before that paint, so the page renders no frame for us while we walk.
     this.passStart = performance.now();
     this.stats.passStartMs = this.passStart;
     const found: PageBlock[] = [];
@@ -316,19 +317,22 @@ export class PageHighlights {
   }
 
   /**
-   * Paint now the blocks within a screen of the viewport (the IntersectionObserver's margin),
-   * found by a binary search over their positions: the pass ends with what the reader sees
-   * painted, rather than a frame later at the observer's first answer. Our pass changed nothing
-   * in the page's layout, so these reads cost a few milliseconds unless the page itself left its
-   * layout dirty — which its next frame would then redo anyway. The observer still watches every
-   * block, so any the search misses (a page out of normal flow) is painted at its answer.
+   * Paint now the blocks in the viewport, found by a binary search over their positions: the pass
+   * ends with what the reader sees painted, rather than a frame later at the observer's first
+   * answer. The screens above and below (the observer's margin) are painted at that answer,
+   * before a reader can scroll there; painting them here too made this paint 7 instead of 5.5 ms
+   * of a 26 ms pass over 1,000 paragraphs (Chromium 156, three runs each, bench/README.md). Our
+   * pass changed nothing in the page's layout, so these reads cost a few milliseconds unless the
+   * page itself left its layout dirty — which its next frame would then redo anyway. The observer
+   * watches every block not painted, so any the search misses (a page out of normal flow) is
+   * painted at its answer.
    */
   private paintNearViewport(): void {
     const view = this.deps.doc.defaultView;
     if (!view || !this.visibility || this.pending.size === 0) return;
     const screen = view.innerHeight;
     const keys = [...this.pending.keys()];
-    const near = nearViewport(keys, rectOf, -screen, 2 * screen, MAX_PAINTED_AT_PASS_END);
+    const near = nearViewport(keys, rectOf, 0, screen, MAX_PAINTED_AT_PASS_END);
     for (const key of near) {
       // A paragraph is painted whole: its owner needs no watching. An owner of several pieces
       // stays watched for those not near (they are painted when it answers).
