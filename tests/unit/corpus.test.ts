@@ -85,13 +85,15 @@ describe('labelled corpus: pages about no watched story (written blind)', () => 
 
 // A second story the engine was not written for (story2/: an invented lithium loan in
 // Mozambique, its own sources and watched names, written blind), checked with the bundled story
-// watched too. Floors as for the held-out split (2026-12-02: verdicts 0.847, 0.7 false alarms per
-// 100 figures, no blessed error, figure F1 0.955); goals in the printout.
+// watched too. Floors a little under the scores (2026-12-02, third session: verdicts 0.898, 0.7
+// false alarms per 100 figures, no blessed error, figure F1 0.996, mention F1 0.990 — the two
+// extra mentions are the bundled story's names on a newsletter page, which its labeller did not
+// watch); goals in the printout.
 const STORY2_FLOOR = {
-  verdictAccuracy: 0.84,
+  verdictAccuracy: 0.89,
   falseAlarmsPer100: 1,
-  figuresF1: 0.95,
-  mentionsF1: 0.96,
+  figuresF1: 0.99,
+  mentionsF1: 0.985,
   blessedErrors: 0,
 };
 

@@ -14,9 +14,10 @@ export interface EntityDefinition {
   spellings: string;
   /**
    * Look-alike rule: given the folded text and a match's span, true when the context says the
-   * match is not this entity (China's Exim, a street named Barrick).
+   * match is not this entity (China's Exim, a street named Barrick). `cellBefore`: a tab or a line
+   * break, not a space, separates the match from the word before it (match.ts).
    */
-  isLookAlike(folded: string, start: number, end: number): boolean;
+  isLookAlike(folded: string, start: number, end: number, cellBefore?: boolean): boolean;
   /**
    * Regex sources of which any text holding a mention holds one (case ignored): the lexicon's
    * cheap pre-check (match.ts lexiconOf). Absent: derived from the spellings' words.
@@ -34,9 +35,11 @@ const FOREIGN_EXIM_SUFFIX = /^ +of +(?!the +united +states|the +us\b|the +u\.s\.
 // A code or version number glued to the name: "EXIM-200", "Exim 4.96".
 const CODE_SUFFIX = /^(?:-?\d|[ ]\d+\.\d)/;
 
-// A street, building or place named Barrick: the next word says so.
+// A street, building, place or business named after the name: the next word says so ("Barrick
+// Street", "Monte Cuamba Lodge", "Tembo Hills Hotel"): a hotel or a stadium named after a mine or
+// a company is not it.
 const PLACE_SUFFIX =
-  /^ +(?:street|st\.?|road|rd\.?|avenue|ave\.?|lane|ln\.?|drive|dr\.?|way|close|crescent|place|court|terrace|boulevard|blvd\.?|square|park|hall|house|school|bridge|gardens)(?![\w])/i;
+  /^ +(?:street|st\.?|road|rd\.?|avenue|ave\.?|lane|ln\.?|drive|dr\.?|way|close|crescent|place|court|terrace|boulevard|blvd\.?|square|park|hall|house|school|bridge|gardens|lodge|hotel|resort|inn|motel|hostel|guesthouse|guest +house|restaurant|cafe|café|stadium|airport|station|hospital|clinic|church|mosque|museum|library)(?![\w])/i;
 
 // A title before the name makes it a person: "Mr Barrick", "Dr. Barrick".
 const PERSON_TITLE =
@@ -58,6 +61,17 @@ const NOT_A_GIVEN_NAME = new Set(
   ).split(' '),
 );
 
+// Of the words above, those that are also given names ("Per", "Will", "May", "Don"…) are
+// capitalized mid-sentence only as names: after a comma ("Thanks, Per Lindqvist") they are.
+const DESCRIPTORS = new Set(
+  (
+    'canadian canada gold mining miner miners company partner partners giant chief ceo operator owner ' +
+    'shareholder shareholders majority minority rival rivals peer peers firm group major us u.s. ' +
+    'pakistan pakistani balochistan baluchistan reko reco diq dig nyse tsx nasdaq ltd inc corp ' +
+    'according reuters bloomberg ap afp report reports reported sources source photo image file'
+  ).split(' '),
+);
+
 const GIVEN_NAME_BEFORE = /(?:^|[^\w'])([A-Z][a-z]+|[A-Z]\.)(?: [A-Z]\.)? +$/;
 // "Barrick said she…", "Barrick, he added,": a personal pronoun right after says a person.
 const PRONOUN_AFTER =
@@ -68,7 +82,12 @@ function precededByGivenName(folded: string, start: number): boolean {
   const m = GIVEN_NAME_BEFORE.exec(before);
   if (!m || m[1] === undefined) return false;
   const word = m[1].toLowerCase();
-  if (NOT_A_GIVEN_NAME.has(word)) return false;
+  if (NOT_A_GIVEN_NAME.has(word)) {
+    const wordStart = m.index + m[0].indexOf(m[1]);
+    return /, *$/.test(before.slice(0, wordStart)) && !DESCRIPTORS.has(word);
+  }
+  // "Swedish Lindqvist", "Danish Ørsted": a nationality adjective is no given name.
+  if (/(?:ish|ese)$/.test(word)) return false;
   // A capitalized word that opens a sentence is no evidence of a given name: "While Barrick…"
   // is covered by the set above; an unknown opener ("Analysts Barrick…") is rare enough to accept.
   return true;
@@ -78,10 +97,29 @@ function precededByGivenName(folded: string, start: number): boolean {
  * The look-alike rules that hold for any watched name: a place named after it (the next word says
  * "Street", "Road"…), a person (a title before it), a code glued to it ("EXIM-200").
  */
-export function ANY_NAME_LOOK_ALIKE(folded: string, start: number, end: number): boolean {
+export function ANY_NAME_LOOK_ALIKE(
+  folded: string,
+  start: number,
+  end: number,
+  cellBefore = false,
+): boolean {
   const before = folded.slice(Math.max(0, start - 20), start);
   const after = folded.slice(end, end + 30);
-  return PLACE_SUFFIX.test(after) || PERSON_TITLE.test(before) || CODE_SUFFIX.test(after);
+  return (
+    PLACE_SUFFIX.test(after) ||
+    PERSON_TITLE.test(before) ||
+    CODE_SUFFIX.test(after) ||
+    (!cellBefore && surnameOfAPerson(folded, start, end))
+  );
+}
+
+/**
+ * A one-word name (a company known by its founder's surname: "Lindqvist", "Barrick") right after
+ * a given name is a person of that surname ("analyst Erik Lindqvist", "Per Lindqvist, editor"),
+ * as precededByGivenName reads it for Barrick. Names of more than one word are not surnames.
+ */
+function surnameOfAPerson(folded: string, start: number, end: number): boolean {
+  return !/[ -]/.test(folded.slice(start, end)) && precededByGivenName(folded, start);
 }
 
 export const ENTITIES: readonly EntityDefinition[] = [
@@ -117,14 +155,15 @@ export const ENTITIES: readonly EntityDefinition[] = [
     label: 'Barrick',
     spellings:
       'barrick(?: +gold(?: +corporation| +corp\\.?)?| +mining +(?:corporation|corp\\.?))?(?![\\w])',
-    isLookAlike(folded, start, end) {
+    isLookAlike(folded, start, end, cellBefore = false) {
       const before = folded.slice(Math.max(0, start - 20), start);
       const after = folded.slice(end, end + 30);
       return (
         PLACE_SUFFIX.test(after) ||
         PERSON_TITLE.test(before) ||
         PRONOUN_AFTER.test(after) ||
-        precededByGivenName(folded, start)
+        // A word in the cell or line before is no given name ("Ownership⇥Barrick 50%").
+        (!cellBefore && precededByGivenName(folded, start))
       );
     },
   },

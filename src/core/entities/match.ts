@@ -38,8 +38,13 @@ export class Lexicon {
       const entity = this.entityOf(m);
       const start = m.index;
       const end = start + m[0].length;
-      if (entity === undefined || entity.isLookAlike(folded.text, start, end)) continue;
       const oStart = folded.toOriginal(start);
+      if (
+        entity === undefined ||
+        entity.isLookAlike(folded.text, start, end, cellBefore(text, oStart))
+      ) {
+        continue;
+      }
       const oEnd = folded.toOriginal(end);
       mentions.push({
         entity: entity.id,
@@ -62,6 +67,23 @@ export class Lexicon {
   with(more: readonly EntityDefinition[]): Lexicon {
     return lexiconOf([...this.entities, ...more]);
   }
+}
+
+// How far back the spaces before a name are read: a run of spaces is short.
+const SPACE_RUN = 8;
+
+/**
+ * Does a tab or a line break stand between the name at `start` of the original `text` and the
+ * word before it? Folding makes every space alike; a table cell or a line ("Ownership⇥Barrick
+ * 50%") is not a given name and a surname, whatever its capitals.
+ */
+function cellBefore(text: string, start: number): boolean {
+  for (let k = start - 1; k >= 0 && k >= start - SPACE_RUN; k--) {
+    const c = text[k] as string;
+    if (c === '\t' || c === '\n' || c === '\r') return true;
+    if (c !== ' ' && c !== '\u00a0') return false;
+  }
+  return false;
 }
 
 /**

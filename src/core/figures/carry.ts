@@ -54,6 +54,20 @@ export interface PreviousFigure {
   unit: string;
   /** What a bare number after it counts: its unit, or the head's for "jobs in 12 states". */
   carry: string;
+  /** It stood right after a label and a colon ("Mozambique: 1,100 permanent"): see `labelled`. */
+  labelled?: boolean;
+}
+
+// A label and a colon right before a number, a "~" qualifier aside: "Mozambique: 1,100".
+const LABEL_BEFORE = /[a-z\u00df-\u00ff)]: *~?$/;
+
+/**
+ * Does the figure at `start` of `lower` stand right after a label and a colon? In a fact box's
+ * list of such pairs ("Jobs — Mozambique: 1,100 permanent Sweden: ~530", "US: 6,000 jobs;
+ * Pakistan: 7,500") the next pair's bare number counts what the first pair's count counted.
+ */
+export function labelled(lower: string, start: number): boolean {
+  return LABEL_BEFORE.test(lower.slice(Math.max(0, start - 4), start));
 }
 
 // "Empleos: unos 6.000…", "Emplois : environ 6 000…": the count nouns of every language's list.
@@ -379,6 +393,7 @@ const INITIALISM = /^(?:[a-z]\.)+$/;
 const ABBREVIATION = /^[A-Z]{2,3}\.$/;
 const FOLLOWER = /[a-z\u00df-\u00ff]+/y;
 const RATIO_REST = /^ (?:of )?\d/;
+const SENTENCE_END = /[.!?](?:\s|$)/;
 
 /**
  * Does what follows the number at `end` let it be an amount carried from before? The word that
@@ -462,7 +477,8 @@ export function carriedUnit(
     }
     if (i <= floor) return null;
     const c = lower[i - 1] as string;
-    if (c === ' ') {
+    // "~530": the sign of "about" (a qualifier, left out of the figure as words are).
+    if (c === ' ' || (c === '~' && adjacent)) {
       i--;
       continue;
     }
@@ -480,7 +496,20 @@ export function carriedUnit(
       if (j > 0 && WORD_CHAR.test(lower[j - 1] as string)) return null;
       const noun = lower.slice(j, i - 1);
       if (COLON_COUNT_NOUNS.has(noun)) return COUNT_UNIT_ALIASES.get(noun) ?? noun;
-      return FOREIGN_COUNT_NOUNS.has(noun) ? noun : null;
+      if (FOREIGN_COUNT_NOUNS.has(noun)) return noun;
+      // The next pair of a list of labelled counts ("Mozambique: 1,100 permanent Sweden: ~530").
+      // The pairs are of one list: no sentence ends between them, and the label is no counter's.
+      if (
+        prev?.kind === 'count' &&
+        prev.labelled === true &&
+        noun !== '' &&
+        !LABELS_BEFORE.has(noun) &&
+        at - prev.end <= MAX_CARRY_CHARS &&
+        !SENTENCE_END.test(lower.slice(prev.end, j))
+      ) {
+        return prev.carry;
+      }
+      return null;
     }
     if (!WORD_CHAR.test(c)) return null;
     let j = i - 1;

@@ -153,6 +153,15 @@ export const CURRENCY_PREFIXES: ReadonlyMap<string, string> = new Map([
   ['gbp', 'GBP'],
   ['¥', 'JPY'],
   ['₹', 'INR'],
+  ['₱', 'PHP'],
+  ['₦', 'NGN'],
+  ['₩', 'KRW'],
+  ['₺', 'TRY'],
+  ['₽', 'RUB'],
+  ['₪', 'ILS'],
+  ['₴', 'UAH'],
+  ['₵', 'GHS'],
+  ['฿', 'THB'],
   ['inr', 'INR'],
   ['rs', 'PKR'],
   ['rs.', 'PKR'],
@@ -383,6 +392,11 @@ export const IRREGULAR_PLURALS: ReadonlySet<string> = new Set([
   'men',
   'women',
   'police',
+  // Nouns whose plural is the singular ("160 aircraft", "40 spacecraft", "2,000 cattle").
+  'aircraft',
+  'spacecraft',
+  'cattle',
+  'livestock',
 ]);
 
 /** Count units that are the same thing under another name. */
@@ -398,6 +412,9 @@ export const COMPOUND_COUNT_NOUNS: ReadonlyMap<string, string> = new Map([
   ['job', 'jobs'],
   ['member', 'members'],
   ['worker', 'workers'],
+  // What a parliament or a school is counted in ("a 151-seat chamber", "an 18-classroom school").
+  ['seat', 'seats'],
+  ['classroom', 'classrooms'],
 ]);
 
 /**
@@ -487,6 +504,11 @@ export const NOT_NOUNS: ReadonlySet<string> = new Set([
   'weeks',
   'months',
   'decades',
+  // Their abbreviations, as recipes and schedules write them ("Prep: 30 mins · Rise: 2 hrs").
+  'mins',
+  'hrs',
+  'secs',
+  'yrs',
   // Measures are quantities, not counts of things a story claims ("roughly 1,300 kilometres").
   // Tonnes and ounces of a commodity are the exception (KNOWN_COUNT_NOUNS).
   'kilometres',
@@ -499,6 +521,9 @@ export const NOT_NOUNS: ReadonlySet<string> = new Set([
   'inches',
   'kilograms',
   'kgs',
+  'kilos',
+  'grams',
+  'milligrams',
   'pounds',
   'hectares',
   'acres',

@@ -89,7 +89,12 @@ const NUMBER_WORDS = [...UNIT_WORDS.keys(), ...TENS_WORDS.keys()].join('|');
 
 // Currency signs and codes before a number: "US$", "A$", "NZ$", "R$", "HK$", "Rs.", "PKR"…
 const PREFIX_CODES = String.raw`us ?\$|hk\$|nz\$|au\$|ca\$|[acr]\$|usd|eur|gbp|inr|pkr|cny|rmb|aud|cad|nzd|brl|rs\.?|${OTHER_ISO_CODES.join('|')}`;
-const CURRENCY_PREFIX = new RegExp(String.raw`(${PREFIX_CODES}|\$|€|£|¥|₹) ?`, 'y');
+// The signs of other currencies are read as the dollar's are ("₱93 billion", "₦4.2 trillion").
+const OTHER_SIGNS = '₱₦₩₺₽₪₴₵฿';
+const CURRENCY_PREFIX = new RegExp(
+  String.raw`(${PREFIX_CODES}|\$|€|£|¥|₹|[${OTHER_SIGNS}]) ?`,
+  'y',
+);
 
 function triggerSource(
   words: string | null,
@@ -98,10 +103,16 @@ function triggerSource(
 ): string {
   return [
     // Digits must not continue a word or a code ("G20", "EXIM-200", "3,5" after a comma belongs
-    // to the number before). Currency codes need a number right after them.
-    String.raw`(?<![\w.,$€£¥₹]|\w-)\.?\d`,
+    // to the number before), nor a clock time or a ratio ("15:00", "3:1"). Currency codes need a
+    // number right after them.
+    String.raw`(?<![\w.,$€£¥₹${OTHER_SIGNS}]|\w-|\d:)\.?\d`,
+    // The digits after the rand's "R" ("R2.5 billion"): read from the digit, which the candidate
+    // pattern finds anyway, so that no letter "r" in the text costs a try (recognize.ts decides).
+    String.raw`(?<=(?:^|[^\w$.,])r)\d`,
+    // The second year of a range ("© 2024–2026", "2019-2022"): a year as the first is.
+    String.raw`(?<=(?:^|[^\w.,-])\d{4}-)\d{4}(?!\d)`,
     String.raw`(?<![\w$])(?:${PREFIX_CODES})(?= ?[\d.])`,
-    String.raw`[$€£¥₹]`,
+    String.raw`[$€£¥₹${OTHER_SIGNS}]`,
     ...(words === null ? [] : [String.raw`(?<![\w-])(?:${words})(?![\w])`]),
     // Other languages' number words hold letters outside ASCII ("três", "åtta"): bounded by
     // Unicode letters (the pattern has the u flag then).
@@ -123,7 +134,7 @@ function candidateSource(
 ): string {
   const codes = String.raw`us|hk|nz\$|au\$|ca\$|[acr]\$|eur|gbp|inr|pkr|cny|rmb|aud|cad|nzd|brl|rs|${OTHER_ISO_CODES.join('|')}`;
   return [
-    String.raw`\.?\d|[$€£¥₹]`,
+    String.raw`\.?\d|[$€£¥₹${OTHER_SIGNS}]`,
     String.raw`\b(?:${codes}${words === null ? '' : `|${words}`})`,
     ...(foreignWords === null ? [] : [foreignCandidate(foreignWords)]),
     ...(percentBefore ? ['%'] : []),
@@ -163,8 +174,8 @@ function withRupee(map: ReadonlyMap<string, string>, rupee: string): ReadonlyMap
 // "a hundred", "a billion dollars", "an estimated"… : the article is a number only before
 // "hundred" or a scale word (numerals.ts, readArticle).
 const ARTICLE_NUMBER = 'an? (?:hundred|thousand|million|billion|trillion|lakh|crore)';
-const ENGLISH_WORDS = `${NUMBER_WORDS}|half|quarters?|thirds?|${ARTICLE_NUMBER}`;
-const ENGLISH_CANDIDATE_WORDS = `${NUMBER_WORDS}|half|quarter|third|${ARTICLE_NUMBER}`;
+const ENGLISH_WORDS = `${NUMBER_WORDS}|half|quarters?|thirds?|fifths?|tenths?|${ARTICLE_NUMBER}`;
+const ENGLISH_CANDIDATE_WORDS = `${NUMBER_WORDS}|half|quarter|third|fifth|tenth|${ARTICLE_NUMBER}`;
 
 // "the two countries", "both three parties": a small number in words after a determiner refers to
 // things already named; it does not count them for the reader (LABELLING.md: not figures).
@@ -234,7 +245,10 @@ function foreignLocale(
     .map((p) => (p.endsWith("'") ? escape(p) : `${escape(p)} `))
     .join('|');
   const signs = alternation(CURRENCY_SIGNS_AFTER.keys());
-  const scaleAlt = alternation(scales.keys());
+  // "45 M€", "60 M$": a capital M glued to a currency sign is millions of it, as French, Spanish
+  // and Italian pages write; "m" alone would be metres.
+  const scaleAlt = [alternation(scales.keys()), 'm(?=[€$£])'].filter((a) => a !== '').join('|');
+  scales.set('m', { value: 1e6, attachedOnly: false });
   const percentAlt = alternation(['%', ...w.percent]);
   const countAlt = alternation(w.counts);
   const numberWords = new Map(w.numberWords ?? []);
@@ -249,10 +263,7 @@ function foreignLocale(
     triggerAt: new RegExp(triggerSource(null, w.percentBefore ?? false, wordAlt), `iy${flags}`),
     currencyPrefix: CURRENCY_PREFIX,
     prefixes: withRupee(CURRENCY_PREFIXES, rupee),
-    scale: new RegExp(
-      scaleAlt === '' ? '(?!)()()' : String.raw`( ?)(${scaleAlt})(?![\p{L}\p{N}])`,
-      'yu',
-    ),
+    scale: new RegExp(String.raw`( ?)(${scaleAlt})(?![\p{L}\p{N}])`, 'yu'),
     scales,
     percent: new RegExp(String.raw` ?(${percentAlt})(?![\p{L}])`, 'yu'),
     currencySuffix: new RegExp(

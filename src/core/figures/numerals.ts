@@ -214,6 +214,9 @@ export function readWords(lower: string, at: number): Numeral | null {
 // when "hundred" or a scale word follows. "half a dozen" is not read (six of something is rarely
 // a claim, and "half a dozen times" is a manner of speaking).
 const ARTICLE = /(half )?an? (?=(hundred|thousand|million|billion|trillion|lakh|crore)(?![a-z]))/y;
+// "a half-billion-dollar loan", "half-million": "half" joined to the scale word by a hyphen is the
+// same half as "half a billion" (compound adjectives write it so).
+const HALF_HYPHEN = /half(?=-(thousand|million|billion|trillion)(?![a-z]))/y;
 
 /**
  * A number said with an article at `at` in `lower`: "a hundred" (100, with "and fifty" after it
@@ -221,6 +224,21 @@ const ARTICLE = /(half )?an? (?=(hundred|thousand|million|billion|trillion|lakh|
  * million" (0.5, written as "0.5 million" would be: one decimal).
  */
 export function readArticle(lower: string, at: number): Numeral | null {
+  HALF_HYPHEN.lastIndex = at;
+  if (HALF_HYPHEN.test(lower)) {
+    return {
+      start: at,
+      end: at + 4,
+      mantissa: 0.5,
+      units: 5,
+      decimals: 1,
+      trailingZeros: 0,
+      yearLike: false,
+      words: true,
+      valid: true,
+      article: { needsScale: true },
+    };
+  }
   ARTICLE.lastIndex = at;
   const m = ARTICLE.exec(lower);
   if (!m) return null;

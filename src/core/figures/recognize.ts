@@ -25,7 +25,7 @@
  */
 import { displayText, fold, unfolded } from '../text/fold';
 import type { Figure, FigureKind, Qualifier } from '../types';
-import { carriedUnit, carryOf, type PreviousFigure } from './carry';
+import { carriedUnit, carryOf, labelled, type PreviousFigure } from './carry';
 import {
   COMPOUND_COUNT_NOUNS,
   COUNT_UNIT_ALIASES,
@@ -36,7 +36,7 @@ import {
 } from './lexicon';
 import { CURRENCY_SIGNS_AFTER } from './languages';
 import { localeFor, type Locale } from './locale';
-import { declineBefore, isSharePrice, minusBefore } from './markets';
+import { declineBefore, isSharePrice, minusBefore, quoteComparedBefore } from './markets';
 import { readArticle, readDigits, readWords, type Numeral } from './numerals';
 import { aloneInCell, rowOf, type Row } from './rows';
 
@@ -49,11 +49,27 @@ export interface FindFiguresOptions {
   lang?: string;
 }
 
-const COMPOUND_COUNT = /-(nation|country|job|member|worker)(?![a-z])/y;
+const COMPOUND_COUNT = /-(nation|country|job|member|worker|seat|classroom)(?![a-z])/y;
 const NEXT_WORD = / ([a-z][a-z.'-]*)/y;
 const HALF_BLOCKERS_AFTER =
   / ?-? ?(a|an|dozen|hour|hours|century|decade|day|days|way|time|year|mile|inch|term|hearted|baked)(?![a-z])/y;
 const HALF_BLOCKERS_BEFORE = /(?:first|second|latter|final|and a|one)\s+$/;
+// "half of them", "half of those hired": a share of a group, not an ownership fraction.
+const HALF_OF_GROUP = / +of +(?:them|those|these|us|you|whom)(?![a-z])/y;
+// "half-billion", "a half-million": the number of a scale word (numerals.ts readArticle), not a share.
+const HALF_SCALE = /half-(?:thousand|million|billion|trillion)(?![a-z])/y;
+// A fraction right after a verb of moving ("prices fall another third", "fell by half", "cut by
+// a quarter") is the size of a move, not a share of something owned: LABELLING.md counts only
+// ownership fractions. "lost half its value" (a share of the value) and "rose to a third" (a level
+// reached) are not moves of this kind and stay.
+const MOVE_BEFORE =
+  /(?:^|[^a-z])(?:(?:fall|falls|fell|fallen|falling|drop|drops|dropped|dropping|rise|rises|rose|risen|rising|climb|climbs|climbed|climbing|slide|slides|slid|sliding|slump|slumps|slumped|plunge|plunges|plunged|plunging|jump|jumps|jumped|jumping|grow|grows|grew|grown|growing|shrink|shrinks|shrank|shrunk|shrinking|decline|declines|declined|declining|sink|sinks|sank|sunk|tumble|tumbles|tumbled|tumbling)(?: by)?|(?:cut|cuts|reduced|increased|decreased|raised|lowered|slashed|boosted|trimmed|down|up) by)(?: (?:another|a further|almost|nearly|about|around|roughly|some|more than|over|just over|just under|close to))? +$/;
+const MOVE_WINDOW = 48;
+
+/** Does a verb of moving stand right before the fraction at `start` (see MOVE_BEFORE)? */
+function moveBefore(lower: string, start: number): boolean {
+  return MOVE_BEFORE.test(lower.slice(Math.max(0, start - MOVE_WINDOW), start));
+}
 
 // ---- Fractions as shares ("a quarter", "a third", "three quarters") ---------------------------
 // Like "half", a fraction is a share of something ("holds a quarter of the project", "a third
@@ -62,8 +78,19 @@ const HALF_BLOCKERS_BEFORE = /(?:first|second|latter|final|and a|one)\s+$/;
 // "quarter-final"). Unlike "half", which is rarely anything but a share, "quarter" and "third"
 // are more often something else, so a share must be said: a determiner before ("a", "another",
 // "the other", "the remaining"…) and a word after that speaks of shares.
-const FRACTION_WORD = /(quarters?|thirds?)(?![a-z])/y;
-const FRACTION_AFTER_NUMBER = /[ -](quarters?|thirds?)(?![a-z])/y;
+// Fifths and tenths are shares as quarters and thirds are ("a fifth of the shares", "holds
+// one-tenth", "two-fifths"), and read by the same rules.
+const FRACTION_WORD = /(quarters?|thirds?|fifths?|tenths?)(?![a-z])/y;
+const FRACTION_AFTER_NUMBER = /[ -](quarters?|thirds?|fifths?|tenths?)(?![a-z])/y;
+/** The denominator a fraction word names, by its first letter. */
+const DENOMINATORS: ReadonlyMap<string, number> = new Map([
+  ['q', 4],
+  ['t', 3],
+  ['f', 5],
+]);
+function denominatorOf(word: string): number {
+  return word.startsWith('ten') ? 10 : (DENOMINATORS.get(word[0] ?? '') ?? 3);
+}
 // The determiner before a fraction word. The text of the figure is "a quarter" (as the labelling
 // rules write it); after the other determiners ("another quarter", "the other third") it is the
 // fraction word alone, as for "the other half".
@@ -74,8 +101,18 @@ const FRACTION_BLOCKERS_BEFORE =
   /(?:(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hours?|minutes?|days?|weeks?|months?|years?|miles?|inch(?:es)?)) and|\b(?:in|within|per|every|each|for|during)) a +$/;
 const SHARE_FOLLOWS =
   /(?:$|[.,;:!?)]| +(?:[-—(]|(?:of|each|apiece|stake|stakes|share|shares|interest|holding|equity|ownership|is|was|will|would|goes|went|belongs|remains|remained|held|owned|and|with|while|but|through|via)(?![a-z])|to(?! +(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)(?![a-z]))(?![a-z])))/y;
+// "of them", "of those": a share of a group of people or things ("half of them will go to people
+// from Nampula"), not of an owned thing; and "a third and final round" is an ordinal.
 const NOT_A_SHARE_OF =
-  / +of +(?:(?:a|an|the) +)?(?:\d|(?:hours?|century|centuries|miles?|way|seconds?|minutes?|time|points?|percentage|per|percent|inch(?:es)?|days?|weeks?|years?|months?|decades?|games?|match|laps?|length|billion|million|trillion|thousand|dollars?|cents?|kilomet(?:re|er)s?|met(?:re|er)s?|pounds?|ounces?|tonnes?|tons?|lakh|crore|season)(?![a-z]))/y;
+  / +(?:and +(?:final|last|deciding)(?![a-z])|of +(?:them|those|these|us|you|whom)(?![a-z])|of +(?:(?:a|an|the) +)?(?:\d|(?:hours?|century|centuries|miles?|way|seconds?|minutes?|time|points?|percentage|per|percent|inch(?:es)?|days?|weeks?|years?|months?|decades?|games?|match|laps?|length|billion|million|trillion|thousand|dollars?|cents?|kilomet(?:re|er)s?|met(?:re|er)s?|pounds?|ounces?|tonnes?|tons?|lakh|crore|season)(?![a-z])))/y;
+
+// An adjective of employment standing for "jobs" ("1,100 permanent", "2,800 temporary") when
+// nothing that could be its noun follows: a punctuation mark, a cell or line break, a capitalized
+// word (the next label of a fact box), a preposition, or "and"/"or" before another number.
+const JOB_ADJECTIVE_ALONE =
+  / (permanent|temporary|full-time|part-time|seasonal|direct|indirect)(?![a-z-])/y;
+const JOB_ELLIPSIS_FOLLOWS =
+  /^(?:$|[,.;:!?)\t\n]| (?:in|at|during|once|when|by|from)(?![a-z])| (?:and|or) \d| [A-Z])/;
 
 // The qualifier is in the few words right before the figure; 32 characters hold the longest
 // ("no fewer than") with room for an article.
@@ -97,8 +134,22 @@ const FRACTION_OF_BEFORE =
 // The count nouns after "points": only "basis points" counts something a story claims (a rate
 // move); index points and scores are levels (markets.ts).
 const POINTS = new Set(['points', 'pts']);
+const RAND_DIGIT = /\d/;
 const FIRST_YEAR = 1900;
 const LAST_YEAR = 2099;
+// An earlier year is read only where a preposition of time says it is one ("in 1851", "since
+// 1793", "en 1598", "seit 1871", "desde 1810"), and no plural noun follows ("in 1500 cases").
+const FIRST_HISTORICAL_YEAR = 1000;
+const YEAR_PREPOSITION_BEFORE =
+  /(?:^|[^a-z\u00df-\u00ff])(?:in|since|until|circa|en|depuis|dès|jusqu'en|desde|hasta|em|desde|im|seit|bis|anno|år|sedan)\s+$/;
+const PLURAL_AFTER = / ([a-z\u00df-\u00ff]+)/y;
+
+function historicalYear(lower: string, at: number, end: number, value: number): boolean {
+  if (value < FIRST_HISTORICAL_YEAR || value >= FIRST_YEAR) return false;
+  if (!YEAR_PREPOSITION_BEFORE.test(lower.slice(Math.max(0, at - 12), at))) return false;
+  const next = sticky(PLURAL_AFTER, lower, end);
+  return next === null || !isPluralNoun(next[1] as string);
+}
 
 function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {
   re.lastIndex = at;
@@ -168,6 +219,8 @@ export function findFigures(
   let lower: string | null = null;
   let row: Row | null | undefined;
   let prev: PreviousFigure | null = null;
+  // The end of the last market quote dropped, or -1.
+  let quoteEnd = -1;
   candidate.lastIndex = 0;
   for (let m = candidate.exec(t); m !== null; m = candidate.exec(t)) {
     triggerAt.lastIndex = m.index;
@@ -182,7 +235,15 @@ export function findFigures(
     candidate.lastIndex = Math.max(consumed, m.index + 1);
     if (parsed === null) continue;
     if (isReferential(lower, parsed, loc)) continue;
-    if (parsed.kind === 'money' && sharePrice(lower, parsed, row, loc)) continue;
+    if (parsed.kind === 'money') {
+      // A market quote is no figure, nor the earlier price it is compared with (markets.ts).
+      const compared =
+        quoteEnd >= 0 && !parsed.scaled && quoteComparedBefore(lower, parsed.start, quoteEnd);
+      if (compared || sharePrice(lower, parsed, row, loc)) {
+        quoteEnd = parsed.end;
+        continue;
+      }
+    }
     if (parsed.signable) {
       const original = (i: number): string => text[folded.toOriginal(i)] ?? '';
       if (parsed.start - 1 >= (prev?.end ?? 0) && minusBefore(lower, parsed.start, original)) {
@@ -198,6 +259,7 @@ export function findFigures(
       unit: parsed.unit,
       carry:
         parsed.kind === 'count' ? carryOf(lower, parsed.start, parsed.unit, prev) : parsed.unit,
+      labelled: parsed.kind === 'count' && labelled(lower, parsed.start),
     };
     const qualifier = parsed.kind === 'year' ? null : qualifierBefore(lower, parsed.start, loc);
     const start = folded.toOriginal(parsed.start);
@@ -251,17 +313,26 @@ interface Attempt {
 function parseAt(
   t: string,
   lower: string,
-  at: number,
+  trigger: number,
   loc: Locale,
   prev: PreviousFigure | null,
   row: Row | null,
 ): Attempt {
+  // The South African rand's "R" glued to the digits ("R2.5 billion", "R500m"): the figure starts
+  // at the letter. Only a capital, and only with a scale word (below): "R2" alone is as often a
+  // code, a road or a round.
+  const rand = t[trigger - 1] === 'R' && RAND_DIGIT.test(lower[trigger] ?? '');
+  const at = rand ? trigger - 1 : trigger;
   if (loc.english) {
-    if (lower.startsWith('half', at) && !lower.startsWith('half a', at)) {
+    if (
+      lower.startsWith('half', at) &&
+      !lower.startsWith('half a', at) &&
+      sticky(HALF_SCALE, lower, at) === null
+    ) {
       return { parsed: parseHalf(lower, at), consumed: at + 4 };
     }
     const c = lower[at];
-    const fraction = c === 'q' || c === 't' ? sticky(FRACTION_WORD, lower, at) : null;
+    const fraction = c === 'q' || c === 't' || c === 'f' ? sticky(FRACTION_WORD, lower, at) : null;
     if (fraction) {
       const word = fraction[1] as string;
       return {
@@ -274,8 +345,12 @@ function parseAt(
   let pos = at;
   let currency: string | null = null;
   let prefixKey: string | null = null;
-  const prefix = sticky(loc.currencyPrefix, lower, pos);
-  if (prefix) {
+  const prefix = rand ? null : sticky(loc.currencyPrefix, lower, pos);
+  if (rand) {
+    prefixKey = 'r';
+    currency = 'ZAR';
+    pos = trigger;
+  } else if (prefix) {
     prefixKey = (prefix[1] as string).replace(' ', '');
     currency = loc.prefixes.get(prefixKey) ?? null;
     pos = prefix.index + prefix[0].length;
@@ -333,6 +408,7 @@ function parseAt(
     }
   }
   if (numeral.article?.needsScale && scale === 1) return miss;
+  if (rand && scale === 1) return miss;
   const value = exactValue(numeral, scale);
   const precision = 0.5 * 10 ** (numeral.trailingZeros - numeral.decimals) * scale;
   const found = (end: number, kind: FigureKind, unit: string, p = precision): Attempt => ({
@@ -372,8 +448,8 @@ function parseAt(
   const isYear =
     numeral.yearLike &&
     scale === 1 &&
-    numeral.mantissa >= FIRST_YEAR &&
-    numeral.mantissa <= LAST_YEAR;
+    ((numeral.mantissa >= FIRST_YEAR && numeral.mantissa <= LAST_YEAR) ||
+      historicalYear(lower, at, pos, numeral.mantissa));
   // A number alone in a table cell whose row header names a count noun (rows.ts). A year stays
   // a year ("Jobs created by | 2030"). Read before a noun after it, which would be the next
   // cell's ("US jobs | 6,000 | Balochistan jobs | 7,500").
@@ -388,7 +464,23 @@ function parseAt(
       if (numeral.article && !KNOWN_COUNT_NOUNS.has(count.noun) && count.unit !== 'people') {
         return miss;
       }
-      return numeral.words && isTitle(t, at, count) ? miss : found(count.end, 'count', count.unit);
+      if (numeral.words ? isTitle(t, at, count) : digitsTitle(t, at, count)) return miss;
+      if (!numeral.words && scale === 1 && partOfAName(t, at, count)) return miss;
+      return found(count.end, 'count', count.unit);
+    }
+    // "1,100 permanent, and around 2,800 at the peak", "Mozambique: 1,100 permanent": an
+    // adjective of employment with its noun left out speaks of jobs; the figure is the number,
+    // as for a carried noun (LABELLING.md).
+    if (!numeral.words || scale * numeral.mantissa >= 100) {
+      const elided = sticky(JOB_ADJECTIVE_ALONE, lower, pos);
+      if (
+        elided &&
+        JOB_ELLIPSIS_FOLLOWS.test(
+          t.slice(elided.index + elided[0].length, elided.index + elided[0].length + 8),
+        )
+      ) {
+        return found(pos, 'count', 'jobs');
+      }
     }
   } else if (loc.countNoun !== null && !isYear) {
     const count = sticky(loc.countNoun, lower, pos);
@@ -432,6 +524,48 @@ function isTitle(
   if (!/[A-Z]/.test(t[at] ?? '') || !/[A-Z]/.test(t[count.nounStart] ?? '')) return false;
   if (KNOWN_COUNT_NOUNS.has(count.noun) || count.unit === 'people') return false;
   return !/[ -][a-z]/.test(t.slice(at, count.nounStart));
+}
+
+// A heading's opening: the start of the block, or a line break.
+const HEADING_START = /(?:^|\n)$/;
+
+/**
+ * "10 Budget Baking Swaps", "7 Habits Of Good Leaders": digits that open a heading written in Title Case,
+ * every word up to the noun capitalized, are a listicle's or a menu's title, not a count, unless
+ * the noun is one a story counts ("43 Ministers Meet", "6,000 Jobs") or a people.
+ */
+function digitsTitle(
+  t: string,
+  at: number,
+  count: { end: number; nounStart: number; noun: string; unit: string },
+): boolean {
+  if (!HEADING_START.test(t.slice(Math.max(0, at - 1), at))) return false;
+  if (!/[A-Z]/.test(t[count.nounStart] ?? '')) return false;
+  if (KNOWN_COUNT_NOUNS.has(count.noun) || count.unit === 'people') return false;
+  // A title has more words in Title Case, before its noun or after it ("7 Habits Of…"); a lone
+  // "47 Comments" is a counter, which counts.
+  const between = t.slice(at, count.nounStart);
+  if (/[ -][a-z]/.test(between)) return false;
+  return /[A-Z]/.test(between) || TITLE_GOES_ON.test(t.slice(count.end, count.end + 3));
+}
+const TITLE_GOES_ON = /^ [A-Z]/;
+
+// A capitalized word right before the number, inside a sentence: "the Halo 11 starts at",
+// "Apollo 11 astronauts", "CorvidOS 19 users". A sentence's first word may be capitalized
+// ("Some 6,000 jobs", "Nearly 50 countries"): after a sentence end it says nothing.
+const NAME_BEFORE = /[^\n.!?:;"“‘(\t] ([A-Z][A-Za-z]*[a-z][A-Za-z]*) $/;
+// Words that stand capitalized inside a sentence and before a count without being a name.
+const NOT_A_NAME = new Set(['Some', 'About', 'Around', 'Nearly', 'Almost', 'Over', 'Only', 'All']);
+
+/** Does the count at `at` follow a name it is part of (a model, a mission, a product)? */
+function partOfAName(
+  t: string,
+  at: number,
+  count: { nounStart: number; noun: string; unit: string },
+): boolean {
+  if (KNOWN_COUNT_NOUNS.has(count.noun) || count.unit === 'people') return false;
+  const m = NAME_BEFORE.exec(t.slice(Math.max(0, at - 40), at));
+  return m !== null && !NOT_A_NAME.has(m[1] as string);
 }
 
 /** A number in English words at `pos`: "six thousand", or with an article ("a hundred"). */
@@ -501,8 +635,10 @@ function exactValue(n: Numeral, scale: number): number {
 
 /** "half" is a 50 % share ("owns half of the project", "the other half"), not "half an hour". */
 function parseHalf(lower: string, at: number): Parsed | null {
-  if (sticky(HALF_BLOCKERS_AFTER, lower, at + 4)) return null;
+  if (sticky(HALF_BLOCKERS_AFTER, lower, at + 4) || sticky(HALF_OF_GROUP, lower, at + 4))
+    return null;
   if (HALF_BLOCKERS_BEFORE.test(lower.slice(Math.max(0, at - 12), at))) return null;
+  if (moveBefore(lower, at)) return null;
   return { start: at, end: at + 4, kind: 'percent', value: 50, unit: '%', precision: 0 };
 }
 
@@ -543,7 +679,8 @@ function parseFractionWord(
   if (!sharesFollow(lower, end)) return null;
   const article = det[1] as string;
   const start = article === 'a' ? at - article.length - (det[2] as string).length : at;
-  return fraction(Math.max(start, minStart), end, 1, word.startsWith('q') ? 4 : 3);
+  if (moveBefore(lower, start)) return null;
+  return fraction(Math.max(start, minStart), end, 1, denominatorOf(word));
 }
 
 /** "one third", "two-thirds", "three quarters" after a number in words: a share, or nothing. */
@@ -554,9 +691,10 @@ function parseFractionAfter(
   match: RegExpExecArray,
 ): Parsed | null {
   const end = match.index + match[0].length;
-  const d = (match[1] as string).startsWith('q') ? 4 : 3;
+  const d = denominatorOf(match[1] as string);
   const n = numeral.mantissa;
   if (numeral.decimals !== 0 || n < 1 || n >= d || !sharesFollow(lower, end)) return null;
+  if (moveBefore(lower, at)) return null;
   return fraction(at, end, n, d);
 }
 
@@ -607,7 +745,19 @@ function readCountNoun(
     // Anything else ends the phrase, as does a full stop after an ordinary word.
     const original = t.slice(w.index + 1, w.index + 1 + raw.length);
     const isAcronym = /^[A-Z](?:\.?[A-Z])+\.?$/.test(original);
-    if (!isAcronym && (NOT_NOUNS.has(word) || word !== raw)) return null;
+    // "seven more languages", "5,000 fewer jobs": a comparative right before the noun is a
+    // modifier; before anything else it ends the phrase ("50 more than", "1,500 more during…").
+    const comparative =
+      word === raw &&
+      (word === 'more' || word === 'fewer') &&
+      i === 0 &&
+      pluralNext(lower, w.index + w[0].length);
+    if (!isAcronym && !comparative && (NOT_NOUNS.has(word) || word !== raw)) return null;
+    // A possessive ends the phrase: "one another's names" counts nothing.
+    if (word.endsWith("'s")) return null;
+    // A full stop after an acronym without dots of its own ends the sentence ("at 15:00 CET.
+    // Questions…"); "U.S." keeps its dots and goes on ("6,000 U.S. jobs").
+    if (isAcronym && raw.endsWith('.') && !original.slice(0, -1).includes('.')) return null;
     previous = word;
     p = w.index + w[0].length;
   }
@@ -643,6 +793,12 @@ function compoundTail(
   return null;
 }
 
+/** Is the word after `pos` a plural noun? */
+function pluralNext(lower: string, pos: number): boolean {
+  const raw = sticky(NEXT_WORD, lower, pos)?.[1];
+  return raw !== undefined && !/[.'-]$/.test(raw) && isPluralNoun(raw);
+}
+
 function isPluralNoun(word: string): boolean {
   if (IRREGULAR_PLURALS.has(word)) return true;
   return (
@@ -652,6 +808,8 @@ function isPluralNoun(word: string): boolean {
     !word.endsWith('us') &&
     !word.endsWith('is') &&
     !word.includes('.') &&
+    // A possessive is no plural: "one another's", "the company's".
+    !word.includes("'") &&
     !NOT_NOUNS.has(word)
   );
 }
