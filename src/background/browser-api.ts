@@ -5,6 +5,7 @@
 import browser from 'webextension-polyfill';
 import type { ContentRequest } from '../shared/messages';
 import { askPersistentStorage } from './persist';
+import { syncBrowserApi, type SyncBrowserApi } from './sync/browser';
 
 /**
  * What the router needs to know about who sent a message (src/shared/protocol.ts callerOf): the
@@ -85,6 +86,8 @@ export interface BackgroundBrowserApi extends MenusBrowserApi {
   onConnect(listener: (port: Port) => void): void;
   /** navigator.storage.persist() unless already persistent (persist.ts): whether it now is. */
   persistStorage(): Promise<boolean>;
+  /** Desk sync's host permissions and alarms (sync/browser.ts); absent: no desk sync (tests). */
+  readonly sync?: SyncBrowserApi;
 }
 
 export const backgroundBrowserApi: BackgroundBrowserApi = {
@@ -118,6 +121,7 @@ export const backgroundBrowserApi: BackgroundBrowserApi = {
   persistStorage() {
     return askPersistentStorage(globalThis.navigator?.storage);
   },
+  sync: syncBrowserApi,
   async resetContextMenus(items) {
     await browser.contextMenus.removeAll();
     for (const item of items) {

@@ -23,6 +23,7 @@ import type { Annotation } from '../core/annotations/types';
 import type { Fact } from '../core/types';
 import type { WatchedName } from '../shared/sources-protocol';
 import type { StoredSource } from './sources';
+import type { DeskRecord, SyncRecord } from './sync/records';
 
 export const DB_NAME = 'factmark';
 
@@ -55,6 +56,10 @@ export interface FactmarkSchema extends DBSchema {
   sources: { key: string; value: StoredSource };
   /** Watched names, the bundled entities among them (v4; src/background/sources.ts). */
   entities: { key: string; value: WatchedName };
+  /** Desk sync's settings and state, by key (v5; src/background/sync/settings.ts). */
+  sync: { key: string; value: SyncRecord };
+  /** What this profile knows of each item on the desk, by desk document id (v5; sync/desk.ts). */
+  desk: { key: string; value: DeskRecord };
 }
 
 /**
@@ -118,6 +123,14 @@ export const MIGRATIONS: readonly Migration[] = [
     // every start, so a database upgraded from any version gets them.
     db.createObjectStore('sources', { keyPath: 'id' });
     db.createObjectStore('entities', { keyPath: 'id' });
+  },
+  function v5DeskSync(db) {
+    // Desk sync (src/background/sync/): its settings and state (the password among them: in the
+    // extension's own database, never in storage.local, which content scripts can read), and
+    // what is known of each item shared on the desk. Nothing earlier changes: an annotation
+    // without `shared` is private, as every annotation made before sync existed.
+    db.createObjectStore('sync', { keyPath: 'key' });
+    db.createObjectStore('desk', { keyPath: 'docId' });
   },
 ];
 
@@ -362,6 +375,15 @@ async function writing<T>(db: FactmarkDb, write: () => Promise<T>): Promise<T> {
   } finally {
     annotationsChanged(db);
   }
+}
+
+/**
+ * Run a write of annotations made outside this file, in a transaction of the caller's that
+ * covers other stores too (the backup's restore, backup.ts: every store at once), the kept count
+ * forgotten before and after it as for the writers here.
+ */
+export function writingAnnotations<T>(db: FactmarkDb, write: () => Promise<T>): Promise<T> {
+  return writing(db, write);
 }
 
 /** Where a read in creation order stopped: the last annotation read (createdCursorOf). */

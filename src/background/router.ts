@@ -35,6 +35,7 @@ import {
   type RequestOf,
 } from '../shared/protocol';
 import { messageOf } from '../shared/answers';
+import { exportBackupAnswer, importBackupAnswer } from './backup';
 import type { MessageListener } from './browser-api';
 import {
   addUserFact,
@@ -57,6 +58,8 @@ import {
   type FactmarkDb,
 } from './db';
 import { factsForContentScript, isOfOrigin, ownPageUrl } from './scope';
+import { readSettings } from './sync/settings';
+import type { SyncService } from './sync/service';
 import {
   addSource,
   checkedFacts,
@@ -88,6 +91,8 @@ export interface RouterDeps {
   newSourceId?: () => string;
   /** The time a source is added (ms since the epoch); Date.now unless a test says otherwise. */
   now?: () => number;
+  /** Desk sync (sync/service.ts): its requests, and its checks around every change. */
+  sync?: SyncService;
 }
 
 /** Any answer of the background. */
@@ -166,7 +171,12 @@ const HANDLERS: { readonly [T in BackgroundRequestType]: Handler<T> } = {
     if (caller.kind === 'content script' && !isOfOrigin(request.url, caller.origin)) {
       return notAllowed(caller.kind);
     }
-    return { ok: true, annotations: await annotationsForUrl(db, request.url) };
+    const annotations = await annotationsForUrl(db, request.url);
+    // Whose they are (desk sync): the page paints teammates' annotations as theirs.
+    const deskUser = annotations.some((a) => a.creator !== undefined)
+      ? (await readSettings(db).catch(() => null))?.user
+      : undefined;
+    return { ok: true, annotations, ...(deskUser ? { deskUser } : {}) };
   },
   // The Library's list, a page at a time (extension pages only: BACKGROUND_CALLERS).
   'factmark/annotations-page': async (request, { db }) => {
@@ -216,6 +226,9 @@ const HANDLERS: { readonly [T in BackgroundRequestType]: Handler<T> } = {
     }
     return { ok: true, ...undone };
   },
+  // The backup of everything, as one text (backup.ts; the Library uses its ports for any size).
+  'factmark/backup-export': (_request, { db }) => exportBackupAnswer(db),
+  'factmark/backup-import': (request, { db }) => importBackupAnswer(db, request.text),
   'factmark/fact-save': async (request, { db, caller }) => {
     if (request.fact.id.startsWith(SOURCE_FACT_PREFIX)) {
       // An edit of a source's fact: the Library's alone (a content script only adds its own).
@@ -285,7 +298,29 @@ const HANDLERS: { readonly [T in BackgroundRequestType]: Handler<T> } = {
     ok: true,
     entity: await enableEntity(db, request.id, request.enabled),
   }),
+  // Desk sync (sync/service.ts; extension pages only). Without a sync service (a background
+  // started without one: unit tests of other parts) each is answered that sync is not available.
+  'factmark/sync-set': (request, { deps }) => withSync(deps, (sync) => sync.set(request)),
+  'factmark/sync-now': (_request, { deps }) => withSync(deps, (sync) => sync.now()),
+  'factmark/sync-status': (_request, { deps }) => withSync(deps, (sync) => sync.status()),
+  'factmark/sync-test': async (request, { deps }) =>
+    deps.sync === undefined
+      ? { ok: false, reason: 'unreachable', error: 'desk sync is not available here' }
+      : deps.sync.test(request),
+  'factmark/sync-conflicts': (_request, { deps }) => withSync(deps, (sync) => sync.conflicts()),
+  'factmark/sync-resolve': (request, { deps }) => withSync(deps, (sync) => sync.resolve(request)),
+  'factmark/share': (request, { deps }) => withSync(deps, (sync) => sync.share(request)),
+  'factmark/desk-items': (_request, { deps }) => withSync(deps, (sync) => sync.items()),
 };
+
+function withSync<A>(
+  deps: RouterDeps,
+  work: (sync: SyncService) => Promise<A>,
+): Promise<A | Failure> {
+  return deps.sync === undefined
+    ? Promise.resolve(failure('desk sync is not available here'))
+    : work(deps.sync);
+}
 
 async function answer(
   request: BackgroundRequest,
@@ -296,11 +331,26 @@ async function answer(
   // so that no path reaches a handler with a kind its type does not allow.
   if (!mayCall(caller.kind, request.type)) return notAllowed(caller.kind);
   const db = await deps.db();
+  // Desk sync: a teammate's item is read-only (unless the desk allows editing), and an
+  // annotation's creator is the background's to set (sync/guard.ts).
+  if (deps.sync !== undefined) {
+    const guarded = await deps.sync.before(request);
+    if ('ok' in guarded) return guarded;
+    request = guarded;
+  }
   // TypeScript cannot correlate `request.type` with the handler it picks, nor the caller with
   // the kinds mayCall allowed; HANDLERS' own type checks that each handler takes its type's
   // request and caller and returns its answer.
   const handler = HANDLERS[request.type] as Handler<BackgroundRequestType>;
-  return handler(request as never, { db, caller: caller as never, deps });
+  const result = await handler(request as never, { db, caller: caller as never, deps });
+  // Shared items that changed go to the desk's mirror (a failure there is logged: the change is
+  // made, and the next sync compares everything again).
+  if (deps.sync !== undefined && result.ok) {
+    await deps.sync.after(request, result).catch((error: unknown) => {
+      console.warn('[factmark] desk sync: change not mirrored', error);
+    });
+  }
+  return result;
 }
 
 function newAnnotationId(): string {

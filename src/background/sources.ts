@@ -714,3 +714,65 @@ export async function enableEntity(
     return entity;
   });
 }
+
+// ---- For the backup's restore (backup.ts) --------------------------------------------------------
+
+export type { StoryTransaction };
+
+/**
+ * Rebuild the journalist's sources' facts inside a transaction of the caller's over (at least) the
+ * story's stores: the restore writes the sources, names and facts of a backup and rebuilds in the
+ * same transaction, so the fact base is never seen without them, and a failure writes nothing.
+ */
+export async function rebuildStoryFacts(tx: StoryTransaction): Promise<void> {
+  await rebuildFacts(tx);
+}
+
+// ---- Desk sync (sync/items.ts) -----------------------------------------------------------------
+
+/** Teammates' (or this journalist's other profiles') sources and watched names from the desk. */
+export interface DeskStoryChanges {
+  /** Sources to add or replace (by id): their switch stays this profile's (on when new). */
+  sources: StoredSource[];
+  removeSources: string[];
+  /** Watched names to add or replace (by id): their switch stays this profile's. */
+  entities: WatchedName[];
+  removeEntities: string[];
+}
+
+/**
+ * Apply sources and watched names pulled from the desk, and rebuild the fact base once, in one
+ * transaction (so teammates' sources take part in verdicts as the journalist's own do). A bundled
+ * source or name is never replaced or removed by the desk.
+ */
+export async function applyDeskStory(db: FactmarkDb, changes: DeskStoryChanges): Promise<void> {
+  const total =
+    changes.sources.length +
+    changes.removeSources.length +
+    changes.entities.length +
+    changes.removeEntities.length;
+  if (total === 0) return;
+  await inTransaction(db, async (tx) => {
+    const sources = tx.objectStore('sources');
+    const entities = tx.objectStore('entities');
+    for (const source of changes.sources) {
+      const had = await sources.get(source.id);
+      if (had?.origin === 'bundled') continue;
+      await sources.put({ ...source, enabled: had?.enabled ?? true });
+    }
+    for (const id of changes.removeSources) {
+      const had = await sources.get(id);
+      if (had !== undefined && had.origin !== 'bundled') await sources.delete(id);
+    }
+    for (const entity of changes.entities) {
+      const had = await entities.get(entity.id);
+      if (had?.bundled === true || BUNDLED_NAMES.some((n) => n.id === entity.id)) continue;
+      await entities.put({ ...entity, bundled: false, enabled: had?.enabled ?? true });
+    }
+    for (const id of changes.removeEntities) {
+      const had = await entities.get(id);
+      if (had !== undefined && !had.bundled) await entities.delete(id);
+    }
+    await rebuildFacts(tx);
+  });
+}

@@ -14,6 +14,8 @@ import { ensureSeeded, refreshSeedFacts } from './seed';
 import { addSource, ensureBundledStory } from './sources';
 import { checkNewSource, pageSource } from '../shared/sources-protocol';
 import { createTransfer } from './transfer';
+import { pouchFactory } from './sync/pouch';
+import { createSyncService, type SyncService } from './sync/service';
 
 export interface Background {
   /** Resolves when every seeding queued so far is done (tests wait on it). */
@@ -70,11 +72,13 @@ export function startBackground(
     await seeding;
     return db();
   };
+  const sync = startSync(api, seeded);
   api.onMessage(
     createRouter({
       extensionId: api.extensionId,
       extensionOrigin: api.extensionOrigin,
       db: seeded,
+      ...(sync !== undefined ? { sync } : {}),
     }),
   );
   // Export and import of any size, over ports (transfer.ts).
@@ -93,6 +97,26 @@ export function startBackground(
     }),
   );
   return { settled: () => seeding };
+}
+
+/**
+ * Desk sync (sync/service.ts), when the browser API offers it: its alarm listener registered now,
+ * on the first turn (an alarm may be what woke the background), its alarm made sure of after.
+ */
+function startSync(
+  api: BackgroundBrowserApi,
+  db: () => Promise<FactmarkDb>,
+): SyncService | undefined {
+  if (api.sync === undefined) return undefined;
+  const sync = createSyncService({
+    db,
+    browser: api.sync,
+    pouch: pouchFactory,
+    fetch: (url, init) => globalThis.fetch(url, init),
+  });
+  api.sync.onAlarm((name) => sync.onAlarm(name));
+  sync.start().catch((error: unknown) => console.warn('[factmark] desk sync not started', error));
+  return sync;
 }
 
 function askForPersistence(api: BackgroundBrowserApi): void {

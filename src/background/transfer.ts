@@ -26,6 +26,9 @@
  *   invalid annotation, an id sent twice, more annotations than announced or fewer at commit, a
  *   failed write) answers `{ type: 'error', error }` and discards the session: nothing is
  *   written. A port closed before commit writes nothing.
+ * - `factmark/backup-export-stream`, `factmark/backup-import-stream`: the backup of everything
+ *   (backup.ts), written over the export port's protocol, and restored from its text sent in
+ *   chunks (backup-import-port.ts).
  */
 import {
   EXPORT_STREAM_PORT,
@@ -37,11 +40,18 @@ import {
   type ImportStreamAnswer,
 } from '../shared/messages';
 import { callerOf } from '../shared/protocol';
+import {
+  BACKUP_EXPORT_PORT,
+  BACKUP_IMPORT_PORT,
+  checkBackupExportStreamRequest,
+} from '../shared/backup-protocol';
 import { annotationsToCsv } from '../core/annotations/csv';
 import { toJsonLd } from '../core/annotations/jsonld';
 import { annotationsToMarkdown } from '../core/annotations/markdown';
 import type { Annotation } from '../core/annotations/types';
 import { messageOf } from '../shared/answers';
+import { writeBackup } from './backup';
+import { serveBackupImport } from './backup-import-port';
 import type { Port } from './browser-api';
 import {
   annotationsAfter,
@@ -95,10 +105,18 @@ export interface TransferDeps {
   window?: number;
 }
 
+/** The ports served here: the annotations' export and import, and the backup's (backup.ts). */
+const PORTS: ReadonlySet<string> = new Set([
+  EXPORT_STREAM_PORT,
+  IMPORT_STREAM_PORT,
+  BACKUP_EXPORT_PORT,
+  BACKUP_IMPORT_PORT,
+]);
+
 /** The runtime.onConnect listener. */
 export function createTransfer(deps: TransferDeps): (port: Port) => void {
   return (port) => {
-    if (port.name !== EXPORT_STREAM_PORT && port.name !== IMPORT_STREAM_PORT) return;
+    if (!PORTS.has(port.name)) return;
     // Only the extension's own pages (docs/contracts.md, "Ports"): its id, and its URL (a
     // content script's is the page's).
     const caller = callerOf(port.sender, deps.extensionId, deps.extensionOrigin);
@@ -106,8 +124,28 @@ export function createTransfer(deps: TransferDeps): (port: Port) => void {
       port.disconnect();
       return;
     }
-    if (port.name === EXPORT_STREAM_PORT) serveExport(port, deps);
-    else serveImport(port, deps);
+    switch (port.name) {
+      case EXPORT_STREAM_PORT:
+        return serveStream(port, deps, 'export', checkExportStreamRequest, (db, request, sink) =>
+          writeExport(db, request, sink, { pageSize: deps.pageSize ?? EXPORT_PAGE }),
+        );
+      case IMPORT_STREAM_PORT:
+        return serveImport(port, deps);
+      case BACKUP_EXPORT_PORT:
+        // The backup's text is written in order: its head is empty.
+        return serveStream(
+          port,
+          deps,
+          'backup',
+          checkBackupExportStreamRequest,
+          async (db, _r, sink) => {
+            await writeBackup(db, sink, { pageSize: deps.pageSize ?? EXPORT_PAGE });
+            return '';
+          },
+        );
+      case BACKUP_IMPORT_PORT:
+        return serveBackupImport(port, deps);
+    }
   };
 }
 
@@ -453,7 +491,17 @@ function isAck(message: unknown): boolean {
   );
 }
 
-function serveExport(port: Port, deps: TransferDeps): void {
+/**
+ * Serve a streamed text over an export port: the page's first message is the request (`check`
+ * reads it), then its acks; `write` writes the text to the port's sink and returns its head.
+ */
+function serveStream<R>(
+  port: Port,
+  deps: TransferDeps,
+  what: string,
+  check: (message: unknown) => R | string,
+  write: (db: FactmarkDb, request: R, sink: ExportSink) => Promise<string>,
+): void {
   let started = false;
   let closed = false;
   let sink: PortSink | null = null;
@@ -470,9 +518,9 @@ function serveExport(port: Port, deps: TransferDeps): void {
       return;
     }
     started = true;
-    const request = checkExportStreamRequest(message);
+    const request = check(message);
     if (typeof request === 'string') {
-      post({ type: 'error', error: `export: ${request}` });
+      post({ type: 'error', error: `${what}: ${request}` });
       return;
     }
     const out = new PortSink(
@@ -483,13 +531,13 @@ function serveExport(port: Port, deps: TransferDeps): void {
     sink = out;
     void (async () => {
       const db = await deps.db();
-      const head = await writeExport(db, request, out, { pageSize: deps.pageSize ?? EXPORT_PAGE });
+      const head = await write(db, request, out);
       await out.flush();
       post({ type: 'head', text: head });
       post({ type: 'end', chars: out.chars + head.length });
     })().catch((error: unknown) => {
       if (error instanceof PortClosed || closed) return;
-      post({ type: 'error', error: `export: ${messageOf(error)}` });
+      post({ type: 'error', error: `${what}: ${messageOf(error)}` });
     });
   });
 }

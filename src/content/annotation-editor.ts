@@ -58,6 +58,7 @@ export class AnnotationEditor {
       note: initial?.note ?? '',
       tags: initial?.tags ?? [],
       fact: fact ?? null,
+      shared: initial?.shared ?? false,
     });
   }
 

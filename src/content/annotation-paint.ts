@@ -2,6 +2,10 @@
  * The user's highlights, painted like Factmark's own (CSS Custom Highlight API, no DOM writes), one
  * highlight name per colour: ::highlight(factmark-note-yellow) and so on in highlights.css.
  *
+ * A teammate's annotation (desk sync: another journalist's `creator`) is painted under names of its
+ * own, ::highlight(factmark-team-yellow) and so on: a lighter tint and a dashed underline, so the
+ * journalist tells at a glance what is theirs and what a teammate marked.
+ *
  * A document paints only the highlights of its own registry: a passage in a same-origin frame
  * (same-origin-frames.ts) is registered with that frame's `CSS.highlights`, whose document has
  * highlights.css too (the manifest injects it into every frame).
@@ -9,7 +13,9 @@
 import type { AnnotationColor } from '../core/annotations/types';
 import { highlightsSupported } from './highlighter';
 
-const name = (color: AnnotationColor) => `factmark-note-${color}`;
+/** A highlight set: the journalist's own annotations in a colour, or a teammate's. */
+type SetKey = `${'note' | 'team'}-${AnnotationColor}`;
+const name = (key: SetKey) => `factmark-${key}`;
 
 // Above Factmark's own highlights (priority 0–3 in highlighter.ts): what the journalist marked is
 // what they came back for.
@@ -19,7 +25,7 @@ type Registry = HighlightRegistry;
 
 interface DocumentPaint {
   registry: Registry;
-  sets: Map<AnnotationColor, Highlight>;
+  sets: Map<SetKey, Highlight>;
 }
 
 /** The window's Highlight API, if it has one (a frame's window, reached from the top frame). */
@@ -38,22 +44,24 @@ function highlightApi(doc: Document): { registry: Registry; make: () => Highligh
 export class AnnotationPaint {
   private readonly byDocument = new Map<Document, DocumentPaint>();
 
-  add(color: AnnotationColor, range: AbstractRange): void {
+  /** Paint `range` in `color`; `theirs`: a teammate's annotation (desk sync). */
+  add(color: AnnotationColor, range: AbstractRange, theirs = false): void {
+    const key: SetKey = `${theirs ? 'team' : 'note'}-${color}`;
     if (!highlightsSupported()) return;
     const doc = range.startContainer.ownerDocument;
     if (!doc) return;
     const paint = this.paintOf(doc);
     if (!paint) return;
-    let set = paint.sets.get(color);
+    let set = paint.sets.get(key);
     if (!set) {
       set = highlightApi(doc)?.make();
       if (!set) return;
       set.priority = PRIORITY;
-      paint.sets.set(color, set);
+      paint.sets.set(key, set);
     }
     // Registered with the document on first use, as Factmark's own (highlighter.ts): a change to
     // a document's highlight registry repaints the whole document.
-    if (paint.registry.get(name(color)) !== set) paint.registry.set(name(color), set);
+    if (paint.registry.get(name(key)) !== set) paint.registry.set(name(key), set);
     set.add(range);
   }
 
@@ -63,9 +71,9 @@ export class AnnotationPaint {
 
   dispose(): void {
     for (const paint of this.byDocument.values()) {
-      for (const [color, h] of paint.sets) {
+      for (const [key, h] of paint.sets) {
         h.clear();
-        if (paint.registry.get(name(color)) === h) paint.registry.delete(name(color));
+        if (paint.registry.get(name(key)) === h) paint.registry.delete(name(key));
       }
     }
     this.byDocument.clear();

@@ -44,6 +44,8 @@ const REANCHOR_DELAY_MS = 300;
 
 export class AnnotationsFeature {
   private list: Annotation[] = [];
+  /** Desk sync: the journalist's own CouchDB user, when the page's annotations include shared ones. */
+  private deskUser: string | undefined;
   private readonly placed = new Map<string, Range>();
   private readonly paint = new AnnotationPaint();
   private readonly editor: AnnotationEditor;
@@ -116,6 +118,7 @@ export class AnnotationsFeature {
       answer?.ok && Array.isArray(answer.annotations)
         ? answer.annotations.map(parseAnnotation).filter((a): a is Annotation => a !== null)
         : [];
+    this.deskUser = answer?.ok && typeof answer.deskUser === 'string' ? answer.deskUser : undefined;
     await this.anchorAll();
   }
 
@@ -174,6 +177,10 @@ export class AnnotationsFeature {
       verdicts,
       created: now,
       updated: now,
+      // "Shared with the desk" (desk sync; private by default): the background sends it to the
+      // desk's server only while sync is on.
+      // Only when ticked: absent means private, as every annotation made before desk sync.
+      ...(result.shared ? { shared: true } : {}),
     };
     const answer = await this.deps.api.request({ type: 'factmark/annotation-save', annotation });
     if (!answer?.ok) return false;
@@ -235,8 +242,13 @@ export class AnnotationsFeature {
       const range = found ? text.rangeOf(found.start, found.end) : null;
       if (!range) continue;
       this.placed.set(a.id, range);
-      this.paint.add(a.color, range);
+      this.paint.add(a.color, range, this.isTeammates(a));
     }
+  }
+
+  /** A teammate's annotation (desk sync): it names a creator who is not the journalist. */
+  private isTeammates(a: Annotation): boolean {
+    return a.creator !== undefined && a.creator !== '' && a.creator !== this.deskUser;
   }
 
   private isPlaced(id: string): boolean {

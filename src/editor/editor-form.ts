@@ -86,6 +86,15 @@ export class EditorForm {
     tags.name = 'tags';
     tags.value = draft.tags.join(', ');
     tagsLabel.append(tags);
+    const share = this.el('label');
+    share.className = 'inline share';
+    const shareBox = this.el('input');
+    shareBox.type = 'checkbox';
+    shareBox.name = 'shared';
+    shareBox.checked = draft.shared === true;
+    const shareHint = this.el('span', 'sent to the desk’s server while desk sync is on');
+    shareHint.className = 'hint';
+    share.append(shareBox, this.doc.createTextNode(' Shared with the desk '), shareHint);
     const save = this.el('button', 'Save');
     save.type = 'submit';
     this.problem = this.el('p');
@@ -107,6 +116,8 @@ export class EditorForm {
         noteLabel,
         tagsLabel,
         factSection,
+        // After the fact offer: the keyboard path note → tags → "add to the fact base" stays.
+        share,
         this.problem,
         actions,
       ].filter((x): x is HTMLElement => x !== null),
@@ -175,6 +186,7 @@ export class EditorForm {
     const addFact = form.get('add-fact') !== null;
     return {
       factAttribute: addFact ? String(form.get('fact-attribute') ?? '') || null : null,
+      shared: form.get('shared') !== null,
       color: (ANNOTATION_COLORS as readonly string[]).includes(color)
         ? (color as AnnotationColor)
         : 'yellow',

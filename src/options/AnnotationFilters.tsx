@@ -1,6 +1,12 @@
 import { useId } from 'preact/hooks';
 import { ENTITIES } from '../core/entities';
-import { ANY_ANNOTATION, type AnnotationQuery, type Grouping } from './annotation-query';
+import {
+  ANY_ANNOTATION,
+  MINE,
+  authorChoice,
+  type AnnotationQuery,
+  type Grouping,
+} from './annotation-query';
 
 const VERDICT_LABELS: [string, string][] = [
   ['supported', 'Supported'],
@@ -17,10 +23,23 @@ interface Props {
   /** The choices the annotations offer. */
   tags: readonly string[];
   entities: readonly string[];
+  /**
+   * Teammates whose annotations desk sync brought (their CouchDB users): with any, the author
+   * filter is shown ("Me", or one of them). Empty without desk sync.
+   */
+  authors?: readonly string[];
 }
 
 /** The search box, the filters and the grouping of the Library's annotation list. */
-export function AnnotationFilters({ query, onQuery, grouping, onGrouping, tags, entities }: Props) {
+export function AnnotationFilters({
+  query,
+  onQuery,
+  grouping,
+  onGrouping,
+  tags,
+  entities,
+  authors = [],
+}: Props) {
   const id = useId();
   const set = (field: keyof AnnotationQuery) => (event: { currentTarget: { value: string } }) => {
     const value = event.currentTarget.value;
@@ -76,6 +95,20 @@ export function AnnotationFilters({ query, onQuery, grouping, onGrouping, tags, 
           ))}
         </select>
       </div>
+      {authors.length > 0 || query.author !== '' ? (
+        <div class="field">
+          <label for={`${id}-author`}>Author</label>
+          <select id={`${id}-author`} value={query.author} onChange={set('author')}>
+            <option value="">Anyone</option>
+            <option value={MINE}>Me</option>
+            {authors.map((author) => (
+              <option key={author} value={authorChoice(author)}>
+                {author}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       <div class="field">
         <label for={`${id}-from`}>Made from</label>
         <input id={`${id}-from`} type="date" value={query.from} onChange={set('from')} />

@@ -1,5 +1,6 @@
 import type { Annotation } from '../core/annotations/types';
 import { AnnotationText, shorten } from '../shared/AnnotationText';
+import { isTeammates, type Authored } from '../shared/desk-sync-client';
 import { safeHref, siteOf, type AnnotationGroup, type Grouping } from './annotation-query';
 
 interface Props {
@@ -7,12 +8,23 @@ interface Props {
   grouping: Grouping;
   selected: ReadonlySet<string>;
   onSelect(id: string, selected: boolean): void;
+  /** The journalist's own CouchDB user (desk sync): annotations by anyone else are a teammate's. */
+  self?: string;
+  /** The desk lets its members change each other's annotations: theirs are not read-only. */
+  teamEditing?: boolean;
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 /** The annotations shown, under a heading per site or page, each with a checkbox. */
-export function AnnotationGroups({ groups, grouping, selected, onSelect }: Props) {
+export function AnnotationGroups({
+  groups,
+  grouping,
+  selected,
+  onSelect,
+  self,
+  teamEditing = false,
+}: Props) {
   return (
     <div class="annotation-groups">
       {groups.map((group) => (
@@ -31,6 +43,12 @@ export function AnnotationGroups({ groups, grouping, selected, onSelect }: Props
                 showPage={grouping === 'site'}
                 checked={selected.has(annotation.id)}
                 onSelect={onSelect}
+                teammate={
+                  isTeammates(annotation as Authored, self)
+                    ? ((annotation as Authored).creator ?? null)
+                    : null
+                }
+                readOnly={!teamEditing && isTeammates(annotation as Authored, self)}
               />
             ))}
           </ul>
@@ -55,21 +73,47 @@ interface RowProps {
   showPage: boolean;
   checked: boolean;
   onSelect(id: string, selected: boolean): void;
+  /** The teammate who wrote it (desk sync). Null for the journalist's own. */
+  teammate: string | null;
+  /** A teammate's, and the desk does not let its members change each other's. */
+  readOnly: boolean;
 }
 
-function Row({ annotation, showPage, checked, onSelect }: RowProps) {
+function Row({ annotation, showPage, checked, onSelect, teammate, readOnly }: RowProps) {
   const href = safeHref(annotation.url);
+  const shared = (annotation as Authored).shared === true;
   return (
-    <li class="library-annotation" data-annotation-id={annotation.id}>
+    <li
+      class={teammate === null ? 'library-annotation' : 'library-annotation teammates'}
+      data-annotation-id={annotation.id}
+      data-author={teammate ?? undefined}
+    >
       <input
         type="checkbox"
-        checked={checked}
-        aria-label={`Select “${shorten(annotation.quote.exact)}”`}
+        checked={checked && !readOnly}
+        disabled={readOnly}
+        aria-label={
+          readOnly
+            ? `“${shorten(annotation.quote.exact)}” is ${teammate}’s: read-only`
+            : `Select “${shorten(annotation.quote.exact)}”`
+        }
         onChange={(e) => onSelect(annotation.id, e.currentTarget.checked)}
       />
       <div class="library-annotation-body">
         <AnnotationText annotation={annotation} />
         <span class="muted annotation-meta">
+          {teammate !== null ? (
+            <>
+              <span class="author-badge">
+                by {teammate}
+                {readOnly ? ' · read-only' : ''}
+              </span>{' '}
+            </>
+          ) : shared ? (
+            <>
+              <span class="author-badge">shared with the desk</span>{' '}
+            </>
+          ) : null}
           {Number.isFinite(annotation.created) ? (
             <time dateTime={new Date(annotation.created).toISOString()}>
               {dateFormat.format(annotation.created)}

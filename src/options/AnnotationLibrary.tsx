@@ -7,6 +7,7 @@ import { ExportButtons } from '../shared/ExportButtons';
 import { failureOf, messageOf } from '../shared/answers';
 import { UndoBanner } from '../shared/UndoBanner';
 import { restoreDeleted } from '../shared/undo-delete';
+import { isTeammates, type Authored } from '../shared/desk-sync-client';
 import { AnnotationFilters } from './AnnotationFilters';
 import { AnnotationGroups } from './AnnotationGroups';
 import {
@@ -17,6 +18,7 @@ import {
   type Grouping,
 } from './annotation-query';
 import type { OptionsBrowserApi } from './browser-api';
+import type { DeskSyncApi } from './desk-sync-api';
 import { ImportPanel } from './ImportPanel';
 
 /**
@@ -58,8 +60,21 @@ function entityChoices(chosen: string): string[] {
   return ids.sort();
 }
 
-/** The Library's "Annotations" section: every annotation, a page at a time, searched, filtered, exported, imported. */
-export function AnnotationLibrary({ api }: { api: OptionsBrowserApi }) {
+/**
+ * The Library's "Annotations" section: every annotation, a page at a time, searched, filtered,
+ * exported, imported. With desk sync (`deskSync`), teammates' shared annotations are listed too,
+ * marked as theirs and read-only, and the list can be filtered by author.
+ */
+export function AnnotationLibrary({
+  api,
+  deskSync,
+  refresh = 0,
+}: {
+  api: OptionsBrowserApi;
+  deskSync?: DeskSyncApi;
+  /** Changes when desk sync may have brought or changed annotations: the page shown is read again. */
+  refresh?: number;
+}) {
   const [list, setList] = useState<ListState>({ status: 'loading' });
   const [query, setQuery] = useState<AnnotationQuery>(ANY_ANNOTATION);
   const [grouping, setGrouping] = useState<Grouping>('site');
@@ -73,9 +88,44 @@ export function AnnotationLibrary({ api }: { api: OptionsBrowserApi }) {
   // Bumped by every load: an answer for an older one is dropped, and its search stops.
   const generation = useRef(0);
   const [reloads, setReloads] = useState(0);
+  // The journalist's own CouchDB user (desk sync), and the teammates seen in the list so far.
+  const [self, setSelf] = useState<string | undefined>(undefined);
+  // Whether the desk lets its members change each other's annotations (its `_design/factmark`).
+  const [teamEditing, setTeamEditing] = useState(false);
+  const [authors, setAuthors] = useState<string[]>([]);
 
-  const pageQuery = useMemo<PageQuery>(() => toPageQuery(query), [query]);
+  // Who the journalist is on the desk, read again with every load of the list: sync may have
+  // been turned on (or set to another user) in the Desk sync section since.
+  useEffect(() => {
+    if (!deskSync) return;
+    let live = true;
+    deskSync
+      .status()
+      .then((answer) => {
+        if (!live || !answer?.ok) return;
+        setSelf(answer.user || undefined);
+        setTeamEditing(answer.teamEditing === true);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [deskSync, reloads, starts, refresh]);
+
+  const pageQuery = useMemo<PageQuery>(() => toPageQuery(query, self), [query, self]);
   const after = starts[starts.length - 1];
+
+  /** Teammates named by these annotations join the author filter's choices. */
+  const noteAuthors = useCallback((list: readonly Annotation[]) => {
+    const named = list
+      .map((a) => (a as Authored).creator)
+      .filter((c): c is string => typeof c === 'string' && c !== '');
+    if (named.length === 0) return;
+    setAuthors((current) => {
+      const next = [...new Set([...current, ...named])].sort();
+      return next.length === current.length ? current : next;
+    });
+  }, []);
 
   const load = useCallback(
     (start: PageCursor | undefined, q: PageQuery) => {
@@ -120,6 +170,7 @@ export function AnnotationLibrary({ api }: { api: OptionsBrowserApi }) {
             }
             if (answer.tags !== undefined) setTags(answer.tags);
             found.push(...answer.annotations);
+            noteAuthors(answer.annotations);
             scanned += answer.scanned ?? answer.annotations.length;
             const more = answer.next !== null && found.length < PAGE_SIZE;
             setList({
@@ -140,12 +191,12 @@ export function AnnotationLibrary({ api }: { api: OptionsBrowserApi }) {
         }
       })();
     },
-    [api],
+    [api, noteAuthors],
   );
 
   useEffect(() => {
     load(after, pageQuery);
-  }, [load, after, pageQuery, reloads]);
+  }, [load, after, pageQuery, reloads, refresh]);
   // Leaving the page: no answer may land after.
   useEffect(
     () => () => {
@@ -170,7 +221,13 @@ export function AnnotationLibrary({ api }: { api: OptionsBrowserApi }) {
     () => groupAnnotations(annotations, grouping, Infinity),
     [annotations, grouping],
   );
-  const shownIds = useMemo(() => annotations.map((a) => a.id), [annotations]);
+  // A teammate's annotation is read-only here (unless the desk allows editing): it cannot be
+  // selected for deletion.
+  const shownIds = useMemo(
+    () =>
+      annotations.filter((a) => teamEditing || !isTeammates(a as Authored, self)).map((a) => a.id),
+    [annotations, self, teamEditing],
+  );
   const allShownSelected = shownIds.length > 0 && shownIds.every((id) => selected.has(id));
   const pageIndex = starts.length - 1;
   const firstShown = pageIndex * PAGE_SIZE + 1;
@@ -303,6 +360,7 @@ export function AnnotationLibrary({ api }: { api: OptionsBrowserApi }) {
             onGrouping={setGrouping}
             tags={query.tag !== '' && !tags.includes(query.tag) ? [...tags, query.tag] : tags}
             entities={entityChoices(query.entity)}
+            authors={authors.filter((a) => a !== self)}
           />
           <div class="bulk-actions">
             <label>
@@ -331,6 +389,8 @@ export function AnnotationLibrary({ api }: { api: OptionsBrowserApi }) {
             grouping={grouping}
             selected={selected}
             onSelect={select}
+            self={self}
+            teamEditing={teamEditing}
           />
           {pageIndex > 0 || ready?.next ? (
             <nav class="pager" aria-label="Pages of annotations">

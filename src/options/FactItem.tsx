@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Fact } from '../core/types';
 import { shorten } from '../shared/AnnotationText';
 import { safeHref } from './annotation-query';
+import { ShareToggle } from './DeskShare';
 import { FactForm } from './FactForm';
 import { fieldsOf, isUserFact, type ClaimChoice, type FactFields } from './user-fact';
 
@@ -58,6 +59,7 @@ export function FactItem({ fact, claims, onSave, onDelete }: Props) {
       </strong>
       <q class="fact-quote">{fact.quote}</q>
       <Source fact={fact} />
+      {user ? <ShareToggle kind="fact" id={fact.id} label={name} /> : null}
       {user ? (
         <div class="fact-actions">
           {mode === 'confirm-delete' ? (

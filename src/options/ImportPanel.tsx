@@ -1,6 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import { skipReasons } from '../core/annotations';
 import { failureOf, messageOf } from '../shared/answers';
+import { looksLikeBackup } from '../shared/backup-format';
 import type { OptionsBrowserApi } from './browser-api';
 import { parseImportFile } from './import-file';
 
@@ -51,6 +52,16 @@ export function ImportPanel({ api, onImported }: Props) {
 
   const run = async (file: File) => {
     setState({ status: 'reading', kilobytes: Math.max(1, Math.round(file.size / 1024)) });
+    // A backup of everything (its `format` comes first) is restored by the Backup section, which
+    // restores its sources, names and facts too; imported here, only its annotations would come.
+    if (looksLikeBackup(await file.slice(0, 1_000).text())) {
+      setState({
+        status: 'failed',
+        error:
+          'This is a Factmark backup of everything: restore it with “Restore from backup” in the Backup section.',
+      });
+      return;
+    }
     const parsed = await parseImportFile(file);
     if (!parsed.ok) {
       setState({ status: 'failed', error: `import: ${parsed.error}` });

@@ -3,6 +3,7 @@ import type { SourceSummary } from '../shared/sources-protocol';
 import { safeHref } from './annotation-query';
 import type { SourcesApi } from './browser-api';
 import { Confirmation } from './Confirmation';
+import { ShareToggle } from './DeskShare';
 import { SourceFacts } from './SourceFacts';
 
 interface Props {
@@ -51,6 +52,7 @@ export function SourceItem({ api, source, onEnable, onRemove, onChanged }: Props
         </h3>
         {bundled ? <span class="tag">Bundled</span> : null}
         {source.enabled ? null : <span class="tag">Off</span>}
+        {bundled ? null : <ShareToggle kind="source" id={source.id} label={`“${source.title}”`} />}
       </div>
       <p class="muted source-meta">
         <Origin source={source} />

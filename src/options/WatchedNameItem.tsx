@@ -1,6 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { WatchedName, WatchedNameInput } from '../shared/sources-protocol';
 import { Confirmation } from './Confirmation';
+import { ShareToggle } from './DeskShare';
 import { WatchedNameForm } from './WatchedNameForm';
 import { watchedNameFields } from './watched-name';
 
@@ -65,6 +66,9 @@ export function WatchedNameItem({ entity, taken, onSave, onEnable, onRemove }: P
         <code class="entity-id">{entity.id}</code>
         {entity.bundled ? <span class="tag">Bundled</span> : null}
         {entity.enabled ? null : <span class="tag">Off</span>}
+        {entity.bundled ? null : (
+          <ShareToggle kind="entity" id={entity.id} label={`the name “${entity.name}”`} />
+        )}
       </div>
       {entity.aliases.length > 0 ? (
         <ul class="annotation-tags" aria-label={`Spellings of ${entity.name}`}>

@@ -17,6 +17,8 @@ export interface AnnotationQuery {
   /** Dates made, as <input type=date> gives them (YYYY-MM-DD, local), inclusive; '' for open. */
   from: string;
   to: string;
+  /** Whose (desk sync): '' for anyone's, MINE for the journalist's own, else `author:<user>`. */
+  author: string;
 }
 
 export const ANY_ANNOTATION: AnnotationQuery = {
@@ -26,7 +28,13 @@ export const ANY_ANNOTATION: AnnotationQuery = {
   verdict: '',
   from: '',
   to: '',
+  author: '',
 };
+
+/** The author filter's value for the journalist's own annotations. */
+export const MINE = 'mine';
+/** The author filter's value for one teammate's annotations. */
+export const authorChoice = (user: string) => `author:${user}`;
 
 export type Grouping = 'site' | 'page';
 
@@ -55,9 +63,10 @@ function endOfDay(date: string): number {
 
 /**
  * The form's query as the background takes it: only the parts given, dates as times in the
- * journalist's own time zone (from midnight of "from" to the midnight after "to").
+ * journalist's own time zone (from midnight of "from" to the midnight after "to"); the author as
+ * desk sync names it (`self`: the journalist's own CouchDB user, when sync has one).
  */
-export function toPageQuery(query: AnnotationQuery): PageQuery {
+export function toPageQuery(query: AnnotationQuery, self?: string): PageQuery {
   const out: PageQuery = {};
   if (query.text.trim() !== '') out.text = query.text;
   if (query.tag) out.tag = query.tag;
@@ -67,6 +76,12 @@ export function toPageQuery(query: AnnotationQuery): PageQuery {
   if (!Number.isNaN(from)) out.from = from;
   const until = endOfDay(query.to);
   if (!Number.isNaN(until)) out.until = until;
+  if (query.author === MINE) {
+    out.mine = true;
+    if (self) out.author = self;
+  } else if (query.author.startsWith('author:')) {
+    out.author = query.author.slice('author:'.length);
+  }
   return out;
 }
 

@@ -5,6 +5,8 @@ import type { Annotation } from '../core/annotations/types';
 import type { Fact } from '../core/types';
 import type { ExportFileAnswer } from '../shared/download';
 import { exportOverPort, importOverPort, type ClientPort } from './transfer';
+import { backupOverPort, restoreOverPort } from './backup-transfer';
+import type { BackupImportAnswer } from '../shared/backup-protocol';
 import type {
   AnnotationsDeleteAnswer,
   AnnotationsPageAnswer,
@@ -131,6 +133,28 @@ export const storyBrowserApi: SourcesApi & WatchedNamesApi = {
   saveEntity: (entity) => ask(send, { type: 'factmark/entity-save', entity }),
   removeEntity: (id) => ask(send, { type: 'factmark/entity-remove', id }),
   enableEntity: (id, enabled) => ask(send, { type: 'factmark/entity-enable', id, enabled }),
+};
+
+/**
+ * The Backup section's calls: the backup of everything (src/shared/backup-format.ts), over its
+ * ports, of any size.
+ */
+export interface BackupApi {
+  /** The backup as a Blob; `onProgress` in records written, of about all. `signal` cancels. */
+  exportBackup(
+    onProgress: (written: number, total: number) => void,
+    signal?: AbortSignal,
+  ): Promise<ExportFileAnswer>;
+  /** Restores a backup file in one transaction; `onProgress` in characters sent, of all. */
+  restoreBackup(
+    file: Blob,
+    onProgress: (received: number, total: number) => void,
+  ): Promise<BackupImportAnswer>;
+}
+
+export const backupBrowserApi: BackupApi = {
+  exportBackup: (onProgress, signal) => backupOverPort(connect, onProgress, signal),
+  restoreBackup: (file, onProgress) => restoreOverPort(connect, file, onProgress),
 };
 
 function connect(name: string): ClientPort {

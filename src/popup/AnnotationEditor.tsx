@@ -32,6 +32,7 @@ export function AnnotationEditor({ annotation, onSave, onCancel }: Props) {
   const [note, setNote] = useState(annotation.note);
   const [tags, setTags] = useState(annotation.tags.join(', '));
   const [color, setColor] = useState<AnnotationColor>(annotation.color);
+  const [shared, setShared] = useState(annotation.shared === true);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const noteField = useRef<HTMLTextAreaElement>(null);
@@ -53,6 +54,8 @@ export function AnnotationEditor({ annotation, onSave, onCancel }: Props) {
       note: note.trim(),
       tags: tagList,
       color,
+      // Desk sync: sent only when the journalist changed it (absent means private).
+      ...(shared !== (annotation.shared === true) ? { shared } : {}),
       updated: Date.now(),
     });
     // On success the form is gone; only a failure leaves something to update.
@@ -101,6 +104,15 @@ export function AnnotationEditor({ annotation, onSave, onCancel }: Props) {
           </label>
         ))}
       </fieldset>
+      <label class="share-choice">
+        <input
+          type="checkbox"
+          name="shared"
+          checked={shared}
+          onChange={(e) => setShared(e.currentTarget.checked)}
+        />
+        Shared with the desk
+      </label>
       {error ? (
         <p class="error" role="alert">
           {error}

@@ -12,6 +12,10 @@ interface Props {
   onCancelEdit(): void;
   onSave(edited: Annotation): Promise<string | null>;
   onDelete(annotation: Annotation): void;
+  /** The teammate who wrote it (desk sync): shown as theirs, read-only. Null for the journalist's own. */
+  teammate?: string | null;
+  /** The desk lets its members edit each other's annotations (desk sync): theirs are editable. */
+  teamEditing?: boolean;
 }
 
 /** One annotation of the page: select it to show it on the page; edit or delete it. */
@@ -38,12 +42,26 @@ export function AnnotationItem(props: Props) {
     );
   }
   const short = shorten(annotation.quote.exact);
+  const teammate = props.teammate ?? null;
+  const readOnly = teammate !== null && props.teamEditing !== true;
   return (
-    <li class="annotation" data-annotation-id={annotation.id}>
+    <li
+      class={teammate === null ? 'annotation' : 'annotation teammates'}
+      data-annotation-id={annotation.id}
+      data-author={teammate ?? undefined}
+    >
       <button type="button" class="annotation-main" onClick={() => props.onReveal(annotation.id)}>
         <AnnotationText annotation={annotation} />
+        {teammate !== null ? (
+          <span class="muted author-badge">
+            by {teammate}
+            {readOnly ? ' · read-only' : ''}
+          </span>
+        ) : annotation.shared === true ? (
+          <span class="muted author-badge">shared with the desk</span>
+        ) : null}
       </button>
-      <div class="annotation-actions">
+      <div class="annotation-actions" hidden={readOnly}>
         <button
           type="button"
           class="button"

@@ -26,7 +26,8 @@ interface Props {
 type ListState =
   | { status: 'loading' }
   | { status: 'error'; error: string }
-  | { status: 'ready'; annotations: Annotation[] };
+  /** `deskUser`: the journalist's CouchDB user (desk sync), to tell teammates' annotations. */
+  | { status: 'ready'; annotations: Annotation[]; deskUser?: string };
 
 /** "Your annotations": this page's annotations, those on the page and the orphans, with actions. */
 export function AnnotationSection({ api, tabId, pageUrl, host, request, placed }: Props) {
@@ -36,6 +37,19 @@ export function AnnotationSection({ api, tabId, pageUrl, host, request, placed }
   const [error, setError] = useState<string | null>(null);
   const [undo, setUndo] = useState<Annotation[] | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  // Desk sync: whether the desk lets its members edit each other's annotations.
+  const [teamEditing, setTeamEditing] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    api
+      .syncStatus?.()
+      .then((answer) => live && answer?.ok && setTeamEditing(answer.teamEditing === true))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [api]);
 
   useEffect(() => {
     let live = true;
@@ -43,7 +57,11 @@ export function AnnotationSection({ api, tabId, pageUrl, host, request, placed }
       if (!live) return;
       setList(
         answer.ok
-          ? { status: 'ready', annotations: answer.annotations }
+          ? {
+              status: 'ready',
+              annotations: answer.annotations,
+              ...(answer.deskUser ? { deskUser: answer.deskUser } : {}),
+            }
           : { status: 'error', error: answer.error },
       );
     });
@@ -60,9 +78,7 @@ export function AnnotationSection({ api, tabId, pageUrl, host, request, placed }
 
   const update = (change: (current: Annotation[]) => Annotation[]) =>
     setList((state) =>
-      state.status === 'ready'
-        ? { status: 'ready', annotations: change(state.annotations) }
-        : state,
+      state.status === 'ready' ? { ...state, annotations: change(state.annotations) } : state,
     );
 
   /** The content script repaints the page's annotations from the background when told. */
@@ -134,6 +150,11 @@ export function AnnotationSection({ api, tabId, pageUrl, host, request, placed }
     void tellPage();
   };
 
+  const deskUser = list.status === 'ready' ? list.deskUser : undefined;
+  /** A teammate's annotation (desk sync) names a creator who is not the journalist. */
+  const teammateOf = (a: Annotation): string | null =>
+    a.creator !== undefined && a.creator !== '' && a.creator !== deskUser ? a.creator : null;
+
   const renderList = (items: readonly Annotation[]) => (
     <ul class="annotations">
       {items.map((annotation) => (
@@ -147,6 +168,8 @@ export function AnnotationSection({ api, tabId, pageUrl, host, request, placed }
           onCancelEdit={() => setEditingId(null)}
           onSave={save}
           onDelete={(a) => void remove(a)}
+          teammate={teammateOf(annotation)}
+          teamEditing={teamEditing}
         />
       ))}
     </ul>

@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { AddPageSource } from './AddPageSource';
 import { AnnotationSection } from './AnnotationSection';
+import { DeskSyncLine } from './DeskSyncLine';
 import type { PopupBrowserApi } from './browser-api';
 import { EntityList } from './EntityList';
 import { FigureTable } from './FigureTable';
 import { HighlightExport } from './HighlightExport';
 import { hostOf, loadPage, type PageState } from './load-page';
 import { Notice } from './Notice';
+import { SharePage } from './SharePage';
 import { SiteSwitch } from './SiteSwitch';
 import { SummaryStrip } from './SummaryStrip';
 
@@ -50,6 +52,7 @@ export function App({ api }: { api: PopupBrowserApi }) {
           </p>
         ) : null}
       </header>
+      <DeskSyncLine api={api} />
       <Body state={state} api={api} onReveal={reveal} />
       <p class="error" role="alert">
         {revealError}
@@ -106,6 +109,7 @@ function Body({ state, api, onReveal }: BodyProps) {
             request={annotationsRequest}
             placed={report.annotations}
           />
+          <SharePage api={api} pageUrl={report.url} request={annotationsRequest} />
           <AddPageSource api={api} tabId={tabId} />
         </>
       );

@@ -17,6 +17,7 @@ import type {
   SiteAnswer,
 } from '../shared/messages';
 import type { NewSource, SourceAnswer } from '../shared/sources-protocol';
+import type { ShareAnswer, SyncStatusAnswer } from '../shared/desk-sync-client';
 import { tabIdFromSearch } from './tab-from-url';
 
 export interface PopupBrowserApi {
@@ -40,6 +41,10 @@ export interface PopupBrowserApi {
   exportAnnotations(format: ExportFormat, url: string): Promise<ExportAnswer>;
   /** Adds a source ("Add this page as a source"); the background extracts its facts first. */
   addSource(source: NewSource): Promise<SourceAnswer>;
+  /** Desk sync's state, for the one-line state under the header (optional: tests may leave it out). */
+  syncStatus?(): Promise<SyncStatusAnswer>;
+  /** Marks every annotation of the journalist's own on this page (its canonical URL) shared. */
+  sharePage?(url: string): Promise<ShareAnswer>;
 }
 
 export const popupBrowserApi: PopupBrowserApi = {
@@ -82,6 +87,12 @@ export const popupBrowserApi: PopupBrowserApi = {
   },
   addSource(source) {
     return ask(send, { type: 'factmark/source-add', source });
+  },
+  syncStatus() {
+    return ask(send, { type: 'factmark/sync-status' });
+  },
+  sharePage(url) {
+    return ask(send, { type: 'factmark/share', url, shared: true });
   },
 };
 

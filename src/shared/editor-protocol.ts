@@ -39,6 +39,8 @@ export interface EditorResult {
   tags: string[];
   /** Set when the user asked to add the selected figure to the fact base, under this attribute. */
   factAttribute: string | null;
+  /** "Shared with the desk": the annotation goes to the desk when desk sync is on. */
+  shared: boolean;
 }
 
 /** A figure in the selection that may be added to the fact base, and the attributes it may take. */
@@ -56,6 +58,8 @@ export interface EditorDraft {
   note: string;
   tags: string[];
   fact: FactOffer | null;
+  /** Whether "Shared with the desk" starts ticked (off for a new annotation). */
+  shared?: boolean;
 }
 
 export type Hello = { type: 'hello'; token: string };
@@ -146,7 +150,14 @@ export function parseHostMessage(msg: unknown): HostMessage | null {
   if (fact === undefined) return null;
   return {
     type: 'draft',
-    draft: { quote: d.quote, color: d.color, note: d.note, tags: [...d.tags], fact },
+    draft: {
+      quote: d.quote,
+      color: d.color,
+      note: d.note,
+      tags: [...d.tags],
+      fact,
+      shared: d.shared === true,
+    },
   };
 }
 
@@ -169,6 +180,7 @@ export function parseFrameMessage(msg: unknown): FrameMessage | null {
       if (!isRecord(r) || !isColor(r.color)) return null;
       if (!isString(r.note, ANNOTATION_LIMITS.note) || !isTagList(r.tags)) return null;
       if (r.factAttribute !== null && !isString(r.factAttribute, MAX_LABEL)) return null;
+      if (r.shared !== undefined && typeof r.shared !== 'boolean') return null;
       return {
         type: 'save',
         result: {
@@ -176,6 +188,7 @@ export function parseFrameMessage(msg: unknown): FrameMessage | null {
           note: r.note,
           tags: [...r.tags],
           factAttribute: r.factAttribute,
+          shared: r.shared === true,
         },
       };
     }

@@ -11,6 +11,8 @@ import type { AnnotationQuery, PageCursor } from '../core/annotations/query';
 import { ANNOTATION_COLORS, type Annotation } from '../core/annotations/types';
 import { canonicalUrl } from '../core/annotations/url';
 import { isEntityId } from '../core/entities/id';
+import { checkBackupRequest, type BackupBackgroundRequest } from './backup-protocol';
+import { checkSyncRequest, type SyncBackgroundRequest } from './sync-protocol';
 import {
   checkSourcesRequest,
   type PageTextRequest,
@@ -221,13 +223,28 @@ export type BackgroundRequest =
   | ImportUndoRequest
   | FactSaveRequest
   | FactDeleteRequest
-  | SourcesBackgroundRequest;
+  | SourcesBackgroundRequest
+  // The backup of everything (./backup-protocol.ts).
+  | BackupBackgroundRequest
+  // Desk sync (./sync-protocol.ts).
+  | SyncBackgroundRequest;
 
 export type Failure = { ok: false; error: string };
 export type FactsAnswer = { ok: true; facts: Fact[] } | Failure;
 export type SiteAnswer = { ok: true; enabled: boolean } | Failure;
 export type ReportAnswer = Report;
-export type AnnotationsAnswer = { ok: true; annotations: Annotation[] } | Failure;
+export type AnnotationsAnswer =
+  | {
+      ok: true;
+      annotations: Annotation[];
+      /**
+       * Desk sync: the journalist's own CouchDB user while sync is set, so that a page's content
+       * script paints teammates' annotations (another `creator`) as theirs. Pages learn nothing
+       * new by it: the journalist's own shared annotations carry it as their `creator`.
+       */
+      deskUser?: string;
+    }
+  | Failure;
 /**
  * `total`: every annotation stored, whatever the query; `next`: the `after` of the next request,
  * or null when no annotation after these matches (with a query, a page may hold fewer than
@@ -459,6 +476,8 @@ const MAX_URL_LENGTH = ANNOTATION_LIMITS.url;
 const MAX_TITLE_LENGTH = ANNOTATION_LIMITS.title;
 /** Entities and verdicts found in one annotated passage. */
 const MAX_FINDINGS = ANNOTATION_LIMITS.findings;
+/** A CouchDB user name (an annotation's `creator`, desk sync). */
+const MAX_CREATOR_LENGTH = 200;
 
 // ---- Validation -----------------------------------------------------------------------------
 
@@ -600,8 +619,9 @@ function checkRequest(msg: unknown): BackgroundRequest | string | null {
     case 'factmark/fact-delete':
       return isId(msg.id) ? { type: 'factmark/fact-delete', id: msg.id } : 'id: not an id';
     default:
-      // The sources and watched names (src/shared/sources-protocol.ts), or null.
-      return checkSourcesRequest(msg);
+      // The sources and watched names (src/shared/sources-protocol.ts), the backup
+      // (src/shared/backup-protocol.ts), or null.
+      return checkSourcesRequest(msg) ?? checkBackupRequest(msg) ?? checkSyncRequest(msg);
   }
 }
 
@@ -623,7 +643,7 @@ function checkPageRequest(msg: Record<string, unknown>): AnnotationsPageRequest 
   if (query !== undefined) {
     if (!isRecord(query)) return 'query: not an object';
     const checked: AnnotationQuery = {};
-    for (const field of ['text', 'tag', 'entity', 'verdict'] as const) {
+    for (const field of ['text', 'tag', 'entity', 'verdict', 'author'] as const) {
       const value = query[field];
       if (value === undefined) continue;
       if (!isString(value, MAX_QUERY_TEXT)) {
@@ -638,6 +658,10 @@ function checkPageRequest(msg: Record<string, unknown>): AnnotationsPageRequest 
         return `query.${field}: not a time (ms since the epoch)`;
       }
       checked[field] = value;
+    }
+    if (query.mine !== undefined) {
+      if (typeof query.mine !== 'boolean') return 'query.mine: not a boolean';
+      checked.mine = query.mine;
     }
     request.query = checked;
   }
@@ -746,7 +770,20 @@ export function checkAnnotation(x: unknown): Annotation | string {
   }
   if (!isTime(x.created)) return 'created: not a time (ms since the epoch)';
   if (!isTime(x.updated)) return 'updated: not a time (ms since the epoch)';
+  // Desk sync (src/shared/sync-protocol.ts): both optional; an annotation without `shared` is
+  // private. The background decides `creator` whoever sends it (src/background/sync/).
+  if (x.shared !== undefined && typeof x.shared !== 'boolean') return 'shared: not true or false';
+  if (
+    x.creator !== undefined &&
+    (!isString(x.creator, MAX_CREATOR_LENGTH, 1) || CONTROL_OR_BREAK.test(x.creator))
+  ) {
+    return `creator: not a user name of 1 to ${MAX_CREATOR_LENGTH} characters`;
+  }
+  const desk: Pick<Annotation, 'shared' | 'creator'> = {};
+  if (x.shared !== undefined) desk.shared = x.shared;
+  if (x.creator !== undefined) desk.creator = x.creator;
   return {
+    ...desk,
     id: x.id,
     url: x.url,
     title: x.title,

@@ -66,6 +66,29 @@ import type {
   SourcesAnswer,
   SourcesRequest,
 } from './sources-protocol';
+import type {
+  BackupExportAnswer,
+  BackupExportRequest,
+  BackupImportAnswer,
+  BackupImportRequest,
+} from './backup-protocol';
+import type {
+  DeskItemsAnswer,
+  DeskItemsRequest,
+  ShareAnswer,
+  ShareRequest,
+  SyncConflictsAnswer,
+  SyncConflictsRequest,
+  SyncNowAnswer,
+  SyncNowRequest,
+  SyncResolveRequest,
+  SyncSetAnswer,
+  SyncSetRequest,
+  SyncStatusAnswer,
+  SyncStatusRequest,
+  SyncTestAnswer,
+  SyncTestRequest,
+} from './sync-protocol';
 import type { Report, ReportAnnotation } from '../core/types';
 import { EDITOR_PAGE } from './editor-protocol';
 
@@ -219,6 +242,9 @@ export interface BackgroundCalls {
   'factmark/export': { request: ExportRequest; answer: ExportAnswer };
   'factmark/import': { request: ImportRequest; answer: ImportAnswer };
   'factmark/import-undo': { request: ImportUndoRequest; answer: ImportUndoAnswer };
+  // The backup of everything (./backup-protocol.ts, ./backup-format.ts).
+  'factmark/backup-export': { request: BackupExportRequest; answer: BackupExportAnswer };
+  'factmark/backup-import': { request: BackupImportRequest; answer: BackupImportAnswer };
   'factmark/fact-save': { request: FactSaveRequest; answer: FactSaveAnswer };
   'factmark/fact-delete': { request: FactDeleteRequest; answer: OkAnswer };
   // A journalist's own story (./sources-protocol.ts).
@@ -231,6 +257,15 @@ export interface BackgroundCalls {
   'factmark/entity-save': { request: EntitySaveRequest; answer: EntityAnswer };
   'factmark/entity-remove': { request: EntityRemoveRequest; answer: OkAnswer };
   'factmark/entity-enable': { request: EntityEnableRequest; answer: EntityAnswer };
+  // Desk sync (./sync-protocol.ts).
+  'factmark/sync-set': { request: SyncSetRequest; answer: SyncSetAnswer };
+  'factmark/sync-now': { request: SyncNowRequest; answer: SyncNowAnswer };
+  'factmark/sync-status': { request: SyncStatusRequest; answer: SyncStatusAnswer };
+  'factmark/sync-test': { request: SyncTestRequest; answer: SyncTestAnswer };
+  'factmark/sync-conflicts': { request: SyncConflictsRequest; answer: SyncConflictsAnswer };
+  'factmark/sync-resolve': { request: SyncResolveRequest; answer: OkAnswer };
+  'factmark/share': { request: ShareRequest; answer: ShareAnswer };
+  'factmark/desk-items': { request: DeskItemsRequest; answer: DeskItemsAnswer };
 }
 
 export type BackgroundRequestType = keyof BackgroundCalls;
@@ -251,8 +286,8 @@ export type BackgroundRequestType = keyof BackgroundCalls;
  * Sources (the articles, their texts and quotes) and managing the watched names are the
  * Library's.
  * Everything else — every annotation of every page (at once or in pages), export, import and its
- * undo, restore, site switches, reading facts by id, deleting facts — only the extension's own
- * pages may ask. An `embedded extension page` (the annotation editor in a web page's tab) may send
+ * undo, restore, the backup of everything and restoring one, site switches, reading facts by id,
+ * deleting facts — only the extension's own pages may ask. An `embedded extension page` (the annotation editor in a web page's tab) may send
  * nothing: the editor sends no request, and whatever holds it is a web page.
  */
 export const BACKGROUND_CALLERS = {
@@ -268,6 +303,8 @@ export const BACKGROUND_CALLERS = {
   'factmark/export': ['extension page'],
   'factmark/import': ['extension page'],
   'factmark/import-undo': ['extension page'],
+  'factmark/backup-export': ['extension page'],
+  'factmark/backup-import': ['extension page'],
   'factmark/fact-save': ['extension page', 'content script'],
   'factmark/fact-delete': ['extension page'],
   'factmark/sources': ['extension page'],
@@ -279,6 +316,17 @@ export const BACKGROUND_CALLERS = {
   'factmark/entity-save': ['extension page'],
   'factmark/entity-remove': ['extension page'],
   'factmark/entity-enable': ['extension page'],
+  // Desk sync: the desk's settings (the password), the state, sharing and conflicts are the
+  // extension's pages' alone. A content script marks its own annotations shared through
+  // factmark/annotation-save.
+  'factmark/sync-set': ['extension page'],
+  'factmark/sync-now': ['extension page'],
+  'factmark/sync-status': ['extension page'],
+  'factmark/sync-test': ['extension page'],
+  'factmark/sync-conflicts': ['extension page'],
+  'factmark/sync-resolve': ['extension page'],
+  'factmark/share': ['extension page'],
+  'factmark/desk-items': ['extension page'],
 } as const satisfies { readonly [T in BackgroundRequestType]: readonly CallerKind[] };
 
 export type CallersOf<T extends BackgroundRequestType> = (typeof BACKGROUND_CALLERS)[T][number];

@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import type { Annotation } from '../../src/core/annotations/types';
 import type { Fact } from '../../src/core/types';
 import { EXPORT_STREAM_PORT, IMPORT_STREAM_PORT } from '../../src/shared/messages';
+import { BACKUP_EXPORT_PORT, BACKUP_IMPORT_PORT } from '../../src/shared/backup-protocol';
 import {
   BACKGROUND_CALLERS,
   mayCall,
@@ -272,6 +273,8 @@ export async function expectEveryTypeRefused(
   for (const [name, first] of [
     [EXPORT_STREAM_PORT, { format: 'jsonld' }],
     [IMPORT_STREAM_PORT, { type: 'begin', total: 1 }],
+    [BACKUP_EXPORT_PORT, { type: 'begin' }],
+    [BACKUP_IMPORT_PORT, { type: 'begin', chars: 1 }],
   ] as const) {
     expect(await overPort(realm, name, [first]), name).toEqual({ received: [], closed: true });
   }

@@ -48,6 +48,7 @@ function wrap(page: Page): TestPage {
     type: (text) => page.keyboard.type(text),
     press: (key) => page.keyboard.press(key),
     mouseMove: (x, y) => page.mouse.move(x, y),
+    click: (selector) => page.click(selector),
     close: () => page.close(),
   };
 }
@@ -90,6 +91,29 @@ export async function launchChromium(): Promise<ExtensionBrowser> {
       return wrap(page);
     },
     requestedUrls: () => [...requested],
+    async allowHostPermission(pattern) {
+      // chrome://extensions' own API (the "Site access" setting): the host is then granted at
+      // run time, and the extension's permissions.request for it answers true without a prompt.
+      const page = await context.newPage();
+      try {
+        await page.goto('chrome://extensions');
+        await page.evaluate(
+          async ([id, host]) => {
+            const api = (
+              globalThis as unknown as {
+                chrome: {
+                  developerPrivate: { addHostPermission(id: string, host: string): Promise<void> };
+                };
+              }
+            ).chrome.developerPrivate;
+            await api.addHostPermission(id, host);
+          },
+          [new URL(extensionOrigin).host, pattern] as const,
+        );
+      } finally {
+        await page.close();
+      }
+    },
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

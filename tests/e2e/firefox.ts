@@ -50,6 +50,7 @@ function wrap(page: Page): TestPage {
       for (const k of keys.reverse()) await page.keyboard.up(k);
     },
     mouseMove: (x, y) => page.mouse.move(x, y),
+    click: (selector) => page.click(selector),
     close: () => page.close(),
   };
 }
@@ -71,6 +72,9 @@ export async function launchFirefox(): Promise<ExtensionBrowser> {
       env: { ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1' },
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+        // permissions.request grants without a prompt (a headless browser cannot show one); it
+        // still needs the user's input (a trusted click).
+        'extensions.webextOptionalPermissionPrompts': false,
       },
     });
   } catch (error) {
@@ -109,6 +113,8 @@ export async function launchFirefox(): Promise<ExtensionBrowser> {
       return wrapped;
     },
     requestedUrls: () => [...requested],
+    // The launch pref above lets every permissions.request through.
+    allowHostPermission: async () => undefined,
     async close() {
       await browser.close();
       rmSync(profile, { recursive: true, force: true });

@@ -30,6 +30,11 @@ export interface TestPage {
   press(key: string): Promise<void>;
   /** Move the mouse to (x, y) in the viewport, as the user does: the events are trusted. */
   mouseMove(x: number, y: number): Promise<void>;
+  /**
+   * Click the first element matching `selector` as the user does (trusted mouse events): a
+   * handler it runs may do what needs a user gesture (permissions.request).
+   */
+  click(selector: string): Promise<void>;
   /** Emulate the user's light or dark preference, where the driver can. Returns whether it could. */
   setColorScheme(scheme: 'light' | 'dark'): Promise<boolean>;
   close(): Promise<void>;
@@ -43,8 +48,19 @@ export interface ExtensionBrowser {
   openPage(url: string): Promise<TestPage>;
   /** One of the extension's pages (path relative to its root) in a new tab, loaded. */
   openExtensionPage(path: string): Promise<TestPage>;
-  /** Every URL the browser's pages (ours and the extension's) requested since launch. */
+  /**
+   * Every URL the browser's pages (ours and the extension's) requested since launch; in Chromium
+   * also the extension's service worker's (CDP Network events of its target).
+   */
   requestedUrls(): string[];
+  /**
+   * Let the extension's next permissions.request for this host pattern pass without a prompt, as
+   * a user who answers "Allow" (headless browsers cannot show the prompt): in Chromium the host
+   * is granted in chrome://extensions (developerPrivate, as the "Site access" setting does), and
+   * permissions.request then answers true at once; in Firefox the launch pref
+   * `extensions.webextOptionalPermissionPrompts` = false does it for every request.
+   */
+  allowHostPermission(pattern: string): Promise<void>;
   close(): Promise<void>;
 }
 

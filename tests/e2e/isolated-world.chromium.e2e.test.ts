@@ -23,6 +23,8 @@ import { chromium, type BrowserContext, type Frame, type Page } from 'playwright
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WITHHELD_SOURCE_TITLE } from '../../src/background/scope';
 import { toJsonLd } from '../../src/core/annotations';
+import { toBackupText } from '../../src/shared/backup-format';
+import { BACKUP_EXPORT_PORT, BACKUP_IMPORT_PORT } from '../../src/shared/backup-protocol';
 import type { Annotation } from '../../src/core/annotations/types';
 import type { Fact } from '../../src/core/types';
 import { EDITOR_PAGE } from '../../src/shared/editor-protocol';
@@ -358,6 +360,60 @@ describe("a content script's isolated world sends every request type", () => {
     'factmark/import-undo': {
       refused: () => [{ type: 'factmark/import-undo', id: seeded.undoId }],
     },
+    // The backup of everything: every annotation, fact, source and name of every site.
+    'factmark/backup-export': { refused: () => [{ type: 'factmark/backup-export' }] },
+    'factmark/backup-import': {
+      refused: () => [
+        {
+          type: 'factmark/backup-import',
+          text: toBackupText({
+            exportedAt: '2026-12-02T08:00:00.000Z',
+            sites: [],
+            entities: [],
+            sources: [],
+            facts: [],
+            annotations: [{ ...seeded.others[0]!, note: 'replaced', updated: Date.now() }],
+          }),
+        },
+      ],
+    },
+    // Desk sync: the desk's settings, its password, sharing and conflicts are the Library's.
+    'factmark/sync-set': {
+      refused: () => [
+        {
+          type: 'factmark/sync-set',
+          url: 'http://127.0.0.1:5984',
+          db: 'desk',
+          user: 'alice',
+          password: 'secret',
+        },
+        { type: 'factmark/sync-set', off: true },
+      ],
+    },
+    'factmark/sync-now': { refused: () => [{ type: 'factmark/sync-now' }] },
+    'factmark/sync-status': { refused: () => [{ type: 'factmark/sync-status' }] },
+    'factmark/sync-test': {
+      refused: () => [
+        {
+          type: 'factmark/sync-test',
+          url: 'http://127.0.0.1:5984',
+          db: 'desk',
+          user: 'alice',
+          password: 'secret',
+        },
+      ],
+    },
+    'factmark/sync-conflicts': { refused: () => [{ type: 'factmark/sync-conflicts' }] },
+    'factmark/sync-resolve': {
+      refused: () => [{ type: 'factmark/sync-resolve', id: seeded.own.id, keep: '1-abc' }],
+    },
+    'factmark/share': {
+      refused: () => [
+        { type: 'factmark/share', ids: [seeded.own.id], shared: true },
+        { type: 'factmark/share', url: seeded.ownUrl, shared: true },
+      ],
+    },
+    'factmark/desk-items': { refused: () => [{ type: 'factmark/desk-items' }] },
     'factmark/fact-save': {
       scoped: async () => {
         // A new fact claiming another site's page is filed under the frame's own page.
@@ -473,6 +529,15 @@ describe("a content script's isolated world sends every request type", () => {
         { type: 'commit' },
       ]),
     ).toEqual({ received: [], closed: true });
+    // The backup's ports, every annotation, fact, source and name of every site: the same.
+    expect(await overPort(world, BACKUP_EXPORT_PORT, [{ type: 'begin' }])).toEqual({
+      received: [],
+      closed: true,
+    });
+    expect(await overPort(world, BACKUP_IMPORT_PORT, [{ type: 'begin', chars: 1 }])).toEqual({
+      received: [],
+      closed: true,
+    });
     expect(await stored(library, seeded)).toEqual(before);
   });
 });

@@ -4,8 +4,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DIST_CHROME = join(ROOT, 'dist', 'chrome');
-export const DIST_FIREFOX = join(ROOT, 'dist', 'firefox');
+/**
+ * The builds under test: dist/ unless FACTMARK_DIST_CHROME / FACTMARK_DIST_FIREFOX name a copy (a
+ * run that must not see a rebuild of dist/ halfway, which wipes the folder the browser loads).
+ */
+export const DIST_CHROME = process.env.FACTMARK_DIST_CHROME ?? join(ROOT, 'dist', 'chrome');
+export const DIST_FIREFOX = process.env.FACTMARK_DIST_FIREFOX ?? join(ROOT, 'dist', 'firefox');
 /** Screenshots of each run (gitignored). */
 export const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
 

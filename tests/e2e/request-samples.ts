@@ -5,6 +5,7 @@
  * compare its keys with BACKGROUND_CALLERS' at run time.
  */
 import { toJsonLd } from '../../src/core/annotations';
+import { toBackupText } from '../../src/shared/backup-format';
 import type { BackgroundRequest } from '../../src/shared/messages';
 import type { BackgroundRequestType } from '../../src/shared/protocol';
 import { annotation, fact } from '../unit/background-fixtures';
@@ -46,6 +47,39 @@ export function sampleRequests(context: {
       text: toJsonLd([annotation('anno:e2e-sample-import', { url: ownUrl })]),
     },
     'factmark/import-undo': { type: 'factmark/import-undo', id: undoId },
+    'factmark/backup-export': { type: 'factmark/backup-export' },
+    'factmark/backup-import': {
+      type: 'factmark/backup-import',
+      text: toBackupText({
+        exportedAt: '2026-12-02T08:00:00.000Z',
+        sites: [],
+        entities: [],
+        sources: [],
+        facts: [],
+        annotations: [annotation('anno:e2e-sample-backup', { url: ownUrl })],
+      }),
+    },
+    // Desk sync (extension pages only).
+    'factmark/sync-set': {
+      type: 'factmark/sync-set',
+      url: 'http://127.0.0.1:5984',
+      db: 'desk',
+      user: 'alice',
+      password: 'secret',
+    },
+    'factmark/sync-now': { type: 'factmark/sync-now' },
+    'factmark/sync-status': { type: 'factmark/sync-status' },
+    'factmark/sync-test': {
+      type: 'factmark/sync-test',
+      url: 'http://127.0.0.1:5984',
+      db: 'desk',
+      user: 'alice',
+      password: 'secret',
+    },
+    'factmark/sync-conflicts': { type: 'factmark/sync-conflicts' },
+    'factmark/sync-resolve': { type: 'factmark/sync-resolve', id: 'anno:1', keep: '1-abc' },
+    'factmark/share': { type: 'factmark/share', ids: ['anno:1'], shared: true },
+    'factmark/desk-items': { type: 'factmark/desk-items' },
     'factmark/fact-save': { type: 'factmark/fact-save', fact: fact('user:e2e-sample') },
     'factmark/fact-delete': { type: 'factmark/fact-delete', id: factId },
     'factmark/sources': { type: 'factmark/sources' },

@@ -3,8 +3,10 @@
  * (sources.<browser>.e2e.test.ts): the story-tembo watched names and sources added in the
  * Library as a journalist adds them (its forms, its file input), then a page of that story served
  * on 127.0.0.1 — its mentions, figures, verdicts and highlights must be the CLI's for the same
- * sources and names (`factmark annotate page.html --sources … --entities …`); then a source
- * removed in the Library, and its verdicts go back to what the CLI gives without it.
+ * sources and names (`factmark annotate page.html --sources … --entities …`); then the backup of
+ * everything written from the Library, everything wiped, the backup restored from the Library —
+ * the page's report, the sources, names and annotations as they were; then a source removed in
+ * the Library, and its verdicts go back to what the CLI gives without it.
  *
  * One browser (a fresh profile) per file: the story added here changes what every page is checked
  * against, so it shares nothing with the other suites.
@@ -13,7 +15,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main';
-import type { Report } from '../../src/core/types';
+import type { Annotation } from '../../src/core/annotations/types';
+import type { Fact, Report } from '../../src/core/types';
 import type { SourceSummary, WatchedName } from '../../src/shared/sources-protocol';
 import { seriousViolations } from './accessibility';
 import {
@@ -25,6 +28,7 @@ import {
 } from './extension-pages';
 import { waitFor, type ExtensionBrowser, type TestPage } from './harness';
 import { artifact, ROOT } from './paths';
+import { annotation } from '../unit/background-fixtures';
 import { startServer, type StaticServer } from './server';
 
 const STORY = join(ROOT, 'tests', 'fixtures', 'story-tembo');
@@ -143,6 +147,58 @@ export function defineSourcesSuite(launch: () => Promise<ExtensionBrowser>): voi
       sources: SourceSummary[];
     };
     return new Map(answer.sources.map((s) => [s.id, s.name ?? '']));
+  }
+
+  /** An annotation of the journalist's on a page (the suite's one), valid as the Library saves it. */
+  function annotationOn(url: string): Annotation {
+    return annotation(`anno:e2e-backup-${Date.now()}`, { url, entities: ['tembo-hills'] });
+  }
+
+  /** What the Library lists: sources, watched names and annotations, as the background has them. */
+  async function libraryState(): Promise<{
+    sources: SourceSummary[];
+    entities: WatchedName[];
+    annotations: Annotation[];
+    facts: Fact[];
+  }> {
+    const sources = (await askBackground(library, { type: 'factmark/sources' })) as {
+      sources: SourceSummary[];
+    };
+    const entities = (await askBackground(library, { type: 'factmark/entities' })) as {
+      entities: WatchedName[];
+    };
+    const annotations = (await askBackground(library, { type: 'factmark/annotations' })) as {
+      annotations: Annotation[];
+    };
+    const facts = (await askBackground(library, { type: 'factmark/facts' })) as { facts: Fact[] };
+    return {
+      sources: sources.sources,
+      entities: entities.entities,
+      annotations: annotations.annotations,
+      facts: facts.facts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    };
+  }
+
+  /**
+   * Everything of the journalist's deleted with the Library's own requests, as a new install has
+   * it: annotations, their facts, sources and names gone, the bundled sources and names on.
+   */
+  async function wipeEverything(): Promise<void> {
+    const state = await libraryState();
+    const ask = (message: unknown) =>
+      askBackground(library, message).then((answer) => expect(answer).toMatchObject({ ok: true }));
+    await ask({ type: 'factmark/annotations-delete', ids: state.annotations.map((a) => a.id) });
+    for (const f of state.facts.filter((f) => f.id.startsWith('user:'))) {
+      await ask({ type: 'factmark/fact-delete', id: f.id });
+    }
+    for (const s of state.sources) {
+      if (s.origin !== 'bundled') await ask({ type: 'factmark/source-remove', id: s.id });
+      else if (!s.enabled) await ask({ type: 'factmark/source-enable', id: s.id, enabled: true });
+    }
+    for (const e of state.entities) {
+      if (!e.bundled) await ask({ type: 'factmark/entity-remove', id: e.id });
+      else if (!e.enabled) await ask({ type: 'factmark/entity-enable', id: e.id, enabled: true });
+    }
   }
 
   /** The story's page in a new tab, and its report once the content script has its facts. */
@@ -335,6 +391,113 @@ export function defineSourcesSuite(launch: () => Promise<ExtensionBrowser>): voi
       });
       await page.screenshot(artifact(`${browser.name}-story-tembo.png`), { fullPage: true });
       await page.close();
+    });
+
+    it('backs up everything, wipes it, restores the backup: the page’s report, the sources, names and annotations are as they were', async () => {
+      // An annotation on the story's page and a bundled name switched off: in the backup too.
+      const note = annotationOn(server.url(PAGE_PATH));
+      expect(
+        await askBackground(library, { type: 'factmark/annotation-save', annotation: note }),
+      ).toMatchObject({ ok: true });
+      await askBackground(library, {
+        type: 'factmark/entity-enable',
+        id: 'barrick',
+        enabled: false,
+      });
+      const before = await libraryState();
+      const first = await storyReport();
+      await first.page.close();
+      expect(first.report.mentions.some((m) => m.entity === 'tembo-hills')).toBe(true);
+
+      // "Back up everything": the file the Library offers, caught as it is downloaded.
+      await library.evaluate(() => {
+        const w = window as unknown as { __backup?: { name: string }; __backupFile?: Blob };
+        // The Blob the link is made for, and the link's file name; the link is not followed.
+        const objectUrl = URL.createObjectURL.bind(URL);
+        URL.createObjectURL = (file: Blob | MediaSource) => {
+          if (file instanceof Blob) w.__backupFile = file;
+          return objectUrl(file);
+        };
+        HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+          w.__backup = { name: this.download };
+        };
+        [...document.querySelectorAll('#backup button')]
+          .find((b) => b.textContent?.trim() === 'Back up everything')!
+          .dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      });
+      const download = await waitFor(
+        library,
+        () => (window as unknown as { __backup?: { name: string } }).__backup ?? null,
+        undefined,
+        'the backup file',
+      );
+      expect(download.name).toMatch(/^factmark-backup-\d{4}-\d{2}-\d{2}\.json$/);
+      const text = await library.evaluate(() =>
+        (window as unknown as { __backupFile: Blob }).__backupFile.text(),
+      );
+      expect(text.startsWith('{\n  "format": "factmark-backup",\n  "version": 1,')).toBe(true);
+
+      // Wiped: every annotation, source and name of the journalist's gone, the bundled ones on.
+      await wipeEverything();
+      const wiped = await libraryState();
+      expect(wiped.annotations).toEqual([]);
+      expect(wiped.sources.every((s) => s.origin === 'bundled' && s.enabled)).toBe(true);
+      expect(wiped.entities.every((e) => e.bundled && e.enabled)).toBe(true);
+      const bare = await storyReport();
+      await bare.page.close();
+      expect(bare.report.mentions.some((m) => m.entity === 'tembo-hills')).toBe(false);
+
+      // "Restore from backup", with the file: every section of the Library lists it again.
+      await library.evaluate(
+        ({ content }) => {
+          const input = document.querySelector<HTMLInputElement>('#backup input[type=file]')!;
+          const files = new DataTransfer();
+          files.items.add(
+            new File([content], 'factmark-backup.json', { type: 'application/json' }),
+          );
+          input.files = files.files;
+          input.dispatchEvent(new Event('change', { bubbles: true }));
+        },
+        { content: text },
+      );
+      const said = await waitFor(
+        library,
+        () => {
+          const alert = document.querySelector('#backup [role="alert"]')?.textContent ?? '';
+          return alert.startsWith('Restored') || alert.startsWith('Nothing') ? alert : null;
+        },
+        undefined,
+        'the restore’s outcome',
+      );
+      expect(said).toMatch(/^Restored from the backup: 1 annotation, /);
+      await library.evaluate(() => document.querySelector('#backup')!.scrollIntoView());
+      await library.screenshot(artifact(`${browser.name}-library-backup.png`));
+      await waitFor(
+        library,
+        (n) => document.querySelectorAll('#sources li.source').length === n,
+        before.sources.length,
+        'the restored sources in the Library',
+      );
+      const after = await libraryState();
+      expect(after).toEqual(before);
+      expect(
+        await library.evaluate(() => ({
+          sources: document.querySelectorAll('#sources li.source').length,
+          names: document.querySelectorAll('#watched-names li.watched-name').length,
+        })),
+      ).toEqual({ sources: before.sources.length, names: before.entities.length });
+      const restored = await storyReport();
+      await restored.page.close();
+      // The same report (the page's own URL aside: each visit has a query of its own).
+      expect({ ...restored.report, url: '' }).toEqual({ ...first.report, url: '' });
+
+      // As it was before this test: the annotation gone, the bundled name on.
+      await askBackground(library, { type: 'factmark/annotations-delete', ids: [note.id] });
+      await askBackground(library, {
+        type: 'factmark/entity-enable',
+        id: 'barrick',
+        enabled: true,
+      });
     });
 
     it('removing a source in the Library: its verdicts go back to unverified', async () => {

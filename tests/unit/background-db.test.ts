@@ -20,16 +20,18 @@ function v1Record(id: string, url: string, created: number): Annotation {
 }
 
 describe('database schema', () => {
-  it('creates facts, annotations, sites, imports, sources and entities with their keys and indexes', async () => {
+  it('creates facts, annotations, sites, imports, sources, entities, sync and desk with their keys and indexes', async () => {
     const db = await openFactmarkDb({ name: freshDbName() });
     expect(db.version).toBe(MIGRATIONS.length);
     expect([...db.objectStoreNames].sort()).toEqual([
       'annotations',
+      'desk',
       'entities',
       'facts',
       'imports',
       'sites',
       'sources',
+      'sync',
     ]);
     const tx = db.transaction(['facts', 'annotations', 'sites', 'imports', 'sources', 'entities']);
     const facts = tx.objectStore('facts');
@@ -46,6 +48,10 @@ describe('database schema', () => {
     // v4: sources and watched names (src/background/sources.ts).
     expect(tx.objectStore('sources').keyPath).toBe('id');
     expect(tx.objectStore('entities').keyPath).toBe('id');
+    // v5: desk sync's settings and state, and what is known of each item on the desk.
+    const deskTx = db.transaction(['sync', 'desk']);
+    expect(deskTx.objectStore('sync').keyPath).toBe('key');
+    expect(deskTx.objectStore('desk').keyPath).toBe('docId');
     db.close();
   });
 

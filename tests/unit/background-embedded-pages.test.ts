@@ -11,8 +11,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { MessageListener, Port } from '../../src/background/browser-api';
 import { openFactmarkDb, type FactmarkDb } from '../../src/background/db';
 import { createRouter } from '../../src/background/router';
+import { syncStub } from '../support/sync-stub';
 import { createTransfer } from '../../src/background/transfer';
 import { toJsonLd } from '../../src/core/annotations';
+import { toBackupText } from '../../src/shared/backup-format';
+import { BACKUP_EXPORT_PORT, BACKUP_IMPORT_PORT } from '../../src/shared/backup-protocol';
 import { EDITOR_PAGE } from '../../src/shared/editor-protocol';
 import {
   EXPORT_STREAM_PORT,
@@ -169,6 +172,8 @@ beforeEach(async () => {
     extensionOrigin: ORIGIN,
     db: async () => db,
     newAnnotationId: () => 'anno:imported',
+    // Sync's own behaviour is tests/unit/sync-*.test.ts's; here, who may send its requests.
+    sync: syncStub(),
   });
 });
 
@@ -195,6 +200,39 @@ const REQUESTS: { readonly [T in BackgroundRequestType]: BackgroundRequest & { t
   'factmark/export': { type: 'factmark/export', format: 'jsonld' },
   'factmark/import': { type: 'factmark/import', text: toJsonLd([annotation('anno:3')]) },
   'factmark/import-undo': { type: 'factmark/import-undo', id: 'import:1' },
+  'factmark/backup-export': { type: 'factmark/backup-export' },
+  'factmark/backup-import': {
+    type: 'factmark/backup-import',
+    text: toBackupText({
+      exportedAt: '2026-12-02T08:00:00.000Z',
+      sites: [],
+      entities: [],
+      sources: [],
+      facts: [],
+      annotations: [annotation('anno:4')],
+    }),
+  },
+  // Desk sync (extension pages only).
+  'factmark/sync-set': {
+    type: 'factmark/sync-set',
+    url: 'http://127.0.0.1:5984',
+    db: 'desk',
+    user: 'alice',
+    password: 'secret',
+  },
+  'factmark/sync-now': { type: 'factmark/sync-now' },
+  'factmark/sync-status': { type: 'factmark/sync-status' },
+  'factmark/sync-test': {
+    type: 'factmark/sync-test',
+    url: 'http://127.0.0.1:5984',
+    db: 'desk',
+    user: 'alice',
+    password: 'secret',
+  },
+  'factmark/sync-conflicts': { type: 'factmark/sync-conflicts' },
+  'factmark/sync-resolve': { type: 'factmark/sync-resolve', id: 'anno:1', keep: '1-abc' },
+  'factmark/share': { type: 'factmark/share', ids: ['anno:1'], shared: true },
+  'factmark/desk-items': { type: 'factmark/desk-items' },
   'factmark/fact-save': {
     type: 'factmark/fact-save',
     fact: fact('user:new', {
@@ -323,7 +361,7 @@ describe('the export and import ports (transfer.ts, which asks callerOf)', () =>
   const transfer = () =>
     createTransfer({ extensionId: OWN_ID, extensionOrigin: ORIGIN, db: async () => db });
 
-  it.each([EXPORT_STREAM_PORT, IMPORT_STREAM_PORT])(
+  it.each([EXPORT_STREAM_PORT, IMPORT_STREAM_PORT, BACKUP_EXPORT_PORT, BACKUP_IMPORT_PORT])(
     '%s from the editor frame is closed unanswered',
     (name) => {
       const end = fakePort(name, editorFrame);
@@ -334,10 +372,13 @@ describe('the export and import ports (transfer.ts, which asks callerOf)', () =>
     },
   );
 
-  it.each([EXPORT_STREAM_PORT, IMPORT_STREAM_PORT])('%s from the Library is served', (name) => {
-    const end = fakePort(name, library);
-    transfer()(end.port);
-    expect(end.disconnected()).toBe(false);
-    expect(end.listening()).toBe(true);
-  });
+  it.each([EXPORT_STREAM_PORT, IMPORT_STREAM_PORT, BACKUP_EXPORT_PORT, BACKUP_IMPORT_PORT])(
+    '%s from the Library is served',
+    (name) => {
+      const end = fakePort(name, library);
+      transfer()(end.port);
+      expect(end.disconnected()).toBe(false);
+      expect(end.listening()).toBe(true);
+    },
+  );
 });

@@ -8,6 +8,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { openFactmarkDb, type FactmarkDb } from '../../src/background/db';
 import { createRouter } from '../../src/background/router';
+import { syncStub } from '../support/sync-stub';
 import type { MessageListener, Sender } from '../../src/background/browser-api';
 import {
   WITHHELD_SOURCE_TITLE,
@@ -15,6 +16,7 @@ import {
   withheldUserFact,
 } from '../../src/background/scope';
 import { toJsonLd } from '../../src/core/annotations';
+import { toBackupText } from '../../src/shared/backup-format';
 import { factTerms } from '../../src/core/claims/describe';
 import { indexFacts } from '../../src/core/compare';
 import { analyzeText, buildReport } from '../../src/core/report/analyze';
@@ -83,6 +85,8 @@ beforeEach(async () => {
     extensionOrigin: ORIGIN,
     db: async () => db,
     newAnnotationId: () => 'anno:imported',
+    // Sync's own behaviour is tests/unit/sync-*.test.ts's; here, who may send its requests.
+    sync: syncStub(),
   });
 });
 
@@ -148,6 +152,39 @@ const SAMPLES: { readonly [T in BackgroundRequestType]: () => BackgroundRequest 
     text: toJsonLd([annotation('anno:3', { note: 'imported' })]),
   }),
   'factmark/import-undo': () => ({ type: 'factmark/import-undo', id: 'import:1' }),
+  'factmark/backup-export': () => ({ type: 'factmark/backup-export' }),
+  'factmark/backup-import': () => ({
+    type: 'factmark/backup-import',
+    text: toBackupText({
+      exportedAt: '2026-12-02T08:00:00.000Z',
+      sites: [],
+      entities: [],
+      sources: [],
+      facts: [],
+      annotations: [annotation('anno:4', { note: 'restored' })],
+    }),
+  }),
+  // Desk sync (extension pages only).
+  'factmark/sync-set': () => ({
+    type: 'factmark/sync-set',
+    url: 'http://127.0.0.1:5984',
+    db: 'desk',
+    user: 'alice',
+    password: 'secret',
+  }),
+  'factmark/sync-now': () => ({ type: 'factmark/sync-now' }),
+  'factmark/sync-status': () => ({ type: 'factmark/sync-status' }),
+  'factmark/sync-test': () => ({
+    type: 'factmark/sync-test',
+    url: 'http://127.0.0.1:5984',
+    db: 'desk',
+    user: 'alice',
+    password: 'secret',
+  }),
+  'factmark/sync-conflicts': () => ({ type: 'factmark/sync-conflicts' }),
+  'factmark/sync-resolve': () => ({ type: 'factmark/sync-resolve', id: 'anno:1', keep: '1-abc' }),
+  'factmark/share': () => ({ type: 'factmark/share', ids: ['anno:1'], shared: true }),
+  'factmark/desk-items': () => ({ type: 'factmark/desk-items' }),
   'factmark/fact-save': () => ({
     type: 'factmark/fact-save',
     fact: fact('user:new', { source: { type: 'user', url: stored.url, title: 'T', date: null } }),

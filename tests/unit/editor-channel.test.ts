@@ -168,6 +168,7 @@ describe('the editor in an extension frame', () => {
       note: 'Source J.D. 555-0100',
       tags: [],
       factAttribute: 'exim.financing',
+      shared: false,
     });
     await frameGone(shadow);
     expect(editor.isOpen).toBe(false);

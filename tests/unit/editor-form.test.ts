@@ -65,6 +65,7 @@ describe('annotation editor form', () => {
         note: 'Check the board minutes.\nSecond line',
         tags: ['exim', 'financing'],
         factAttribute: null,
+        shared: false,
       },
     ]);
   });

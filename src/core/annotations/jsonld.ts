@@ -193,6 +193,12 @@ function exportItem(a: Annotation): Record<string, unknown> {
     'factmark:color': a.color,
     'factmark:entities': a.entities,
     'factmark:verdicts': a.verdicts,
+    // Desk sync: who made a shared annotation (the W3C model's `creator`, an Agent), and that it
+    // is shared. Absent for a private one, as before sync existed.
+    ...(a.shared === true ? { 'factmark:shared': true } : {}),
+    ...(a.shared === true && a.creator !== undefined
+      ? { creator: { type: 'Person', nickname: a.creator } }
+      : {}),
   };
 }
 
@@ -719,7 +725,28 @@ function readAnnotation(v: unknown, path: string, ctx: ReadContext): Annotation 
     ) as Verdict[],
     created: created ?? fallback,
     updated: modified ?? fallback,
+    ...readShared(v),
   };
+}
+
+/**
+ * Desk sync's fields, read back from Factmark's own export only: `factmark:shared` true, and then
+ * the `creator`'s nickname (a user name). Another tool's `creator` (Hypothesis' account) makes no
+ * annotation shared or a teammate's.
+ */
+function readShared(v: JsonObject): { shared?: boolean; creator?: string } {
+  if (field(v, 'factmark:shared') !== true) return {};
+  const creator = field(v, 'creator');
+  const nickname = isObject(creator) ? field(creator, 'nickname') : undefined;
+  if (
+    typeof nickname === 'string' &&
+    nickname !== '' &&
+    nickname.length <= 200 &&
+    !/\p{Cc}/u.test(nickname)
+  ) {
+    return { shared: true, creator: nickname };
+  }
+  return { shared: true };
 }
 
 interface ItemList {

@@ -20,6 +20,20 @@ export interface AnnotationQuery {
   from?: number;
   /** Made before this time (`created`, ms since the epoch). */
   until?: number;
+  /**
+   * Whose (desk sync): annotations whose `creator` is this CouchDB user. With `mine`, the
+   * journalist's own: also every annotation without a creator (never shared, or shared before
+   * sync named its author).
+   */
+  author?: string;
+  /** The journalist's own annotations: without a `creator`, or by `author` (their own user). */
+  mine?: boolean;
+}
+
+/** The author of an annotation as desk sync records it (`creator`), when there is one. */
+function creatorOf(a: Annotation): string | undefined {
+  const creator = (a as { creator?: unknown }).creator;
+  return typeof creator === 'string' && creator !== '' ? creator : undefined;
 }
 
 /**
@@ -60,7 +74,9 @@ export function isEmptyQuery(query: AnnotationQuery | undefined): boolean {
       !query.entity &&
       !query.verdict &&
       query.from === undefined &&
-      query.until === undefined)
+      query.until === undefined &&
+      !query.author &&
+      !query.mine)
   );
 }
 
@@ -68,8 +84,12 @@ export function isEmptyQuery(query: AnnotationQuery | undefined): boolean {
 export function queryMatcher(query: AnnotationQuery | undefined): (a: Annotation) => boolean {
   if (query === undefined || isEmptyQuery(query)) return () => true;
   const words = searchWords(query.text);
-  const { tag, entity, verdict, from, until } = query;
+  const { tag, entity, verdict, from, until, author, mine } = query;
   return (a) => {
+    if (mine) {
+      const creator = creatorOf(a);
+      if (creator !== undefined && creator !== author) return false;
+    } else if (author && creatorOf(a) !== author) return false;
     if (tag && !a.tags.includes(tag)) return false;
     if (entity && !(a.entities as readonly string[]).includes(entity)) return false;
     if (verdict && !(a.verdicts as readonly string[]).includes(verdict)) return false;

@@ -45,4 +45,14 @@ export interface Annotation {
   /** ms since the epoch. */
   created: number;
   updated: number;
+  /**
+   * Desk sync (docs/contracts.md, "Desk sync"): whether the journalist shares it with the desk.
+   * Absent in annotations made before sync existed: absent means false (private).
+   */
+  shared?: boolean;
+  /**
+   * The CouchDB user who made it, once it is shared (set by the background, never taken from a
+   * page): the journalist's own user name, or a teammate's for an annotation pulled from the desk.
+   */
+  creator?: string;
 }
