@@ -59,6 +59,8 @@ const ONLY_SIZES = process.env.BENCH_SIZES?.split(',').map(Number);
 if (ONLY_SIZES)
   SIZES.splice(0, SIZES.length, ...SIZES.filter((s) => ONLY_SIZES.includes(s.paragraphs)));
 const PAGES_ONLY = process.env.BENCH_PAGES_ONLY === '1';
+// BENCH_STORY_ONLY=1: the pages, then the story case (50 names, 2,000 facts), and stop.
+const STORY_ONLY = process.env.BENCH_STORY_ONLY === '1';
 const SMALL_PAGE = 100;
 const SMALL_RUNS = QUICK ? 1 : 5;
 const APPEND_PARAGRAPHS = 100;
@@ -606,6 +608,10 @@ async function main(): Promise<void> {
       console.log(JSON.stringify(pageResults, null, 1));
       return;
     }
+    if (STORY_ONLY) {
+      console.log(JSON.stringify(await storyCase(bench, pageResults), null, 1));
+      return;
+    }
 
     // 100 paragraphs appended to the 10,000-paragraph page vs a pass over a 100-paragraph page.
     const small: FactmarkRun[] = [];
@@ -806,6 +812,8 @@ interface StoryResult extends StorySetup {
     factmark_complete_ms: number;
     factmark_items: number | undefined;
     longest_task_ms: number;
+    /** Per run: [start relative to the pass's start, duration] of each long task. */
+    long_task_list: unknown[];
     /** The same size's pass without the story, and the floor, from the runs above. */
     plain_factmark_ms: number | undefined;
     floor_ms: number | undefined;
@@ -844,6 +852,7 @@ async function storyCase(
         factmark_complete_ms: median(runs.map((p) => p.completeMs)),
         factmark_items: runs[0]?.items,
         longest_task_ms: Math.max(...runs.map((p) => p.longestTaskMs)),
+        long_task_list: runs.map((p) => p.tasks),
         plain_factmark_ms: plain?.factmark_ms,
         floor_ms: plain?.floor_ms,
         ratio_factmark_floor: plain ? round(ms / plain.floor_ms, 2) : null,
