@@ -16,8 +16,7 @@ import {
 } from '../shared/backup-protocol';
 import { looksLikeBackup } from '../shared/backup-format';
 import type { ExportFileAnswer } from '../shared/download';
-import { parseExportStreamMessage, type ExportStreamAck } from '../shared/messages';
-import { CANCELLED, type Connect } from './transfer';
+import { receiveOverPort, type Connect } from './transfer';
 
 const CLOSED = 'the connection to the extension closed before the end';
 
@@ -38,65 +37,8 @@ export function backupOverPort(
   onProgress: (written: number, total: number) => void,
   signal?: AbortSignal,
 ): Promise<ExportFileAnswer> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) {
-      resolve({ ok: false, error: CANCELLED });
-      return;
-    }
-    const port = connect(BACKUP_EXPORT_PORT);
-    const parts: Blob[] = [];
-    let head = '';
-    let received = 0;
-    let over = false;
-    const finish = (result: ExportFileAnswer) => {
-      if (over) return;
-      over = true;
-      signal?.removeEventListener('abort', cancel);
-      port.disconnect();
-      resolve(result);
-    };
-    const cancel = () => finish({ ok: false, error: CANCELLED });
-    signal?.addEventListener('abort', cancel);
-    port.onDisconnect.addListener(() => finish({ ok: false, error: CLOSED }));
-    port.onMessage.addListener((raw) => {
-      const message = parseExportStreamMessage(raw);
-      if (over) return;
-      if (message === null) return finish({ ok: false, error: 'backup: a malformed answer' });
-      switch (message.type) {
-        case 'chunk':
-          parts.push(new Blob([message.text]));
-          received += message.text.length;
-          try {
-            port.postMessage({ type: 'ack' } satisfies ExportStreamAck);
-          } catch (error) {
-            finish({ ok: false, error: messageOf(error) });
-          }
-          return;
-        case 'progress':
-          onProgress(message.sent, message.total);
-          return;
-        case 'head':
-          head = message.text;
-          received += head.length;
-          return;
-        case 'end':
-          // Nothing lost on the way: the chunks add up to the text the background wrote.
-          return finish(
-            received === message.chars
-              ? { ok: true, file: new Blob([head, ...parts]), chars: received }
-              : { ok: false, error: `backup: received ${received} of ${message.chars} characters` },
-          );
-        case 'error':
-          return finish({ ok: false, error: message.error });
-      }
-    });
-    try {
-      port.postMessage({ type: 'begin' } satisfies BackupExportStreamRequest);
-    } catch (error) {
-      // Closed at once (the background refused the port): nothing was written.
-      finish({ ok: false, error: messageOf(error) });
-    }
-  });
+  const begin: BackupExportStreamRequest = { type: 'begin' };
+  return receiveOverPort(connect, BACKUP_EXPORT_PORT, begin, 'backup', onProgress, signal);
 }
 
 /** `text` in pieces of at most `size` characters, never between a surrogate pair's halves. */

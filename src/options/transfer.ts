@@ -87,17 +87,34 @@ export function exportOverPort(
   onProgress: (sent: number, total: number) => void,
   signal?: AbortSignal,
 ): Promise<ExportResult> {
+  return receiveOverPort(connect, EXPORT_STREAM_PORT, request, 'export', onProgress, signal);
+}
+
+/**
+ * A text streamed by the background over port `name` (the annotation export, the backup of
+ * everything: src/background/transfer.ts), received as one Blob made of its chunks: `begin` is
+ * sent first, each chunk is acknowledged, `what` names it in errors. The port closing at once (the
+ * background refused it) or before the end is an error; `signal` cancels.
+ */
+export function receiveOverPort(
+  connect: Connect,
+  name: string,
+  begin: unknown,
+  what: string,
+  onProgress: (sent: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<ExportFileAnswer> {
   return new Promise((resolve) => {
     if (signal?.aborted) {
       resolve({ ok: false, error: CANCELLED });
       return;
     }
-    const port = connect(EXPORT_STREAM_PORT);
+    const port = connect(name);
     const parts: Blob[] = [];
     let head = '';
     let received = 0;
     let over = false;
-    const finish = (result: ExportResult) => {
+    const finish = (result: ExportFileAnswer) => {
       if (over) return;
       over = true;
       signal?.removeEventListener('abort', cancel);
@@ -110,7 +127,7 @@ export function exportOverPort(
     port.onMessage.addListener((raw) => {
       const message = parseExportStreamMessage(raw);
       if (over) return;
-      if (message === null) return finish({ ok: false, error: 'export: a malformed answer' });
+      if (message === null) return finish({ ok: false, error: `${what}: a malformed answer` });
       switch (message.type) {
         case 'chunk':
           parts.push(new Blob([message.text]));
@@ -135,14 +152,19 @@ export function exportOverPort(
               ? { ok: true, file: new Blob([head, ...parts]), chars: received }
               : {
                   ok: false,
-                  error: `export: received ${received} of ${message.chars} characters`,
+                  error: `${what}: received ${received} of ${message.chars} characters`,
                 },
           );
         case 'error':
           return finish({ ok: false, error: message.error });
       }
     });
-    port.postMessage(request);
+    try {
+      port.postMessage(begin);
+    } catch (error) {
+      // Closed at once (the background refused the port): nothing was sent.
+      finish({ ok: false, error: messageOf(error) });
+    }
   });
 }
 
