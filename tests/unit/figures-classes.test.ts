@@ -7,18 +7,8 @@
  * employment adjectives standing for "jobs", and lists of labelled counts.
  */
 import { describe, expect, it } from 'vitest';
+import { summary, type Row } from './figure-rows';
 import { findFigures, mayHaveFigures } from '../../src/core/figures';
-
-type Row = [string, string, number, string];
-
-function summary(text: string, lang?: string): Row[] {
-  return findFigures(text, false, lang === undefined ? {} : { lang }).map((f) => [
-    f.text,
-    f.kind,
-    f.value,
-    f.unit,
-  ]);
-}
 
 describe('market quotes are not figures', () => {
   it.each<[string, Row[]]>([

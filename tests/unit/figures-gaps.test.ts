@@ -5,20 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { summary, type Row } from './figure-rows';
 import { findFigures } from '../../src/core/figures';
 import { CURRENCY_SUFFIXES } from '../../src/core/figures/lexicon';
 import { localeFor } from '../../src/core/figures/locale';
-
-type Row = [string, string, number, string];
-
-function summary(text: string, lang?: string): Row[] {
-  return findFigures(text, false, lang === undefined ? {} : { lang }).map((f) => [
-    f.text,
-    f.kind,
-    f.value,
-    f.unit,
-  ]);
-}
 
 describe('carried nouns', () => {
   it.each<[string, Row[]]>([

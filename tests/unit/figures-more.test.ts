@@ -6,19 +6,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { summary, type Row } from './figure-rows';
 import { findFigures } from '../../src/core/figures';
 import { blockRole } from '../../src/core/text/labels';
-
-type Row = [string, string, number, string];
-
-function summary(text: string, lang?: string): Row[] {
-  return findFigures(text, false, lang === undefined ? {} : { lang }).map((f) => [
-    f.text,
-    f.kind,
-    f.value,
-    f.unit,
-  ]);
-}
 
 describe('nouns carried across a longer, parallel stretch', () => {
   it.each<[string, Row[]]>([
