@@ -52,7 +52,8 @@ function figure(figures: readonly ReportFigure[], text: string): ReportFigure {
 describe('English reads as it did before the lexicon', () => {
   // Sentences written for this test and their terms as tokenize gave them before translations.ts
   // (snapshot of 2026-12-02): the lexicon must take no English word, however close to a foreign
-  // one ("accord", "pays", "plant", "fund", "production", "total", "deposit", "grade").
+  // one ("accord", "pays", "plant", "fund", "production", "total", "deposit", "grade"). Synonym
+  // groups added since change what English reads as, as meant: "agreed" reads as "agreement".
   const BEFORE: readonly (readonly [string, string])[] = [
     [
       'The bank approved a $1.25 billion loan to finance the copper mine, the lender said on Tuesday.',
@@ -104,7 +105,7 @@ describe('English reads as it did before the lexicon', () => {
     ],
     [
       'Of its own accord, the board agreed to dispose of the stake held by the fund.',
-      'accord board agre stake stake held financ',
+      'accord board agreement stake stake held financ',
     ],
     [
       'The summit brought together 43 foreign ministers and delegates from 54 countries at the meeting.',
@@ -128,7 +129,7 @@ describe('English reads as it did before the lexicon', () => {
     ],
     [
       'Procurement of local goods and the offtake of the concentrate were agreed with the buyers.',
-      'procur ~prcrmnt local equip offtak concentr agre buyer',
+      'procur ~prcrmnt local equip offtak concentr agreement buyer',
     ],
     [
       'The plan is to build and operate the processing plant and to start the first phase in 2028.',

@@ -27,11 +27,11 @@ const per100 = (s: typeof own) => (100 * s.falseAlarms) / s.figures;
 const unlocated = (s: typeof own) =>
   s.pages.flatMap((p) => p.unlocated.map((t) => `${p.page}: ${t}`));
 
-// Held-out floors: the scores of 2026-12-02, second session (verdicts 0.951 — the goal, 0.95,
-// reached —, 0.2 false alarms per 100 figures, figure F1 0.996, mentions F1 0.993), a little under
+// Held-out floors: the scores of 2026-12-02, fourth session (verdicts 0.955 — the goal, 0.95,
+// reached —, 0.2 false alarms per 100 figures, figure F1 0.999, mentions F1 0.998), a little under
 // so that one figure more or less does not trip them. Raise them as the engine gets better; never
 // lower them to let a change in.
-const HELDOUT_FLOOR = { verdictAccuracy: 0.945, falseAlarmsPer100: 1, figuresF1: 0.99 };
+const HELDOUT_FLOOR = { verdictAccuracy: 0.95, falseAlarmsPer100: 1, figuresF1: 0.99 };
 
 describe('labelled corpus: the team’s own split', () => {
   it('has every label in the visible text', () => {
@@ -85,12 +85,12 @@ describe('labelled corpus: pages about no watched story (written blind)', () => 
 
 // A second story the engine was not written for (story2/: an invented lithium loan in
 // Mozambique, its own sources and watched names, written blind), checked with the bundled story
-// watched too. Floors a little under the scores (2026-12-02, third session: verdicts 0.898, 0.7
+// watched too. Floors a little under the scores (2026-12-02, fourth session: verdicts 0.942, 0.4
 // false alarms per 100 figures, no blessed error, figure F1 0.996, mention F1 0.990 — the two
 // extra mentions are the bundled story's names on a newsletter page, which its labeller did not
 // watch); goals in the printout.
 const STORY2_FLOOR = {
-  verdictAccuracy: 0.89,
+  verdictAccuracy: 0.935,
   falseAlarmsPer100: 1,
   figuresF1: 0.99,
   mentionsF1: 0.985,

@@ -120,11 +120,24 @@ export function attributeFigures(
   const sentences = sentenceSpans(text);
   const block = { text, sentences, figures, mentions, memo: blockMemo(sentences) };
   const names = blockNames(block);
-  return figures.map((figure, i) => {
+  const out: Attribution[] = [];
+  figures.forEach((figure, i) => {
     // Most figures of a page have no claim of their kind and unit ("48 comments"): no reading.
-    if (!matcher.mayMatch(figure)) return { attribute: null };
+    if (!matcher.mayMatch(figure)) {
+      out.push({ attribute: null });
+      return;
+    }
     const context = figureContext(block, i, spanIndexAt(sentences, figure.start), names);
+    // A figure that restates an earlier one speaks of that one's claim, whose value it agrees
+    // with or corrects ("$415 million, so call it roughly $0.4 billion"; "The bank's figure is
+    // $415 million" after "we wrote $451 million").
+    const earlier = context.restated !== undefined ? out[context.restated] : undefined;
+    if (earlier?.attribute) {
+      out.push(earlier);
+      return;
+    }
     const match = matcher.match(figure, context, entities, page.aboutEntities);
-    return match ? { attribute: match.claim.id, matched: match.matched } : { attribute: null };
+    out.push(match ? { attribute: match.claim.id, matched: match.matched } : { attribute: null });
   });
+  return out;
 }

@@ -85,6 +85,8 @@ export interface TermWeight {
   weight: number;
   /** The words as written that gave the term, for telling the reader what matched. */
   surface: string;
+  /** The term's skeleton as a name's, for a word written in lower case (Token.alias). */
+  alias?: string;
 }
 
 export type Terms = Map<string, TermWeight>;
@@ -125,6 +127,11 @@ export interface FigureContext {
   near: string[];
   /** For a count: the words between its number and its noun ("direct", "construction"). */
   modifiers: string[];
+  /**
+   * The index in its block of the earlier figure this one restates ("$415 million, so call it
+   * roughly $0.4 billion"): it speaks of what that one speaks of.
+   */
+  restated?: number;
 }
 
 export interface BlockView {
@@ -299,12 +306,19 @@ export function figureContext(
   const afterFactor = bracketed(text, figure) ? 2 : 0.5;
   const put = (t: Token, weight: number): void => {
     const had = terms.get(t.term);
-    if (!had || had.weight < weight) terms.set(t.term, { weight, surface: t.surface });
+    if (!had || had.weight < weight) {
+      terms.set(
+        t.term,
+        t.alias ? { weight, surface: t.surface, alias: t.alias } : { weight, surface: t.surface },
+      );
+    }
   };
   for (const t of tokensIn(block, starts, sentence.start, sentence.end)) {
     // A money figure's own words are its currency ("US$", "Rs"), said by its unit already; a
     // count's words between number and noun say what is counted ("6,000 US jobs"): kept.
     if (figure.kind !== 'count' && t.start >= figure.start && t.end <= figure.end) continue;
+    // So are another amount's: the "US" of "55% of the US$1.08bn capex" names no country.
+    if (insideCurrency(figures, t)) continue;
     const distance =
       t.end <= figure.start
         ? figure.start - t.end
@@ -336,7 +350,7 @@ export function figureContext(
     terms.set(RATE, { weight: 1, surface: 'a year' });
   }
   const head = headAfter(text, figure, sentence, block.mentions, starts);
-  if (head) put(head, HEAD_WEIGHT);
+  if (head && !insideCurrency(figures, head)) put(head, HEAD_WEIGHT);
   for (const t of copulaSubject(block, starts, sentence, figure)) put(t, SUBJECT_OF_COPULA);
   if (
     figure.kind === 'percent' &&
@@ -359,6 +373,12 @@ export function figureContext(
     const unit = 'unit:' + countClass(figure.unit);
     terms.set(unit, { weight: 1, surface: figure.unit });
   }
+  // A figure that restates an earlier one ("$415 million, so call it roughly $0.4 billion"; "we
+  // wrote that the loan was $451 million. The bank's figure is $415 million") measures what that
+  // one measures: the attributor gives it that one's claim (FigureContext.restated).
+  const antecedent = restates(block, starts, sentence, figure)
+    ? antecedentOf(block, i, previous)
+    : -1;
   return {
     terms,
     names,
@@ -367,8 +387,9 @@ export function figureContext(
     ownEstimate: OWN_ESTIMATE.test(text.slice(sentence.start, sentence.end)),
     dateline:
       figure.kind === 'year' &&
-      DATELINE_BEFORE.test(text.slice(0, figure.start)) &&
-      DATELINE_AFTER.test(text.slice(figure.end, figure.end + 12)),
+      ((DATELINE_BEFORE.test(text.slice(0, figure.start)) &&
+        DATELINE_AFTER.test(text.slice(figure.end, figure.end + 12))) ||
+        COPYRIGHT_BEFORE.test(text.slice(Math.max(0, figure.start - 24), figure.start))),
     sentence: {
       things: thingsIn(block, sentence.start, sentence.end),
       places: new Set(
@@ -384,25 +405,30 @@ export function figureContext(
     },
     subjects,
     hood,
-    near: objectNames(text, figure, sentence, block.mentions, starts),
+    near: objectNames(text, figures, i, sentence, block.mentions, starts),
     modifiers: countModifiers(text, figure, block, starts),
+    ...(antecedent !== -1 ? { restated: antecedent } : {}),
   };
 }
 
 /** See OBJECT_REACH: the names (not watched entities) a figure is of, in or at. */
 function objectNames(
   text: string,
-  figure: Figure,
+  figures: readonly Figure[],
+  i: number,
   sentence: Span,
   mentions: BlockView['mentions'],
   starts: ReadonlySet<number>,
 ): string[] {
+  const figure = figures[i] as Figure;
   const out: string[] = [];
   const end = Math.min(sentence.end, figure.end + OBJECT_REACH);
   const after = tokenize(text, figure.end, end, mentions, starts);
   for (const t of after) {
     if (!OBJECT_AFTER.test(text.slice(figure.end, t.start))) continue;
     if (/[,;:.()]/.test(text.slice(figure.end, t.start))) break;
+    // Another amount's currency ("55% of the US$1.08bn capex") is no place the figure is of.
+    if (insideCurrency(figures, t)) break;
     if ((t.proper && !t.term.startsWith('@')) || isPlaceTerm(t.term)) out.push(t.term);
     break;
   }
@@ -439,6 +465,9 @@ function countModifiers(
 const DATELINE_BEFORE =
   /^\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+)$/;
 const DATELINE_AFTER = /^\s*(?:\/|--|—|–|\()/;
+// A copyright notice's year ("© 2026 Niassa Today Media", "Copyright 2019–2026") is the page's own
+// date too: whatever the publisher's name shares with a source ("Today", "Media"), it states no fact.
+const COPYRIGHT_BEFORE = /(?:©|\(c\)|\bcopyright)\s*(?:\d{4}\s*[-–]\s*)?$/i;
 
 // "We project", "our estimate", "by our count": the writer speaks, not a source.
 const OWN_ESTIMATE =
@@ -508,6 +537,47 @@ function copulaSubject(
   if (subject.some((t) => NUMBER_NOUNS.has(t.term))) return [];
   return subject.slice(-SUBJECT_WORDS);
 }
+/**
+ * Does the figure restate an earlier one: "call it", "or about", "that is" right before it, or a
+ * copula whose subject is a number noun ("the bank's figure is", "the correct number is")?
+ */
+const RESTATE_BEFORE =
+  /(?:\bcall\s+it|\bor\s+(?:about|around|roughly|approximately|nearly|almost|some)|\bi\.e\.,?|\bthat\s+is,|\bin\s+other\s+words,?)\s+(?:(?:about|around|roughly|approximately|nearly|almost|some)\s+)*$/i;
+
+function restates(
+  block: BlockView,
+  starts: ReadonlySet<number>,
+  sentence: Span,
+  figure: Figure,
+): boolean {
+  const before = block.text.slice(Math.max(sentence.start, figure.start - 40), figure.start);
+  if (RESTATE_BEFORE.test(before)) return true;
+  const copula = COPULA_BEFORE.exec(block.text.slice(sentence.start, figure.start));
+  if (!copula) return false;
+  const subjectEnd = sentence.start + copula.index;
+  return tokensIn(block, starts, sentence.start, sentence.end).some(
+    (t) =>
+      t.start >= Math.max(sentence.start, subjectEnd - 40) &&
+      t.end <= subjectEnd &&
+      NUMBER_NOUNS.has(t.term),
+  );
+}
+
+/**
+ * The figure restated: the nearest figure before it of its kind and unit, in its sentence or the
+ * one before; -1 if none.
+ */
+function antecedentOf(block: BlockView, i: number, previous: Span | undefined): number {
+  const figure = block.figures[i] as Figure;
+  const from = previous?.start ?? 0;
+  for (let j = i - 1; j >= 0; j--) {
+    const f = block.figures[j] as Figure;
+    if (f.start < from) break;
+    if (f.kind === figure.kind && f.unit === figure.unit) return j;
+  }
+  return -1;
+}
+
 const NUMBER_NOUNS: ReadonlySet<string> = new Set(
   'figure number amount sum estimate tally count value answer'
     .split(' ')
@@ -527,6 +597,14 @@ function headAfter(
   const first = tokenize(text, figure.end, end, mentions, starts)[0];
   if (!first || !HEAD_GAP.test(text.slice(figure.end, first.start))) return null;
   return first;
+}
+
+/** Is the token a word of a money figure ("US" of "US$1.08bn", "Rs"): its currency? */
+function insideCurrency(figures: readonly Figure[], t: Token): boolean {
+  for (const f of figures) {
+    if (f.kind === 'money' && t.start >= f.start && t.end <= f.end) return true;
+  }
+  return false;
 }
 
 /**

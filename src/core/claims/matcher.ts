@@ -31,7 +31,16 @@ import { EACH, RATE, TOGETHER, type FigureContext } from './context';
 import { significantDigits } from './digits';
 
 export { significantDigits } from './digits';
-import { countClass, countsCompare, isPlaceTerm, isPredicateTerm, termOf, tokenize } from './terms';
+import {
+  countClass,
+  countsCompare,
+  countsLoosely,
+  classesLoosely,
+  isPlaceTerm,
+  isPredicateTerm,
+  termOf,
+  tokenize,
+} from './terms';
 
 // Thresholds, set on the team's own corpus and the seeds (never on the held-out split):
 /** Least similarity for a figure whose value agrees with the claim. */
@@ -184,7 +193,9 @@ export class ClaimMatcher {
   mayMatch(figure: Figure): boolean {
     if (figure.kind === 'count') {
       const c = countClass(figure.unit);
-      return c === 'people' || this.countClasses.has(c);
+      if (c === 'people' || this.countClasses.has(c)) return true;
+      for (const f of this.countClasses) if (classesLoosely(c, f)) return true;
+      return false;
     }
     return this.units.has(`${figure.kind} ${figure.unit}`);
   }
@@ -222,6 +233,10 @@ export class ClaimMatcher {
               o.similarity >= s.similarity * AMBIGUOUS_RATIO &&
               !o.claim.facts.some((f) => agrees(figure, f)),
           )) &&
+        // On a page about something else, which names the story in passing, a figure whose
+        // block names nothing of the story is the page's own thing's ("First production 2028" in
+        // the other mine's fact box), whatever its words share with the story's claim.
+        (s.inBlock || this.isAbout(s.claim, aboutEntities)) &&
         !this.keyWordElsewhere(s, context, scored, figure) &&
         !this.aboutOtherThing(s.claim, context) &&
         this.toldApart(s, best, context, figure),
@@ -233,6 +248,7 @@ export class ClaimMatcher {
     const disputed = scored.find(
       (s) =>
         !s.foreign &&
+        !s.loose &&
         !context.modifiers.some((m) => !s.claim.terms.has(m)) &&
         !this.otherKindOfCount(figure, s.claim, context),
     );
@@ -268,9 +284,10 @@ export class ClaimMatcher {
     const scored: Scored[] = [];
     for (const claim of this.claims) {
       if (claim.kind !== figure.kind) continue;
+      const loose = figure.kind === 'count' && countsLoosely(figure.unit, claim.unit);
       if (
         figure.kind === 'count'
-          ? !countsCompare(figure.unit, claim.unit, context.terms)
+          ? !countsCompare(figure.unit, claim.unit, context.terms) && !loose
           : figure.unit !== claim.unit
       ) {
         continue;
@@ -281,6 +298,7 @@ export class ClaimMatcher {
       let strong = false;
       const exact = exactFactor(figure, claim);
       const evidenceWeight = exact > 1 ? EVIDENCE_WEIGHT * EXACT_EVIDENCE : EVIDENCE_WEIGHT;
+      const noun = nounTerms(figure);
       for (const version of this.versions.get(claim) ?? []) {
         // "25% each" is compared only with shares "each"; a total ("split between", "combined")
         // never with them; a single party's share ("the federal government's 25%") with either.
@@ -298,11 +316,15 @@ export class ClaimMatcher {
         if (context.terms.has(RATE) && !version.terms.has(RATE)) continue;
         let shared = 0;
         let evidence = false;
-        for (const [t, { weight }] of context.terms) {
-          const w = version.terms.get(t);
+        for (const [t, { weight, alias }] of context.terms) {
+          // A page's ordinary word may be a word of the name the source gives the thing
+          // ("the community trust" for the "Community Development Trust"): by its skeleton.
+          const own = version.terms.get(t);
+          const as = own === undefined && alias !== undefined ? alias : t;
+          const w = own ?? version.terms.get(as);
           if (w === undefined) continue;
-          shared += Math.min(w, weight) * (this.idf.get(t) ?? 0);
-          if (Math.min(w, weight) >= evidenceWeight && isPredicateTerm(t)) {
+          shared += Math.min(w, weight) * (this.idf.get(as) ?? 0);
+          if (Math.min(w, weight) >= evidenceWeight && isPredicateTerm(t) && !noun.has(t)) {
             evidence = true;
             if (Math.min(w, weight) >= CONTRADICT_EVIDENCE) strong = true;
           } else if (
@@ -330,6 +352,7 @@ export class ClaimMatcher {
         strong,
         foreign: this.isForeign(claim, context) || (!inBlock && this.blockIsForeign(context)),
         inBlock,
+        loose,
       });
     }
     return scored.sort((a, b) => b.similarity - a.similarity);
@@ -513,6 +536,8 @@ export interface Scored {
   strong: boolean;
   /** The figure's block names the claim's story or subject (a contradiction needs it). */
   inBlock: boolean;
+  /** The figure counts what the claim counts only loosely (countsLoosely): it may only agree. */
+  loose: boolean;
   /**
    * The figure's clause names, right beside it, a name or a place the claim's sources never use
    * there ("61.5% of Nevada Gold Mines", "2028 at Lumwana", "400 jobs in Australia"): it speaks of
@@ -528,6 +553,22 @@ const COUNT_KINDS: ReadonlySet<string> = new Set(
     .map((w) => termOf(w, false))
     .filter((t): t is string => t !== null),
 );
+
+/**
+ * The terms of a count of people's own noun ("33 million people": "people" and its class): no
+ * evidence of what the figure speaks of. People are counted for anything — a country's
+ * population, a town's residents, a crowd — so a claim that counts people too ("employ 1,100
+ * people") must share some other word with the clause ("employ", "permanently"). Nouns that say
+ * what is counted ("jobs", "countries", "tonnes") are evidence.
+ */
+function nounTerms(figure: Figure): ReadonlySet<string> {
+  if (figure.kind !== 'count' || countClass(figure.unit) !== 'people') return NO_TERMS;
+  const out = new Set<string>(['unit:people']);
+  const noun = termOf(figure.unit.split(' ').pop() ?? '', false);
+  if (noun) out.add(noun);
+  return out;
+}
+const NO_TERMS: ReadonlySet<string> = new Set();
 
 /** How much a figure's value alone says it is about the claim (EXACT_DISTINCT, EXACT_ROUND). */
 function exactFactor(figure: Figure, claim: Claim): number {

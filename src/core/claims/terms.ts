@@ -25,6 +25,14 @@ export interface Token {
   end: number;
   /** Written with a capital letter not at the start of its sentence: likely a name. */
   proper: boolean;
+  /**
+   * For a long word written in lower case: the consonant skeleton it would have as a name
+   * ("community": "~cmmnt"). A source that names a thing writes its words capitalized ("the Cuamba
+   * Community Development Trust", "Spodumene concentrate" in a table cell) and a page that speaks
+   * of it writes them as ordinary words ("the community trust", "espodumena"): the page's word
+   * may match the source's name by it (matcher.ts).
+   */
+  alias?: string;
 }
 
 const STOPWORDS = new Set(
@@ -148,6 +156,8 @@ const COUNT_CLASSES: ReadonlyMap<string, string> = new Map([
   ['pays', 'countries'],
   ['länder', 'countries'],
   ['staaten', 'countries'],
+  // Swedish "stater": English spells it too (a coin), so the lexicon leaves the word to English.
+  ['stater', 'countries'],
   ['paesi', 'countries'],
   ['naciones', 'countries'],
   ['nations', 'countries'],
@@ -171,6 +181,10 @@ const COUNT_CLASSES: ReadonlyMap<string, string> = new Map([
   ['tonnellate', 'tonnes'],
   ['tonnes', 'tonnes'],
   ['tons', 'tonnes'],
+  // The singular, as Swedish and Norwegian write their plural ("310 000 ton"), and English
+  // after a number used as an adjective.
+  ['ton', 'tonnes'],
+  ['tonne', 'tonnes'],
   ['metric tons', 'tonnes'],
 ]);
 
@@ -197,6 +211,9 @@ const SYNONYM_GROUPS: readonly string[] = [
   'reserve stockpile',
   'attend attended represent represented delegation participate',
   'sign signed conclude concluded',
+  // A "-ment" noun and its verb, where the stemmer keeps the suffix of a short stem: "has agreed
+  // to take 60%" says what "an agreement covering 60%" says.
+  'agreement agree agreed agrees',
 ];
 const SYNONYMS: ReadonlyMap<string, string> = new Map(
   SYNONYM_GROUPS.flatMap((g) => {
@@ -232,6 +249,22 @@ export function countsCompare(
 }
 
 /**
+ * Can a page's count in `pageUnit` agree with a fact's count in `factUnit` though they are of
+ * different classes? Countries and the states a source counts ("owned by 11 member states",
+ * "eleven countries own that bank"): a page calls a state a country. Only agree: a source's
+ * states are not every count of countries on a page (a summit's delegations, a treaty's parties),
+ * so such a count is never called wrong by them.
+ */
+export function countsLoosely(pageUnit: string, factUnit: string): boolean {
+  return classesLoosely(countClass(pageUnit), countClass(factUnit));
+}
+/** countsLoosely, of two count classes. */
+export function classesLoosely(page: string, fact: string): boolean {
+  return page === 'countries' && fact === STATES;
+}
+const STATES = stemmer('states');
+
+/**
  * The class of a count's unit: the same for units that count the same thing. A unit of another
  * language reads as its English word ("anställda" as employees: jobs; "puestos de trabajo" by its
  * first word).
@@ -240,12 +273,13 @@ export function countClass(unit: string): string {
   const u = unit.toLowerCase();
   const own = COUNT_CLASSES.get(u);
   if (own) return own;
-  // Only into a class ("avtal": agreement, the class of "agreements"): a unit that counts nothing
-  // the classes know keeps its own stem, as the facts' units do.
+  // Into a class ("avtal": agreement, the class of "agreements"); a unit that counts nothing the
+  // classes know reads as its English word's stem, as the facts' English units do ("delegados"
+  // are the delegates a source counts, "agregados familiares" its households).
   const foreign = translate(u.split(' ')[0] as string);
   const english = foreign?.english;
   const known = english && (COUNT_CLASSES.get(english) ?? COUNT_CLASSES.get(english + 's'));
-  return known || stemmer(u);
+  return known || stemmer(english ?? u);
 }
 
 const WORD = /[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’]*(?:\.[A-Za-z](?=\.))*/g;
@@ -355,6 +389,14 @@ function readUncached(word: string, capitalized: boolean, name: boolean): Readin
   return { term: known.stem, common: false };
 }
 
+/** A lower-case word's skeleton as a name's (Token.alias), or null for a short word. */
+function skeletonOf(word: string): string | null {
+  let w = word.toLowerCase().replace(/’/g, "'");
+  if (w.endsWith("'s")) w = w.slice(0, -2);
+  else if (w.endsWith("'")) w = w.slice(0, -1);
+  return w.length >= SKELETON_MIN_LENGTH ? '~' + w.replace(VOWELS, '') : null;
+}
+
 const MONTHS = new Set(
   'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday'.split(
     ' ',
@@ -443,7 +485,12 @@ export function tokenize(
     if (term === null) continue;
     // "die Finanzierung": a German noun's capital says nothing of a name.
     if (common) proper = false;
-    out.push({ term, surface: word, start: s, end: wEnd, proper });
+    const token: Token = { term, surface: word, start: s, end: wEnd, proper };
+    if (!capital && !term.startsWith('~')) {
+      const alias = skeletonOf(word);
+      if (alias !== null) token.alias = alias;
+    }
+    out.push(token);
     // A capitalized word that opens a sentence or a cell may be a name too ("Manara proposes…"):
     // it is read both ways.
     if (capital && !proper) {

@@ -233,6 +233,8 @@ exploration n | es exploración | it esplorazione | de Exploration Erkundung | s
 capacity n | es capacidad | fr capacité | pt capacidade | it capacità | de Kapazität | sv kapacitet | nl capaciteit
 equipment n | es equipo equipamiento maquinaria | fr équipement matériel | pt equipamento maquinário maquinaria | it attrezzatura macchinario | de Ausrüstung Maschine | sv utrustning maskin | nl uitrusting apparatuur
 services n | es servicio | fr service | pt serviço | it servizio | de Dienstleistung | sv tjänst | nl dienst dienstverlening
+spodumene n | es espodumena | fr spodumène | pt espodumena | de Spodumen | sv spodumen | nl spodumeen
+oxide n | es óxido | fr oxyde | pt óxido | it ossido | de Oxid | sv oxid
 concentrate n | es concentrado | fr concentré | pt concentrado | it concentrato | de Konzentrat | sv koncentrat | nl concentraat
 grade n | fr teneur | pt teor | it tenore | de Erzgehalt | nl gehalte
 ore n | fr minerai | pt minério | de Erz | sv malm | nl erts
@@ -246,6 +248,7 @@ nickel n | es níquel | pt níquel | it nichel | nl nikkel
 rare a | es raro | pt raro | it raro | de selten | sv sällsynt | nl zeldzaam
 earth n | es tierra | fr terre | pt terra | it terra | de Erde | sv jord | nl aarde
 reserve n | es reserva | fr réserve | pt reserva | it riserva | de Reserve Vorrat | sv reserv
+household n | es hogar | fr ménage | pt agregado domicílio | sv hushåll | nl huishouden
 resources n | es recurso | fr ressource | pt recurso | it risorsa | de Ressource | sv resurs | nl hulpbron
 natural a | fr naturel | it naturale | de natürlich | sv naturlig | nl natuurlijk
 oil n | es petróleo | fr pétrole | pt petróleo | it petrolio | de Öl! Erdöl | sv olja | nl olie
@@ -278,6 +281,7 @@ const PLANS = `
 cost n | es costo coste | fr coût | pt custo | it costo | de Kosten! | sv kostnad | nl kosten! kost!
 cost v | es costar cuesta! cuestan! | fr coûter | pt custar | it costare | de kostet! kostete! kosteten! gekostet! | sv kosta | nl kostte! gekost!
 total a | es total | fr total | pt total | it totale | de gesamt! insgesamt! | sv total totalt! sammanlagt! sammanlagd! sammanlagda! | nl totaal
+remaining a | es restante | fr restant | pt restante | it restante | de restlich | sv återstående! | nl resterend
 together x | es juntos juntas conjuntamente | pt juntos juntas | it insieme | de zusammen | sv tillsammans | nl samen
 combined a | es combinado | fr combiné | pt combinado | it combinato | de kombiniert | sv kombinerad | nl gecombineerd
 joint a | es conjunto | pt conjunto | it congiunto | de gemeinsam | sv gemensam | nl gezamenlijk
