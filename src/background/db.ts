@@ -466,26 +466,55 @@ export async function saveAnnotation(db: FactmarkDb, annotation: Annotation): Pr
  * another site, for a content script): then nothing is written and the answer is false. The check
  * and the write are one transaction.
  */
-export function saveAnnotationIf(
+export async function saveAnnotationIf(
   db: FactmarkDb,
   annotation: Annotation,
   mayReplace: (stored: Annotation) => boolean,
 ): Promise<boolean> {
-  return writing(db, () => saveAnnotationIfWritten(db, annotation, mayReplace));
+  const written = await writing(db, () =>
+    saveAnnotationIfWritten(db, annotation.id, mayReplace, () => annotation),
+  );
+  return written !== null;
+}
+
+/**
+ * A content script's save (router.ts): as saveAnnotationIf, but the desk switch is never the
+ * sender's. A new annotation is stored private (no `shared`, no `creator`); one stored already
+ * keeps its stored `shared` and `creator`, whatever `annotation` says — its other fields are
+ * saved. Sharing is the journalist's decision, made in the extension's own pages (factmark/share,
+ * factmark/annotation-share). The read and the write are one transaction. Answers the annotation
+ * as written, or null when `mayReplace` refused (nothing written).
+ */
+export function saveAnnotationKeepingDesk(
+  db: FactmarkDb,
+  annotation: Annotation,
+  mayReplace: (stored: Annotation) => boolean,
+): Promise<Annotation | null> {
+  return writing(db, () =>
+    saveAnnotationIfWritten(db, annotation.id, mayReplace, (stored) => {
+      const { shared: _shared, creator: _creator, ...rest } = annotation;
+      const written: Annotation = { ...rest };
+      if (stored?.shared !== undefined) written.shared = stored.shared;
+      if (stored?.creator !== undefined) written.creator = stored.creator;
+      return written;
+    }),
+  );
 }
 
 async function saveAnnotationIfWritten(
   db: FactmarkDb,
-  annotation: Annotation,
+  id: string,
   mayReplace: (stored: Annotation) => boolean,
-): Promise<boolean> {
+  compose: (stored: Annotation | undefined) => Annotation,
+): Promise<Annotation | null> {
   const tx = db.transaction('annotations', 'readwrite');
   const [saved] = await Promise.all([
     (async () => {
-      const stored = await tx.store.get(annotation.id);
-      if (stored !== undefined && !mayReplace(stored)) return false;
+      const stored = await tx.store.get(id);
+      if (stored !== undefined && !mayReplace(stored)) return null;
+      const annotation = compose(stored);
       await tx.store.put(annotation);
-      return true;
+      return annotation;
     })(),
     tx.done,
   ]);

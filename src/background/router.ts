@@ -50,7 +50,7 @@ import {
   listTags,
   restoreAnnotations,
   saveAnnotation,
-  saveAnnotationIf,
+  saveAnnotationKeepingDesk,
   saveUserFact,
   setSiteEnabled,
   undoImport,
@@ -131,8 +131,8 @@ type Handler<T extends BackgroundRequestType> = (
 
 /**
  * Every request type's handler. A request reaches one only from the kinds that may send it
- * (BACKGROUND_CALLERS; an embedded extension page, none), and each handler a content script may
- * reach scopes its request to `caller.origin` / `caller.host`.
+ * (BACKGROUND_CALLERS; an embedded extension page, factmark/annotation-share alone), and each
+ * handler a content script may reach scopes its request to `caller.origin` / `caller.host`.
  */
 const HANDLERS: { readonly [T in BackgroundRequestType]: Handler<T> } = {
   'factmark/facts': async (_request, { db, caller }) => {
@@ -189,12 +189,44 @@ const HANDLERS: { readonly [T in BackgroundRequestType]: Handler<T> } = {
     if (caller.kind === 'content script') {
       const own = (a: Annotation) => isOfOrigin(a.url, caller.origin);
       // Of its own origin, and never in place of another site's annotation with the same id.
-      if (!own(annotation) || !(await saveAnnotationIf(db, annotation, own))) {
-        return notAllowed(caller.kind);
-      }
-      return { ok: true, annotation };
+      if (!own(annotation)) return notAllowed(caller.kind);
+      // Nor with a desk switch of its own: a new annotation is private, a stored one keeps its
+      // `shared` and `creator` (sharing is the journalist's, in extension UI). The answer is the
+      // annotation as stored, for the page's copy to agree.
+      const written = await saveAnnotationKeepingDesk(db, annotation, own);
+      return written === null ? notAllowed(caller.kind) : { ok: true, annotation: written };
     }
     return { ok: true, annotation: await saveAnnotation(db, annotation) };
+  },
+  // The annotation editor's "Shared with the desk", from the editor frame itself (the one request
+  // an embedded extension page may send): only the editor page framed into a web page's tab, for
+  // an annotation stored already (the content script saved it first), of that page's origin, that
+  // holds what the journalist saved in the editor. Anything else is refused as out of scope.
+  'factmark/annotation-share': async (request, { db, caller, deps }) => {
+    if (!caller.editor || caller.tabOrigin === null) return notAllowed(caller.kind);
+    const stored = await db.get('annotations', request.id);
+    if (
+      stored === undefined ||
+      !isOfOrigin(stored.url, caller.tabOrigin) ||
+      !holdsSaved(stored, request.saved)
+    ) {
+      return notAllowed(caller.kind);
+    }
+    return withSync(deps, async (sync) => {
+      const shared = await sync.share({
+        type: 'factmark/share',
+        ids: [stored.id],
+        shared: request.shared,
+      });
+      if (!shared.ok) return shared;
+      const now = await db.get('annotations', stored.id);
+      if (now === undefined) return failure('annotation-share: the annotation is gone');
+      return {
+        ok: true,
+        shared: now.shared === true,
+        ...(now.creator !== undefined ? { creator: now.creator } : {}),
+      };
+    });
   },
   'factmark/annotations-delete': async (request, { db, caller }) => ({
     ok: true,
@@ -351,6 +383,19 @@ async function answer(
     });
   }
   return result;
+}
+
+/** Whether a stored annotation holds what the journalist saved in the editor. */
+function holdsSaved(
+  stored: Annotation,
+  saved: { color: string; note: string; tags: readonly string[] },
+): boolean {
+  return (
+    stored.color === saved.color &&
+    stored.note === saved.note &&
+    stored.tags.length === saved.tags.length &&
+    stored.tags.every((tag, i) => tag === saved.tags[i])
+  );
 }
 
 function newAnnotationId(): string {

@@ -13,9 +13,9 @@ import {
 } from '../shared/editor-protocol';
 import { AnnotateButton } from './annotate-button';
 import type { ContentBrowserApi } from './browser-api';
-import { EditorFrame } from './editor-frame';
+import { EditorFrame, type EditorOutcome, type StoreEditorResult } from './editor-frame';
 
-export type { EditorResult, FactOffer };
+export type { EditorOutcome, EditorResult, FactOffer, StoreEditorResult };
 
 export class AnnotationEditor {
   private readonly button: AnnotateButton;
@@ -43,23 +43,32 @@ export class AnnotationEditor {
     return this.frame.isOpen;
   }
 
-  /** Open the editor by `rect` with `quote` shown; resolves with the user's choice or null. */
+  /**
+   * Open the editor by `rect` with `quote` shown. When the user saves, `store` stores the
+   * annotation; resolves once the editor is done with it (the editor frame itself asks the
+   * background to share it, when the user chose to), or null when nothing was saved.
+   */
   open(
     rect: DOMRect,
     quote: string,
+    store: StoreEditorResult,
     initial?: Partial<EditorResult>,
     fact?: FactOffer | null,
-  ): Promise<EditorResult | null> {
+  ): Promise<EditorOutcome | null> {
     this.withdraw();
     const color: AnnotationColor = initial?.color ?? 'yellow';
-    return this.frame.open(rect, {
-      quote,
-      color,
-      note: initial?.note ?? '',
-      tags: initial?.tags ?? [],
-      fact: fact ?? null,
-      shared: initial?.shared ?? false,
-    });
+    return this.frame.open(
+      rect,
+      {
+        quote,
+        color,
+        note: initial?.note ?? '',
+        tags: initial?.tags ?? [],
+        fact: fact ?? null,
+        shared: initial?.shared ?? false,
+      },
+      store,
+    );
   }
 
   dispose(): void {

@@ -155,35 +155,49 @@ export class AnnotationsFeature {
     const { quote, position } = describe(text.text, offsets.start, offsets.end);
     const rect = rectInTop(range.getBoundingClientRect(), selected.doc, doc);
     const figure = this.deps.figuresIn(quote.exact)[0] ?? null;
-    const result = await this.editor.open(
+    // The annotation as the background stored it (store below), once saved.
+    const saving: { stored?: Annotation } = {};
+    const outcome = await this.editor.open(
       rect,
       quote.exact,
+      async (result) => {
+        const now = Date.now();
+        const { entities, verdicts } = this.deps.classify(quote.exact);
+        // Without `shared`: the background stores a content script's new annotation private,
+        // whatever it says. "Shared with the desk" is the editor frame's to ask the background
+        // once this is stored (src/shared/editor-protocol.ts); its outcome comes back below.
+        const annotation: Annotation = {
+          id: `anno:${uuid()}`,
+          url: this.url,
+          title: doc.title.replace(/\s+/g, ' ').trim(),
+          quote,
+          position,
+          color: result.color,
+          note: result.note,
+          tags: result.tags,
+          entities,
+          verdicts,
+          created: now,
+          updated: now,
+        };
+        const answer = await this.deps.api.request({
+          type: 'factmark/annotation-save',
+          annotation,
+        });
+        if (!answer?.ok) return null;
+        saving.stored = parseAnnotation(answer.annotation) ?? annotation;
+        return saving.stored.id;
+      },
       undefined,
       figure && factOffer(figure, this.deps.claims()),
     );
-    if (!result) return false;
-    const now = Date.now();
-    const { entities, verdicts } = this.deps.classify(quote.exact);
-    const annotation: Annotation = {
-      id: `anno:${uuid()}`,
-      url: this.url,
-      title: doc.title.replace(/\s+/g, ' ').trim(),
-      quote,
-      position,
-      color: result.color,
-      note: result.note,
-      tags: result.tags,
-      entities,
-      verdicts,
-      created: now,
-      updated: now,
-      // "Shared with the desk" (desk sync; private by default): the background sends it to the
-      // desk's server only while sync is on.
-      // Only when ticked: absent means private, as every annotation made before desk sync.
-      ...(result.shared ? { shared: true } : {}),
-    };
-    const answer = await this.deps.api.request({ type: 'factmark/annotation-save', annotation });
-    if (!answer?.ok) return false;
+    const stored = saving.stored;
+    if (!outcome || !stored) return false;
+    const { result, desk } = outcome;
+    // The page's copy agrees with what the background stored: its desk switch as the editor
+    // left it (the creator of one's own shared annotation is the journalist's desk user).
+    const annotation: Annotation = desk === null ? stored : withDesk(stored, desk);
+    if (desk?.shared === true && desk.creator !== null) this.deskUser ??= desk.creator;
     this.list.push(annotation);
     const placed = text.rangeOf(offsets.start, offsets.end);
     if (placed) {
@@ -315,6 +329,14 @@ function isEditable(node: Node): boolean {
 function isInsideOurs(node: Node): boolean {
   for (let n: Node | null = node; n; n = n.parentNode) if (isOurs(n)) return true;
   return false;
+}
+
+/** An annotation with the desk switch the background stored for it. */
+function withDesk(a: Annotation, desk: { shared: boolean; creator: string | null }): Annotation {
+  const { shared: _shared, creator: _creator, ...rest } = a;
+  const next: Annotation = { ...rest, shared: desk.shared };
+  if (desk.creator !== null) next.creator = desk.creator;
+  return next;
 }
 
 /** A random UUID (v4). crypto.randomUUID needs a secure context; many news sites are still http. */

@@ -7,10 +7,16 @@
  * (src/shared/editor-protocol.ts), never through the page.
  *
  * The frame is shown once it says its form is ready, sized to it, by the selection.
+ *
+ * Saving: when the journalist saves, the frame is hidden and `store` (the caller's) saves the
+ * annotation; its id is then sent to the frame (`saved`), which asks the background itself to
+ * share it when the journalist ticked "Shared with the desk" — the content script cannot — and
+ * answers `done` with the desk switch as stored. Only then is the editor closed.
  */
 import {
   newEditorToken,
   parseFrameMessage,
+  type DeskSwitch,
   type EditorDraft,
   type EditorResult,
 } from '../shared/editor-protocol';
@@ -37,12 +43,33 @@ const MARGIN_PX = 4;
 const READY_TIMEOUT_MS = 15_000;
 // Long enough for the key that closed the editor to be released.
 const REMOVE_DELAY_MS = 500;
+// The frame's share request goes through the background's desk sync (a write and a comparison
+// with its mirror): well under a second; a busy machine may take a few.
+const DONE_TIMEOUT_MS = 15_000;
+
+/**
+ * Store what the journalist saved (the caller's: factmark/annotation-save); answers the stored
+ * annotation's id, or null when it was not stored.
+ */
+export type StoreEditorResult = (result: EditorResult) => Promise<string | null>;
+
+/** What came of an opening that the journalist saved. */
+export interface EditorOutcome {
+  result: EditorResult;
+  /** The stored annotation's id (`store`'s answer), or null when it was not stored. */
+  id: string | null;
+  /**
+   * The annotation's desk switch as the background stored it after the frame's share request, or
+   * null when the frame asked none (or it failed, or the frame did not say in time).
+   */
+  desk: DeskSwitch | null;
+}
 
 interface Session {
   frame: HTMLIFrameElement;
   port: ContentPort;
   timer: ReturnType<typeof setTimeout>;
-  finish(result: EditorResult | null): void;
+  finish(outcome: EditorOutcome | null): void;
 }
 
 export class EditorFrame {
@@ -54,8 +81,11 @@ export class EditorFrame {
     return this.session !== null;
   }
 
-  /** Open the editor by `rect`; resolves with the journalist's choice, or null. */
-  open(rect: DOMRect, draft: EditorDraft): Promise<EditorResult | null> {
+  /**
+   * Open the editor by `rect`. When the journalist saves, `store` stores it; resolves once the
+   * frame is done with it (its share request answered), or null when nothing was saved.
+   */
+  open(rect: DOMRect, draft: EditorDraft, store: StoreEditorResult): Promise<EditorOutcome | null> {
     this.close();
     const { shadow } = this.deps;
     const doc = shadow.ownerDocument ?? document;
@@ -68,24 +98,65 @@ export class EditorFrame {
     let height = 0;
 
     return new Promise((resolve) => {
+      // Once saved, the opening ends with what was saved, whatever else happens: `doneWaiter` is
+      // the wait for the frame's `done` (null when the frame goes or does not say in time).
+      let saving = false;
+      let closing = false;
+      let finished = false;
+      let portGone = false;
+      let doneWaiter: ((desk: DeskSwitch | null) => void) | null = null;
       const session: Session = {
         frame,
         port,
         timer: setTimeout(() => finish(null), this.deps.readyTimeoutMs ?? READY_TIMEOUT_MS),
-        finish: (result) => finish(result),
+        finish: (outcome) => finish(outcome),
       };
-      const finish = (result: EditorResult | null) => {
-        if (this.session !== session) return;
-        this.session = null;
-        clearTimeout(session.timer);
-        port.disconnect();
+      const hide = () => {
         // Hidden at once, removed a moment later: the editor closes on a keydown (Escape,
         // Control+Enter), and the browser is still delivering that key to the frame; a frame
         // removed under it left Chromium's input routing waiting (a test's key press hung).
         frame.classList.add('pending');
         frame.blur();
+      };
+      const finish = (outcome: EditorOutcome | null) => {
+        if (finished) return;
+        if (saving && outcome === null) {
+          // Closed while the save is under way: stop waiting for the frame; the save ends it.
+          closing = true;
+          doneWaiter?.(null);
+          return;
+        }
+        finished = true;
+        if (this.session === session) this.session = null;
+        clearTimeout(session.timer);
+        port.disconnect();
+        hide();
         setTimeout(() => frame.remove(), REMOVE_DELAY_MS);
-        resolve(result);
+        resolve(outcome);
+      };
+      const save = async (result: EditorResult) => {
+        saving = true;
+        clearTimeout(session.timer);
+        hide();
+        const id = await store(result).catch(() => null);
+        let desk: DeskSwitch | null = null;
+        if (id !== null && !closing && !portGone) {
+          desk = await new Promise<DeskSwitch | null>((settle) => {
+            const timer = setTimeout(() => settle(null), DONE_TIMEOUT_MS);
+            doneWaiter = (value) => {
+              clearTimeout(timer);
+              doneWaiter = null;
+              settle(value);
+            };
+            try {
+              port.postMessage({ type: 'saved', id });
+            } catch {
+              settle(null); // the port closed meanwhile
+            }
+          });
+        }
+        saving = false;
+        finish({ result, id, desk });
       };
       this.session = session;
 
@@ -95,7 +166,10 @@ export class EditorFrame {
       frame.addEventListener('load', () => {
         if (++loads > 1) finish(null);
       });
-      port.onDisconnect(() => finish(null));
+      port.onDisconnect(() => {
+        portGone = true;
+        finish(null);
+      });
       port.onMessage((raw) => {
         if (this.session !== session) return;
         if ((raw as { type?: unknown } | null)?.type === 'paired') {
@@ -104,6 +178,11 @@ export class EditorFrame {
         }
         const message = parseFrameMessage(raw);
         if (!message) return;
+        if (saving) {
+          // Saved: the frame has only `done` (and pings) left to say.
+          if (message.type === 'done') doneWaiter?.(message.desk);
+          return;
+        }
         switch (message.type) {
           case 'ready':
             clearTimeout(session.timer);
@@ -123,13 +202,14 @@ export class EditorFrame {
             const offered =
               factAttribute === null ||
               (draft.fact?.attributes.some((a) => a.id === factAttribute) ?? false);
-            finish(offered ? message.result : { ...message.result, factAttribute: null });
+            void save(offered ? message.result : { ...message.result, factAttribute: null });
             break;
           }
           case 'cancel':
             finish(null);
             break;
           case 'ping':
+          case 'done':
             break;
         }
       });

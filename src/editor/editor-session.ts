@@ -1,14 +1,21 @@
 /**
  * One opening of the editor, in its frame: say hello with the token, show the form when the
  * draft comes, tell the host its height (the host sizes and places the frame), and send what the
- * journalist chose. Knows nothing of the browser's APIs: a port-like object is handed in.
+ * journalist chose. Once the host says the annotation is stored (`saved`), the journalist's
+ * "Shared with the desk" is asked of the background from here (`share`: the extension's own
+ * document, which the page cannot script — the content script cannot share), and the host is told
+ * the outcome (`done`). Knows nothing of the browser's APIs: a port-like object and the share
+ * request are handed in.
  */
 import {
   EDITOR_PING_MS,
   isEditorToken,
   parseHostMessage,
+  type DeskSwitch,
+  type EditorResult,
   type FrameMessage,
 } from '../shared/editor-protocol';
+import type { AnnotationShareRequest } from '../shared/sync-protocol';
 import { EditorForm } from './editor-form';
 
 export interface EditorPort {
@@ -17,11 +24,15 @@ export interface EditorPort {
   onDisconnect(listener: () => void): void;
 }
 
+/** Send factmark/annotation-share to the background; its answer, unchecked (runtime.sendMessage). */
+export type ShareAsk = (request: AnnotationShareRequest) => Promise<unknown>;
+
 /** Start the editor in `root`; `connect` opens its port (only once the token is known good). */
 export function startEditor(
   root: HTMLElement,
   token: string,
   connect: () => EditorPort,
+  share: ShareAsk,
   pingMs = EDITOR_PING_MS,
 ): void {
   const doc = root.ownerDocument;
@@ -32,6 +43,10 @@ export function startEditor(
   }
   const port = connect();
   let form: EditorForm | null = null;
+  // What the journalist saved, and whether the draft opened with "Shared with the desk" ticked.
+  let saved: EditorResult | null = null;
+  let draftShared = false;
+  let storing = false;
   let done = false;
   const send = (message: FrameMessage) => {
     if (!done) port.postMessage(message);
@@ -39,16 +54,44 @@ export function startEditor(
   const ping = setInterval(() => send({ type: 'ping' }), pingMs);
   const height = () => Math.ceil(form?.element.getBoundingClientRect().height ?? 0);
 
+  /** The annotation `id` is stored: share it (or stop) as the journalist chose, then say done. */
+  const stored = async (id: string, result: EditorResult) => {
+    // Asked only when the box was ticked on either side: a new annotation left private (stored
+    // private by the background) needs no request.
+    const desk =
+      result.shared || draftShared
+        ? await share({
+            type: 'factmark/annotation-share',
+            id,
+            shared: result.shared,
+            saved: { color: result.color, note: result.note, tags: result.tags },
+          }).then(deskSwitchOf, () => null)
+        : null;
+    send({ type: 'done', desk });
+    done = true;
+  };
+
   port.onMessage((message) => {
-    const draft = parseHostMessage(message)?.draft;
+    const parsed = parseHostMessage(message);
+    if (parsed?.type === 'saved') {
+      // Once, and only after this frame's own save.
+      if (saved === null || storing || done) return;
+      storing = true;
+      void stored(parsed.id, saved);
+      return;
+    }
+    const draft = parsed?.draft;
     // One draft per opening: a second one would replace what is being typed.
     if (!draft || form) return;
+    draftShared = draft.shared === true;
     form = new EditorForm(doc, draft, {
       save: (result) => {
+        if (saved !== null || done) return;
+        saved = result;
         send({ type: 'save', result });
-        done = true;
       },
       cancel: () => {
+        if (saved !== null) return;
         send({ type: 'cancel' });
         done = true;
       },
@@ -72,4 +115,11 @@ export function startEditor(
     done = true;
   });
   port.postMessage({ type: 'hello', token });
+}
+
+/** The desk switch of a factmark/annotation-share answer, or null when it is not one. */
+function deskSwitchOf(answer: unknown): DeskSwitch | null {
+  const a = answer as { ok?: unknown; shared?: unknown; creator?: unknown } | null;
+  if (a?.ok !== true || typeof a.shared !== 'boolean') return null;
+  return { shared: a.shared, creator: typeof a.creator === 'string' ? a.creator : null };
 }

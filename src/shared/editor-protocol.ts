@@ -12,7 +12,15 @@
  *   host  ──connect(EDITOR_HOST_PORT)──▶ background ◀──connect(EDITOR_FRAME_PORT)── frame
  *   both send { type: 'hello', token } first; the background pairs the two ports of one token
  *   in one tab and sends the host { type: 'paired' }; from then on it passes each message on.
- *   host → frame: draft.   frame → host: ready, size, save, cancel, ping.
+ *   host → frame: draft, saved.   frame → host: ready, size, save, cancel, ping, done.
+ *
+ * Saving, in this order: the frame sends `save` (what the journalist chose); the host stores the
+ * annotation (factmark/annotation-save, which never takes a content script's `shared`) and sends
+ * `saved` with its id; the frame — when the journalist ticked or unticked "Shared with the desk" —
+ * asks the background itself (factmark/annotation-share, ./sync-protocol.ts: a request the
+ * content script cannot send), then sends `done` with the annotation's desk switch as the
+ * background stored it (or null), and the host closes it. Sharing is thus decided in the
+ * extension's own document, never by the page's renderer; it comes after the annotation is stored.
  *
  * The token is made by the host for each opening (128 random bits) and given to the frame in its
  * URL's fragment, which stays inside our closed shadow root.
@@ -65,14 +73,29 @@ export interface EditorDraft {
 export type Hello = { type: 'hello'; token: string };
 /** From the background to the host, once the frame of its token has joined. */
 export type Paired = { type: 'paired' };
-export type HostMessage = { type: 'draft'; draft: EditorDraft };
+/** An annotation's desk switch as the background stored it. */
+export interface DeskSwitch {
+  shared: boolean;
+  /** The CouchDB user who shared it (the journalist's), once a desk is set. */
+  creator: string | null;
+}
+
+export type HostMessage =
+  | { type: 'draft'; draft: EditorDraft }
+  /** The annotation saved in the editor is stored, under this id. */
+  | { type: 'saved'; id: string };
 export type FrameMessage =
   /** The form is shown, the note field focused; `height` in CSS pixels. */
   | { type: 'ready'; height: number }
   | { type: 'size'; height: number }
   | { type: 'save'; result: EditorResult }
   | { type: 'cancel' }
-  | { type: 'ping' };
+  | { type: 'ping' }
+  /**
+   * After `saved`: the frame is done with the annotation. `desk`: its switch as the background
+   * stored it when the frame asked it to share or stop sharing, else null.
+   */
+  | { type: 'done'; desk: DeskSwitch | null };
 
 const TOKEN = /^[0-9a-f]{32}$/;
 // A passage, shown in the editor and measured against the limit; far above any selection's length
@@ -81,6 +104,8 @@ const MAX_DRAFT_QUOTE = 16 * 1024 * 1024;
 const MAX_OFFERED_ATTRIBUTES = 1_000;
 const MAX_LABEL = 2_000;
 const MAX_HEIGHT = 100_000;
+const MAX_ID = 2_000;
+const MAX_CREATOR = 200;
 
 /** A new token (lower-case hex of 128 random bits). */
 export function newEditorToken(): string {
@@ -98,6 +123,11 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 
 function isString(x: unknown, max: number): x is string {
   return typeof x === 'string' && x.length <= max;
+}
+
+/** An annotation's id as the background takes one: no spaces or control characters. */
+export function isAnnotationId(x: unknown): x is string {
+  return typeof x === 'string' && x.length > 0 && x.length <= MAX_ID && !/[\s\p{Cc}]/u.test(x);
 }
 
 function isColor(x: unknown): x is AnnotationColor {
@@ -139,6 +169,9 @@ function parseFactOffer(x: unknown): FactOffer | null | undefined {
 
 /** A message to the frame, as the frame checks it. */
 export function parseHostMessage(msg: unknown): HostMessage | null {
+  if (isRecord(msg) && msg.type === 'saved') {
+    return isAnnotationId(msg.id) ? { type: 'saved', id: msg.id } : null;
+  }
   if (!isRecord(msg) || msg.type !== 'draft' || !isRecord(msg.draft)) return null;
   const d = msg.draft;
   // The note and tags are what the editor opens with (an edit); the background's limits are
@@ -175,6 +208,14 @@ export function parseFrameMessage(msg: unknown): FrameMessage | null {
       return { type: 'cancel' };
     case 'ping':
       return { type: 'ping' };
+    case 'done': {
+      if (msg.desk === null) return { type: 'done', desk: null };
+      const d = msg.desk;
+      if (!isRecord(d) || typeof d.shared !== 'boolean') return null;
+      if (d.creator !== null && !isString(d.creator, MAX_CREATOR)) return null;
+      if (d.creator !== null && (d.creator === '' || /\p{Cc}/u.test(d.creator))) return null;
+      return { type: 'done', desk: { shared: d.shared, creator: d.creator } };
+    }
     case 'save': {
       const r = msg.result;
       if (!isRecord(r) || !isColor(r.color)) return null;

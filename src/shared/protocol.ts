@@ -73,6 +73,8 @@ import type {
   BackupImportRequest,
 } from './backup-protocol';
 import type {
+  AnnotationShareAnswer,
+  AnnotationShareRequest,
   DeskItemsAnswer,
   DeskItemsRequest,
   ShareAnswer,
@@ -100,10 +102,11 @@ import { EDITOR_PAGE } from './editor-protocol';
  * - `extension page`: one of the extension's own documents at the top of a tab of its own or in
  *   no tab at all — the popup, the Library (the options page, open in a tab);
  * - `embedded extension page`: an extension document that a web page can hold (isEmbedded
- *   below) — the annotation editor, framed into the web page's tab. It sends no request (it speaks
- *   only over its port to the content script, src/shared/editor-protocol.ts), so it may send none:
- *   it is listed for no request type in BACKGROUND_CALLERS, nor may it open the export and import
- *   ports;
+ *   below) — the annotation editor, framed into the web page's tab. It speaks to the content
+ *   script over its port (src/shared/editor-protocol.ts), and sends one request only: the
+ *   journalist's "Shared with the desk" for the annotation just saved in it
+ *   (`factmark/annotation-share`, scoped by the background to the editor page in a web page's tab,
+ *   and to that page's site). It may send nothing else, nor open the export and import ports;
  * - `content script`: `sender.tab` is present and `sender.url` is an http(s) page: one frame's
  *   content script, which may run in a renderer the page has compromised.
  */
@@ -111,7 +114,17 @@ export type CallerKind = 'extension page' | 'embedded extension page' | 'content
 
 export type Caller =
   | { kind: 'extension page' }
-  | { kind: 'embedded extension page' }
+  | {
+      kind: 'embedded extension page';
+      /** Whether the document is the annotation editor's page (EDITOR_PAGE, no query). */
+      editor: boolean;
+      /**
+       * The origin of the web page whose tab holds it, as the browser reports the tab
+       * (`sender.tab.url`, http(s) only) when it is a frame inside that tab (`frameId` not 0);
+       * else null.
+       */
+      tabOrigin: string | null;
+    }
   | {
       kind: 'content script';
       /** The frame's URL as the browser reports it (`sender.url`): the only page it speaks for. */
@@ -193,12 +206,12 @@ export function callerOf(
   if (typeof url !== 'string') return null;
   if (extensionOrigin !== '' && url.startsWith(extensionOrigin)) {
     return isEmbedded(sender, url, extensionOrigin)
-      ? { kind: 'embedded extension page' }
+      ? embeddedPage(sender, url)
       : { kind: 'extension page' };
   }
   // Our id, an extension URL, but not under the extension's root: a web-accessible page at the
   // per-session URL Chromium serves it from (`use_dynamic_url`). Only a page can hold one.
-  if (/^(chrome|moz)-extension:/i.test(url)) return { kind: 'embedded extension page' };
+  if (/^(chrome|moz)-extension:/i.test(url)) return embeddedPage(sender, url);
   if (sender.tab === undefined || sender.tab === null) return null;
   let parsed: URL;
   try {
@@ -213,6 +226,41 @@ export function callerOf(
     origin: parsed.origin,
     host: parsed.hostname.toLowerCase(),
   };
+}
+
+/**
+ * An embedded extension page, with what the background scopes its one request by: whether it is
+ * the editor page, and the origin of the web page that frames it (both from the browser's sender).
+ */
+function embeddedPage(
+  sender: SenderInfo,
+  url: string,
+): Extract<Caller, { kind: 'embedded extension page' }> {
+  let editor = false;
+  try {
+    const parsed = new URL(url);
+    editor =
+      /^(chrome|moz)-extension:$/i.test(parsed.protocol) &&
+      parsed.pathname === `/${EDITOR_PAGE}` &&
+      parsed.search === '';
+  } catch {
+    editor = false;
+  }
+  let tabOrigin: string | null = null;
+  const tabUrl = (sender.tab as { url?: unknown } | null | undefined)?.url;
+  if (
+    typeof sender.frameId === 'number' &&
+    sender.frameId !== 0 &&
+    typeof tabUrl === 'string' &&
+    /^https?:\/\//i.test(tabUrl)
+  ) {
+    try {
+      tabOrigin = new URL(tabUrl).origin;
+    } catch {
+      tabOrigin = null;
+    }
+  }
+  return { kind: 'embedded extension page', editor, tabOrigin };
 }
 
 /** The answer to every request its caller may not make (or may not make with these fields). */
@@ -266,6 +314,7 @@ export interface BackgroundCalls {
   'factmark/sync-resolve': { request: SyncResolveRequest; answer: OkAnswer };
   'factmark/share': { request: ShareRequest; answer: ShareAnswer };
   'factmark/desk-items': { request: DeskItemsRequest; answer: DeskItemsAnswer };
+  'factmark/annotation-share': { request: AnnotationShareRequest; answer: AnnotationShareAnswer };
 }
 
 export type BackgroundRequestType = keyof BackgroundCalls;
@@ -276,7 +325,9 @@ export type BackgroundRequestType = keyof BackgroundCalls;
  * - `factmark/facts`: seed facts whole, users' facts as values and labels only (no source, no quote);
  * - `factmark/site-get`: its own host only;
  * - `factmark/annotations`: one page (`url` required) of its own origin;
- * - `factmark/annotation-save`: an annotation of its own origin, never replacing one of another;
+ * - `factmark/annotation-save`: an annotation of its own origin, never replacing one of another,
+ *   and never its desk switch: a new one is stored private, an existing one keeps its stored
+ *   `shared` and `creator` whatever the request says;
  * - `factmark/annotations-delete`: ids of its own origin's annotations (others are skipped, as
  *   unknown ids are);
  * - `factmark/fact-save`: a new user's fact only (never replacing one), whose source URL is set by
@@ -287,8 +338,14 @@ export type BackgroundRequestType = keyof BackgroundCalls;
  * Library's.
  * Everything else — every annotation of every page (at once or in pages), export, import and its
  * undo, restore, the backup of everything and restoring one, site switches, reading facts by id,
- * deleting facts — only the extension's own pages may ask. An `embedded extension page` (the annotation editor in a web page's tab) may send
- * nothing: the editor sends no request, and whatever holds it is a web page.
+ * deleting facts — only the extension's own pages may ask.
+ *
+ * An `embedded extension page` (the annotation editor in a web page's tab) may send one request,
+ * `factmark/annotation-share` — the journalist's "Shared with the desk" in the editor, which only
+ * that extension document (never the content script) can say — and only as the editor page framed
+ * into a web page's tab, for an annotation of that page's origin holding exactly what the
+ * journalist saved in the editor (the background checks all three). Nothing else: whatever holds
+ * it is a web page.
  */
 export const BACKGROUND_CALLERS = {
   'factmark/facts': ['extension page', 'content script'],
@@ -317,8 +374,9 @@ export const BACKGROUND_CALLERS = {
   'factmark/entity-remove': ['extension page'],
   'factmark/entity-enable': ['extension page'],
   // Desk sync: the desk's settings (the password), the state, sharing and conflicts are the
-  // extension's pages' alone. A content script marks its own annotations shared through
-  // factmark/annotation-save.
+  // extension's pages' alone. A content script cannot share anything, not even through
+  // factmark/annotation-save (its `shared` is not taken): the journalist decides in the popup,
+  // the Library, or the annotation editor's frame (factmark/annotation-share).
   'factmark/sync-set': ['extension page'],
   'factmark/sync-now': ['extension page'],
   'factmark/sync-status': ['extension page'],
@@ -327,6 +385,7 @@ export const BACKGROUND_CALLERS = {
   'factmark/sync-resolve': ['extension page'],
   'factmark/share': ['extension page'],
   'factmark/desk-items': ['extension page'],
+  'factmark/annotation-share': ['embedded extension page'],
 } as const satisfies { readonly [T in BackgroundRequestType]: readonly CallerKind[] };
 
 export type CallersOf<T extends BackgroundRequestType> = (typeof BACKGROUND_CALLERS)[T][number];

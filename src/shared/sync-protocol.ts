@@ -2,13 +2,15 @@
  * Desk sync's messages (docs/contracts.md, "Desk sync"): sharing annotations, facts, sources and
  * watched names with a desk through the newsroom's CouchDB. Types and validators live here;
  * ./messages.ts joins the requests into its unions, ./protocol.ts says which answer each gets and
- * who may send it (extension pages only), and the background (src/background/sync/) does the
- * work. The URL rule is here too, so that the Library asks the browser for the very host
+ * who may send it (extension pages only; `factmark/annotation-share`, the annotation editor frame
+ * only), and the background (src/background/sync/) does the work. The URL rule is here too, so that the Library asks the browser for the very host
  * permission the background checks (deskOriginPattern).
  *
  * The password goes one way only: from the Library to the background (sync-set, sync-test). No
  * answer carries it, no content script can ask for anything of sync, and it is never exported.
  */
+import { ANNOTATION_LIMITS } from '../core/annotations/limits';
+import { ANNOTATION_COLORS, type AnnotationColor } from '../core/annotations/types';
 
 // ---- Records -----------------------------------------------------------------------------------
 
@@ -117,6 +119,20 @@ export type ShareRequest =
 export interface DeskItemsRequest {
   type: 'factmark/desk-items';
 }
+/**
+ * The annotation editor's "Shared with the desk" (src/editor/): share, or stop sharing, the
+ * annotation the journalist has just saved in it — sent by the editor frame itself once the
+ * content script has stored the annotation (the relay's `saved`, ./editor-protocol.ts). `saved`
+ * is what the journalist saved in the editor: the background shares only a stored annotation that
+ * holds exactly that, of the site of the tab the editor is framed into. The only request an
+ * embedded extension page may send (./protocol.ts). Answer: AnnotationShareAnswer.
+ */
+export interface AnnotationShareRequest {
+  type: 'factmark/annotation-share';
+  id: string;
+  shared: boolean;
+  saved: { color: AnnotationColor; note: string; tags: string[] };
+}
 
 export type SyncBackgroundRequest =
   | SyncSetRequest
@@ -126,7 +142,8 @@ export type SyncBackgroundRequest =
   | SyncConflictsRequest
   | SyncResolveRequest
   | ShareRequest
-  | DeskItemsRequest;
+  | DeskItemsRequest
+  | AnnotationShareRequest;
 
 // ---- Answers -----------------------------------------------------------------------------------
 
@@ -167,6 +184,8 @@ export type SyncTestAnswer = { ok: true } | { ok: false; reason: SyncTestReason;
 export type SyncConflictsAnswer = { ok: true; conflicts: SyncConflict[] } | Failure;
 export type ShareAnswer = { ok: true; changed: number } | Failure;
 export type DeskItemsAnswer = { ok: true; items: DeskItem[] } | Failure;
+/** The annotation's desk switch as stored after the request (`creator` once shared, with a desk). */
+export type AnnotationShareAnswer = { ok: true; shared: boolean; creator?: string } | Failure;
 
 // ---- The URL rule ------------------------------------------------------------------------------
 
@@ -356,6 +375,32 @@ export function checkSyncRequest(msg: unknown): SyncBackgroundRequest | string |
     }
     case 'factmark/desk-items':
       return { type: 'factmark/desk-items' };
+    case 'factmark/annotation-share': {
+      if (!isItemId(msg.id)) return 'id: not an id';
+      if (typeof msg.shared !== 'boolean') return 'shared: not true or false';
+      const saved = msg.saved;
+      if (
+        !isRecord(saved) ||
+        !(ANNOTATION_COLORS as readonly unknown[]).includes(saved.color) ||
+        typeof saved.note !== 'string' ||
+        saved.note.length > ANNOTATION_LIMITS.note ||
+        !Array.isArray(saved.tags) ||
+        saved.tags.length > ANNOTATION_LIMITS.tags ||
+        !saved.tags.every((t) => typeof t === 'string' && t.length <= ANNOTATION_LIMITS.tag)
+      ) {
+        return 'saved: not { color, note, tags } of an annotation';
+      }
+      return {
+        type: 'factmark/annotation-share',
+        id: msg.id,
+        shared: msg.shared,
+        saved: {
+          color: saved.color as AnnotationColor,
+          note: saved.note,
+          tags: [...(saved.tags as string[])],
+        },
+      };
+    }
     default:
       return null;
   }

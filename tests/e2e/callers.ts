@@ -245,8 +245,10 @@ export async function stored(library: Realm, seeded: Seeded) {
 }
 
 /**
- * Every request type from `realm`, an embedded extension page: each refused, and so is a malformed
- * one; the export and import ports closed unanswered; nothing stored changed.
+ * Every request type from `realm`, an embedded extension page: each refused — all but the editor's
+ * share by the contract, that one as out of its scope (an annotation that is not stored, another
+ * site's) — and so is a malformed one; the export and import ports closed unanswered; nothing
+ * stored changed.
  */
 export async function expectEveryTypeRefused(
   realm: Realm,
@@ -263,11 +265,23 @@ export async function expectEveryTypeRefused(
   const before = await stored(library, seeded);
   const no = refused('embedded extension page');
   for (const type of TYPES) {
-    // The contract lists the kind for no type (protocol.ts); the answer follows the contract.
-    expect(mayCall('embedded extension page', type), type).toBe(false);
+    // The contract lists the kind for one type only (protocol.ts): the editor's share.
+    expect(mayCall('embedded extension page', type), type).toBe(
+      type === 'factmark/annotation-share',
+    );
     expect(samples[type].type).toBe(type);
     expect(await ask(realm, samples[type]), type).toEqual(no);
   }
+  // The share, of another site's annotation (named by its id, with what it holds): refused.
+  const other = seeded.others[0]!;
+  expect(
+    await ask(realm, {
+      type: 'factmark/annotation-share',
+      id: other.id,
+      shared: true,
+      saved: { color: other.color, note: other.note, tags: other.tags },
+    }),
+  ).toEqual(no);
   // A malformed message of a known type is refused before it is read, like any other.
   expect(await ask(realm, { type: 'factmark/import', text: 42 })).toEqual(no);
   for (const [name, first] of [

@@ -1,7 +1,8 @@
 /**
  * The annotation editor in Firefox: an extension page framed into a web page's tab is an
- * `embedded extension page` (src/shared/protocol.ts callerOf) that may send no request and open
- * neither transfer port, while the Library and the popup page, each at the top of its own tab,
+ * `embedded extension page` (src/shared/protocol.ts callerOf) that may send no request — but its
+ * share of an annotation saved in it, refused here as out of scope — and open neither transfer
+ * port, while the Library and the popup page, each at the top of its own tab,
  * keep every right. Firefox reports such a frame with the extension's moz-extension URL, the web
  * page's tab (its URL) and a frame id other than 0 — as Chromium does, with other numbers.
  *
@@ -115,7 +116,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('Firefox: the annotation editor, an embedded extension page, may send nothing', () => {
+describe('Firefox: the annotation editor, an embedded extension page, may send nothing but its share', () => {
   it('framed into the page by the content script', async () => {
     const page = await browser.newPage();
     try {

@@ -12,7 +12,8 @@
  * journalist's fact, a site switch and an import to undo were put first (callers.ts).
  *
  * The editor frame (src/editor/, an extension page in the web page's tab) is an `embedded
- * extension page`: it may send no request and open neither transfer port, whether the content
+ * extension page`: it may send no request (but its share of an annotation saved in it, refused
+ * here as out of scope) and open neither transfer port, whether the content
  * script framed it or the page framed the web-accessible editor page itself. The same in Firefox:
  * embedded-editor.firefox.e2e.test.ts (whose driver cannot evaluate in a content script's sandbox).
  */
@@ -298,12 +299,15 @@ describe("a content script's isolated world sends every request type", () => {
         expect(await ask(world, { type: 'factmark/annotation-save', annotation: hijack })).toEqual(
           CS,
         );
-        // Its own page: saved there, as the Library then sees it.
+        // Its own page: saved there, as the Library then sees it — private, whatever it says
+        // of sharing (the desk switch is the journalist's, in the extension's own UI).
         const mine = annotation('anno:e2e-cs-new', { url: seeded.ownUrl, note: 'from the page' });
-        expect(await ask(world, { type: 'factmark/annotation-save', annotation: mine })).toEqual({
-          ok: true,
-          annotation: mine,
-        });
+        expect(
+          await ask(world, {
+            type: 'factmark/annotation-save',
+            annotation: { ...mine, shared: true, creator: 'mallory' },
+          }),
+        ).toEqual({ ok: true, annotation: mine });
         const listed = (await ask(library, {
           type: 'factmark/annotations',
           url: seeded.ownUrl,
@@ -414,6 +418,17 @@ describe("a content script's isolated world sends every request type", () => {
       ],
     },
     'factmark/desk-items': { refused: () => [{ type: 'factmark/desk-items' }] },
+    // The annotation editor frame's alone.
+    'factmark/annotation-share': {
+      refused: () => [
+        {
+          type: 'factmark/annotation-share',
+          id: seeded.own.id,
+          shared: true,
+          saved: { color: seeded.own.color, note: seeded.own.note, tags: seeded.own.tags },
+        },
+      ],
+    },
     'factmark/fact-save': {
       scoped: async () => {
         // A new fact claiming another site's page is filed under the frame's own page.
@@ -542,7 +557,7 @@ describe("a content script's isolated world sends every request type", () => {
   });
 });
 
-describe('the annotation editor, an embedded extension page, may send nothing', () => {
+describe('the annotation editor, an embedded extension page, may send nothing but its share', () => {
   it('framed into the page by the content script', async () => {
     const editorPage = await context.newPage();
     try {

@@ -1,6 +1,7 @@
 /**
  * One valid request of every background request type (src/shared/protocol.ts), for the tests that
- * send every type from a caller that may send none of them (an embedded extension page). A Record
+ * send every type from a caller that may send none of them, or none in these samples' scope (an
+ * embedded extension page: only its share of an annotation it saved, which these are not). A Record
  * over the contract: a request type added to it without a row here fails to compile, and the tests
  * compare its keys with BACKGROUND_CALLERS' at run time.
  */
@@ -80,6 +81,14 @@ export function sampleRequests(context: {
     'factmark/sync-resolve': { type: 'factmark/sync-resolve', id: 'anno:1', keep: '1-abc' },
     'factmark/share': { type: 'factmark/share', ids: ['anno:1'], shared: true },
     'factmark/desk-items': { type: 'factmark/desk-items' },
+    // The editor frame's one request, naming an annotation that is not stored (refused as out of
+    // scope); another site's annotation, named by its id, likewise.
+    'factmark/annotation-share': {
+      type: 'factmark/annotation-share',
+      id: 'anno:e2e-sample',
+      shared: true,
+      saved: { color: 'yellow', note: '', tags: [] },
+    },
     'factmark/fact-save': { type: 'factmark/fact-save', fact: fact('user:e2e-sample') },
     'factmark/fact-delete': { type: 'factmark/fact-delete', id: factId },
     'factmark/sources': { type: 'factmark/sources' },

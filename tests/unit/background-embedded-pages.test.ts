@@ -1,8 +1,10 @@
 /**
  * Extension documents a web page holds (src/shared/protocol.ts callerOf, docs/contracts.md "Who
  * may call"): the annotation editor framed into a web page's tab has the extension's origin, but
- * not the Library's rights. It is an `embedded extension page`, which may send no request and open
- * neither transfer port; the popup and the Library, in Chromium and Firefox, keep every right.
+ * not the Library's rights. It is an `embedded extension page`, which may send one request only —
+ * the editor's "Shared with the desk", `factmark/annotation-share`, scoped to the page that frames
+ * it (tests/unit/background-share-decision.test.ts) — and open neither transfer port; the popup
+ * and the Library, in Chromium and Firefox, keep every right.
  * The senders are as the browsers report them (Chromium 156, Firefox ESR 153: frameId and tab.url
  * seen in tests/e2e/isolated-world.chromium.e2e.test.ts and embedded-editor.firefox.e2e.test.ts).
  */
@@ -143,17 +145,63 @@ const SENDERS: readonly [string, SenderInfo, CallerKind, string?][] = [
 
 describe('callerOf tells the Library and the popup from an embedded extension page', () => {
   it.each(SENDERS)('%s', (_name, sender, kind, origin = ORIGIN) => {
-    expect(callerOf(sender, OWN_ID, origin)).toEqual({ kind });
+    expect(callerOf(sender, OWN_ID, origin)).toMatchObject({ kind });
+  });
+
+  it("knows the editor page, and the origin of the web page framing it (the browser's tab)", () => {
+    const caller = (sender: SenderInfo, origin = ORIGIN) => callerOf(sender, OWN_ID, origin);
+    const kind = 'embedded extension page';
+    const framed = { frameId: 7, tab: WEB_TAB };
+    expect(caller({ id: OWN_ID, url: `${ORIGIN}${EDITOR_PAGE}#abc`, ...framed })).toEqual({
+      kind,
+      editor: true,
+      tabOrigin: 'https://news.example',
+    });
+    expect(
+      caller({ id: OWN_ID, url: `${FIREFOX_ORIGIN}${EDITOR_PAGE}`, ...framed }, FIREFOX_ORIGIN),
+    ).toEqual({ kind, editor: true, tabOrigin: 'https://news.example' });
+    expect(
+      caller({
+        id: OWN_ID,
+        url: `chrome-extension://4f1b2c3d-0000-4000-8000-000000000000/${EDITOR_PAGE}`,
+        ...framed,
+      }),
+    ).toEqual({ kind, editor: true, tabOrigin: 'https://news.example' });
+    // Not the editor; or not framed into a web page's tab: no page to scope it to.
+    expect(caller({ id: OWN_ID, url: `${ORIGIN}src/options/index.html`, ...framed })).toEqual({
+      kind,
+      editor: false,
+      tabOrigin: 'https://news.example',
+    });
+    expect(caller({ id: OWN_ID, url: `${ORIGIN}${EDITOR_PAGE}?x`, ...framed })).toEqual({
+      kind,
+      editor: false,
+      tabOrigin: 'https://news.example',
+    });
+    for (const sender of [
+      { id: OWN_ID, url: `${ORIGIN}${EDITOR_PAGE}` },
+      { id: OWN_ID, url: `${ORIGIN}${EDITOR_PAGE}`, frameId: 7, tab: { id: 4 } },
+      { id: OWN_ID, url: `${ORIGIN}${EDITOR_PAGE}`, frameId: 0, tab: WEB_TAB },
+      {
+        id: OWN_ID,
+        url: `${ORIGIN}${EDITOR_PAGE}`,
+        frameId: 7,
+        tab: { id: 4, url: 'file:///home/x.html' },
+      },
+    ]) {
+      expect(caller(sender)).toEqual({ kind, editor: true, tabOrigin: null });
+    }
   });
 
   it('the editor is the one web-accessible page', () => {
     expect(WEB_ACCESSIBLE_PAGES).toEqual([EDITOR_PAGE]);
   });
 
-  it('an embedded extension page may send no request type at all', () => {
+  it("an embedded extension page may send no request type but the editor's share", () => {
     for (const type of Object.keys(BACKGROUND_CALLERS) as BackgroundRequestType[]) {
-      expect(mayCall('embedded extension page', type)).toBe(false);
-      expect(mayCall('extension page', type)).toBe(true);
+      const share = type === 'factmark/annotation-share';
+      expect(mayCall('embedded extension page', type)).toBe(share);
+      expect(mayCall('extension page', type)).toBe(!share);
     }
   });
 });
@@ -233,6 +281,18 @@ const REQUESTS: { readonly [T in BackgroundRequestType]: BackgroundRequest & { t
   'factmark/sync-resolve': { type: 'factmark/sync-resolve', id: 'anno:1', keep: '1-abc' },
   'factmark/share': { type: 'factmark/share', ids: ['anno:1'], shared: true },
   'factmark/desk-items': { type: 'factmark/desk-items' },
+  // The editor frame's one request, scoped: anno:1 is example.org's, the frame is in news.example's
+  // tab (tests/unit/background-share-decision.test.ts shares one of the frame's own page).
+  'factmark/annotation-share': {
+    type: 'factmark/annotation-share',
+    id: 'anno:1',
+    shared: true,
+    saved: {
+      color: 'yellow',
+      note: 'Check against the board minutes.',
+      tags: ['exim', 'financing'],
+    },
+  },
   'factmark/fact-save': {
     type: 'factmark/fact-save',
     fact: fact('user:new', {
@@ -309,15 +369,18 @@ describe('every request type', () => {
     expect(Object.keys(REQUESTS).sort()).toEqual([...TYPES].sort());
   });
 
-  it.each(TYPES)('%s from the editor frame is refused, and writes nothing', async (type) => {
-    await ownStory();
-    const before = await everything();
-    expect(await route(REQUESTS[type], editorFrame)).toEqual({
-      ok: false,
-      error: 'not allowed from embedded extension page',
-    });
-    expect(await everything()).toEqual(before);
-  });
+  it.each(TYPES)(
+    '%s from the editor frame is refused or out of scope, and writes nothing',
+    async (type) => {
+      await ownStory();
+      const before = await everything();
+      expect(await route(REQUESTS[type], editorFrame)).toEqual({
+        ok: false,
+        error: 'not allowed from embedded extension page',
+      });
+      expect(await everything()).toEqual(before);
+    },
+  );
 
   it('is refused before the message is read: a malformed import says "not allowed"', async () => {
     expect(await route({ type: 'factmark/import', text: 42 }, editorFrame)).toEqual({
@@ -326,15 +389,27 @@ describe('every request type', () => {
     });
   });
 
-  it.each(TYPES)('%s from the Library in its tab and from the popup is answered', async (type) => {
+  it.each(TYPES.filter((t) => t !== 'factmark/annotation-share'))(
+    '%s from the Library in its tab and from the popup is answered',
+    async (type) => {
+      for (const sender of [library, popup]) {
+        // Each answered request may have changed what the next one finds: start afresh.
+        await db.clear('annotations');
+        await db.put('annotations', annotation('anno:1'));
+        await db.put('facts', fact('user:1', { attribute: 'barrick.stake' }));
+        await db.put('imports', { id: 'import:1', at: 0, added: ['anno:1'], replaced: [] });
+        await ownStory();
+        expect(await route(REQUESTS[type], sender)).toMatchObject({ ok: true });
+      }
+    },
+  );
+
+  it('factmark/annotation-share from the Library and the popup is refused (theirs is factmark/share)', async () => {
     for (const sender of [library, popup]) {
-      // Each answered request may have changed what the next one finds: start afresh.
-      await db.clear('annotations');
-      await db.put('annotations', annotation('anno:1'));
-      await db.put('facts', fact('user:1', { attribute: 'barrick.stake' }));
-      await db.put('imports', { id: 'import:1', at: 0, added: ['anno:1'], replaced: [] });
-      await ownStory();
-      expect(await route(REQUESTS[type], sender)).toMatchObject({ ok: true });
+      expect(await route(REQUESTS['factmark/annotation-share'], sender)).toEqual({
+        ok: false,
+        error: 'not allowed from extension page',
+      });
     }
   });
 });

@@ -185,6 +185,13 @@ const SAMPLES: { readonly [T in BackgroundRequestType]: () => BackgroundRequest 
   'factmark/sync-resolve': () => ({ type: 'factmark/sync-resolve', id: 'anno:1', keep: '1-abc' }),
   'factmark/share': () => ({ type: 'factmark/share', ids: ['anno:1'], shared: true }),
   'factmark/desk-items': () => ({ type: 'factmark/desk-items' }),
+  // The annotation editor's frame only (tests/unit/background-share-decision.test.ts).
+  'factmark/annotation-share': () => ({
+    type: 'factmark/annotation-share',
+    id: 'anno:1',
+    shared: true,
+    saved: { color: stored.color, note: stored.note, tags: stored.tags },
+  }),
   'factmark/fact-save': () => ({
     type: 'factmark/fact-save',
     fact: fact('user:new', { source: { type: 'user', url: stored.url, title: 'T', date: null } }),
@@ -213,13 +220,18 @@ const SAMPLES: { readonly [T in BackgroundRequestType]: () => BackgroundRequest 
 const TYPES = Object.keys(BACKGROUND_CALLERS) as BackgroundRequestType[];
 
 describe('the contract', () => {
-  it('names the callers of every request type, and only extension pages and content scripts', () => {
+  it('names the callers of every request type: extension pages, content scripts, and the editor for its share alone', () => {
     for (const type of TYPES) {
       expect(BACKGROUND_CALLERS[type].length).toBeGreaterThan(0);
+      if (type === 'factmark/annotation-share') {
+        // The annotation editor's "Shared with the desk": its frame's alone.
+        expect(BACKGROUND_CALLERS[type]).toEqual(['embedded extension page']);
+        continue;
+      }
       for (const kind of BACKGROUND_CALLERS[type]) {
         expect(['extension page', 'content script']).toContain(kind);
       }
-      // Every type may be sent by the extension's own pages.
+      // Every other type may be sent by the extension's own pages.
       expect(BACKGROUND_CALLERS[type]).toContain('extension page');
     }
   });
@@ -323,18 +335,30 @@ describe('every request type, from a content script of another origin', () => {
 });
 
 describe('every request type, from the extension pages', () => {
-  it.each(TYPES)('%s is answered', async (type) => {
+  it('factmark/annotation-share is refused (they share with factmark/share)', async () => {
     for (const sender of [popup, library]) {
-      // An import to undo (the sample names it).
-      if (type === 'factmark/import-undo') {
-        await db.put('imports', { id: 'import:1', at: 0, added: [], replaced: [] });
-      }
-      // A source and a name to remove, switch or read (the samples name them).
-      await ownStory();
-      const answer = await route(SAMPLES[type](), sender);
-      expect(answer).toMatchObject({ ok: true });
+      expect(await route(SAMPLES['factmark/annotation-share'](), sender)).toEqual({
+        ok: false,
+        error: 'not allowed from extension page',
+      });
     }
   });
+
+  it.each(TYPES.filter((t) => t !== 'factmark/annotation-share'))(
+    '%s is answered',
+    async (type) => {
+      for (const sender of [popup, library]) {
+        // An import to undo (the sample names it).
+        if (type === 'factmark/import-undo') {
+          await db.put('imports', { id: 'import:1', at: 0, added: [], replaced: [] });
+        }
+        // A source and a name to remove, switch or read (the samples name them).
+        await ownStory();
+        const answer = await route(SAMPLES[type](), sender);
+        expect(answer).toMatchObject({ ok: true });
+      }
+    },
+  );
 
   it("gets users' facts whole", async () => {
     const answer = (await route({ type: 'factmark/facts' }, popup)) as { facts: Fact[] };
@@ -384,6 +408,17 @@ describe("a content script of the data's own origin", () => {
     expect(await route({ type: 'factmark/annotation-save', annotation: edited }, sameSite)).toEqual(
       { ok: true, annotation: edited },
     );
+    expect(await db.get('annotations', 'anno:1')).toEqual(edited);
+    // Never its desk switch: the annotation is saved, private as it was (and the answer says so).
+    expect(
+      await route(
+        {
+          type: 'factmark/annotation-save',
+          annotation: { ...edited, shared: true, creator: 'mallory' },
+        },
+        sameSite,
+      ),
+    ).toEqual({ ok: true, annotation: edited });
     expect(await db.get('annotations', 'anno:1')).toEqual(edited);
     expect(
       await route({ type: 'factmark/annotations-delete', ids: ['anno:1', 'anno:x'] }, sameSite),

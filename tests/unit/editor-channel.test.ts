@@ -11,13 +11,17 @@ import type { Port } from '../../src/background/browser-api';
 import type { ContentPort } from '../../src/content/browser-api';
 import { EditorFrame } from '../../src/content/editor-frame';
 import { startEditor } from '../../src/editor/editor-session';
+import type { EditorOutcome } from '../../src/content/editor-frame';
 import {
   EDITOR_FRAME_PORT,
   EDITOR_PAGE,
   EDITOR_HOST_PORT,
+  parseFrameMessage,
+  parseHostMessage,
   type EditorDraft,
   type EditorResult,
 } from '../../src/shared/editor-protocol';
+import type { AnnotationShareRequest } from '../../src/shared/sync-protocol';
 
 const EXTENSION_ID = 'factmark-test-id';
 const EDITOR_URL = 'chrome-extension://factmark-test-id/src/editor/index.html';
@@ -107,7 +111,17 @@ const DRAFT: EditorDraft = {
 
 const RECT = { left: 10, top: 10, right: 100, bottom: 30, width: 90, height: 20 } as DOMRect;
 
-function setUp(options: { frameTab?: number; readyTimeoutMs?: number } = {}) {
+/** The order things happened in: the host's store, the frame's share request. */
+type Step = { store: EditorResult } | { share: AnnotationShareRequest };
+
+function setUp(
+  options: {
+    frameTab?: number;
+    readyTimeoutMs?: number;
+    /** The background's answer to the frame's share request. */
+    shareAnswer?: unknown;
+  } = {},
+) {
   document.body.replaceChildren();
   const pageHost = document.createElement('div');
   document.documentElement.append(pageHost);
@@ -122,17 +136,32 @@ function setUp(options: { frameTab?: number; readyTimeoutMs?: number } = {}) {
   });
   const frameRoot = document.createElement('main');
   document.body.append(frameRoot);
+  const steps: Step[] = [];
+  /** The host's store (annotations-feature.ts saves through the background): the id it got. */
+  const store = async (result: EditorResult) => {
+    await tick();
+    steps.push({ store: result });
+    return 'anno:stored-1';
+  };
   /** The editor page in the frame, started as index.html does (its own URL, its own port). */
   const startFrame = (url: string) =>
-    startEditor(frameRoot, new URL(url).hash.slice(1), () =>
-      connect(relay, EDITOR_FRAME_PORT, {
-        id: EXTENSION_ID,
-        url,
-        tab: { id: options.frameTab ?? TAB },
-        frameId: 3,
-      }),
+    startEditor(
+      frameRoot,
+      new URL(url).hash.slice(1),
+      () =>
+        connect(relay, EDITOR_FRAME_PORT, {
+          id: EXTENSION_ID,
+          url,
+          tab: { id: options.frameTab ?? TAB },
+          frameId: 3,
+        }),
+      async (request) => {
+        steps.push({ share: JSON.parse(JSON.stringify(request)) as AnnotationShareRequest });
+        await tick();
+        return options.shareAnswer ?? { ok: true, shared: request.shared, creator: 'alice' };
+      },
     );
-  return { shadow, editor, frameRoot, startFrame, hostPort: () => hostPort };
+  return { shadow, editor, frameRoot, startFrame, hostPort: () => hostPort, store, steps };
 }
 
 afterEach(() => {
@@ -142,9 +171,9 @@ afterEach(() => {
 
 describe('the editor in an extension frame', () => {
   it('opens the frame hidden, shows it when the form is ready, and resolves with what was saved', async () => {
-    const { shadow, editor, frameRoot, startFrame } = setUp();
-    let result: EditorResult | null | undefined;
-    void editor.open(RECT, DRAFT).then((r) => (result = r));
+    const { shadow, editor, frameRoot, startFrame, store, steps } = setUp();
+    let result: EditorOutcome | null | undefined;
+    void editor.open(RECT, DRAFT, store).then((r) => (result = r));
     const frame = shadow.querySelector('iframe');
     expect(frame?.classList.contains('pending')).toBe(true);
     const src = frame?.getAttribute('src') ?? '';
@@ -163,21 +192,111 @@ describe('the editor in an extension frame', () => {
     (frameRoot.querySelector('input[name="add-fact"]') as HTMLInputElement).checked = true;
     (frameRoot.querySelector('button[type="submit"]') as HTMLButtonElement).click();
     await until(() => result !== undefined, 'the result');
-    expect(result).toEqual({
+    const saved: EditorResult = {
       color: 'yellow',
       note: 'Source J.D. 555-0100',
       tags: [],
       factAttribute: 'exim.financing',
       shared: false,
-    });
+    };
+    // Stored by the host; "Shared with the desk" not ticked: the frame asked nothing.
+    expect(result).toEqual({ result: saved, id: 'anno:stored-1', desk: null });
+    expect(steps).toEqual([{ store: saved }]);
     await frameGone(shadow);
     expect(editor.isOpen).toBe(false);
   });
 
+  it('"Shared with the desk": the frame asks the background itself, after the host stored it', async () => {
+    const { shadow, editor, frameRoot, startFrame, store, steps, hostPort } = setUp();
+    let result: EditorOutcome | null | undefined;
+    void editor.open(RECT, DRAFT, store).then((r) => (result = r));
+    startFrame(shadow.querySelector('iframe')?.getAttribute('src') ?? '');
+    await until(() => frameRoot.querySelector('textarea') !== null, 'the form');
+    (frameRoot.querySelector('textarea') as HTMLTextAreaElement).value = 'for the desk';
+    (frameRoot.querySelector('input[name="tags"]') as HTMLInputElement).value = 'exim, desk';
+    (frameRoot.querySelector('input[name="shared"]') as HTMLInputElement).checked = true;
+    (frameRoot.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    await until(() => result !== undefined, 'the result');
+    const saved: EditorResult = {
+      color: 'yellow',
+      note: 'for the desk',
+      tags: ['exim', 'desk'],
+      factAttribute: null,
+      shared: true,
+    };
+    // In this order: the host stores, then the frame asks to share the stored id, with what the
+    // journalist saved; the host learns the outcome.
+    expect(steps).toEqual([
+      { store: saved },
+      {
+        share: {
+          type: 'factmark/annotation-share',
+          id: 'anno:stored-1',
+          shared: true,
+          saved: { color: 'yellow', note: 'for the desk', tags: ['exim', 'desk'] },
+        },
+      },
+    ]);
+    expect(result).toEqual({
+      result: saved,
+      id: 'anno:stored-1',
+      desk: { shared: true, creator: 'alice' },
+    });
+    // The frame said `save`, then — after the host's `saved` — `done` with the outcome.
+    const said = hostPort()?.received.map((m) => (m as { type: string }).type) ?? [];
+    expect(said.filter((t) => t === 'save' || t === 'done')).toEqual(['save', 'done']);
+    await frameGone(shadow);
+  });
+
+  it('a share the background refuses leaves the desk switch unknown (the annotation is stored)', async () => {
+    const { shadow, editor, frameRoot, startFrame, store, steps } = setUp({
+      shareAnswer: { ok: false, error: 'desk sync is not available here' },
+    });
+    let result: EditorOutcome | null | undefined;
+    void editor.open(RECT, DRAFT, store).then((r) => (result = r));
+    startFrame(shadow.querySelector('iframe')?.getAttribute('src') ?? '');
+    await until(() => frameRoot.querySelector('textarea') !== null, 'the form');
+    (frameRoot.querySelector('input[name="shared"]') as HTMLInputElement).checked = true;
+    (frameRoot.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    await until(() => result !== undefined, 'the result');
+    expect(result).toMatchObject({ id: 'anno:stored-1', desk: null });
+    expect(steps.length).toBe(2);
+  });
+
+  it('a `saved` before the journalist saved is ignored: the frame shares nothing', async () => {
+    const { shadow, editor, frameRoot, startFrame, steps, hostPort } = setUp();
+    let result: EditorOutcome | null | undefined;
+    void editor.open(RECT, { ...DRAFT, shared: true }, async () => null).then((r) => (result = r));
+    startFrame(shadow.querySelector('iframe')?.getAttribute('src') ?? '');
+    await until(() => frameRoot.querySelector('textarea') !== null, 'the form');
+    // A host that says an annotation is stored before anything was saved (a compromised page).
+    hostPort()?.postMessage({ type: 'saved', id: 'anno:someone-elses' });
+    for (let i = 0; i < 10; i++) await tick();
+    expect(steps).toEqual([]);
+    expect(result).toBeUndefined();
+    editor.close();
+    await until(() => result !== undefined, 'the editor closed');
+    expect(result).toBeNull();
+  });
+
+  it('nothing stored, nothing shared: the frame is not told `saved`', async () => {
+    const { shadow, editor, frameRoot, startFrame, steps } = setUp();
+    let result: EditorOutcome | null | undefined;
+    void editor.open(RECT, DRAFT, async () => null).then((r) => (result = r));
+    startFrame(shadow.querySelector('iframe')?.getAttribute('src') ?? '');
+    await until(() => frameRoot.querySelector('textarea') !== null, 'the form');
+    (frameRoot.querySelector('input[name="shared"]') as HTMLInputElement).checked = true;
+    (frameRoot.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    await until(() => result !== undefined, 'the result');
+    expect(result).toMatchObject({ id: null, desk: null });
+    expect(steps).toEqual([]);
+    await frameGone(shadow);
+  });
+
   it('Cancel resolves null and removes the frame', async () => {
     const { shadow, editor, frameRoot, startFrame } = setUp();
-    let result: EditorResult | null | undefined;
-    void editor.open(RECT, DRAFT).then((r) => (result = r));
+    let result: EditorOutcome | null | undefined;
+    void editor.open(RECT, DRAFT, async () => null).then((r) => (result = r));
     startFrame(shadow.querySelector('iframe')?.getAttribute('src') ?? '');
     await until(() => frameRoot.querySelector('textarea') !== null, 'the form');
     [...frameRoot.querySelectorAll('button')].find((b) => b.textContent === 'Cancel')?.click();
@@ -191,8 +310,8 @@ describe('the editor in an extension frame', () => {
       frameTab: TAB + 1,
       readyTimeoutMs: 200,
     });
-    let result: EditorResult | null | undefined;
-    void editor.open(RECT, DRAFT).then((r) => (result = r));
+    let result: EditorOutcome | null | undefined;
+    void editor.open(RECT, DRAFT, async () => null).then((r) => (result = r));
     startFrame(shadow.querySelector('iframe')?.getAttribute('src') ?? '');
     await until(() => result !== undefined, 'the opening given up');
     expect(result).toBeNull();
@@ -202,8 +321,8 @@ describe('the editor in an extension frame', () => {
 
   it('a frame with another token is not joined', async () => {
     const { shadow, editor, frameRoot, startFrame } = setUp({ readyTimeoutMs: 200 });
-    let result: EditorResult | null | undefined;
-    void editor.open(RECT, DRAFT).then((r) => (result = r));
+    let result: EditorOutcome | null | undefined;
+    void editor.open(RECT, DRAFT, async () => null).then((r) => (result = r));
     const src = shadow.querySelector('iframe')?.getAttribute('src') ?? '';
     startFrame(src.replace(/#.*/, `#${'0'.repeat(32)}`));
     await until(() => result !== undefined, 'the opening given up');
@@ -214,16 +333,16 @@ describe('the editor in an extension frame', () => {
   it('without a token, the editor page shows no form and opens no port', () => {
     const root = document.createElement('main');
     const open = vi.fn();
-    startEditor(root, '', open);
-    startEditor(root, 'not-a-token', open);
+    startEditor(root, '', open, open);
+    startEditor(root, 'not-a-token', open, open);
     expect(open).not.toHaveBeenCalled();
     expect(root.querySelector('form')).toBeNull();
   });
 
   it('a second load of the frame (a navigation away) closes the editor', async () => {
     const { shadow, editor } = setUp();
-    let result: EditorResult | null | undefined;
-    void editor.open(RECT, DRAFT).then((r) => (result = r));
+    let result: EditorOutcome | null | undefined;
+    void editor.open(RECT, DRAFT, async () => null).then((r) => (result = r));
     const frame = shadow.querySelector('iframe') as HTMLIFrameElement;
     frame.dispatchEvent(new Event('load'));
     await tick();
@@ -236,8 +355,8 @@ describe('the editor in an extension frame', () => {
 
   it('a fact attribute the editor was not offered is not taken', async () => {
     const { shadow, editor, frameRoot, startFrame } = setUp();
-    let result: EditorResult | null | undefined;
-    void editor.open(RECT, DRAFT).then((r) => (result = r));
+    let result: EditorOutcome | null | undefined;
+    void editor.open(RECT, DRAFT, async () => null).then((r) => (result = r));
     startFrame(shadow.querySelector('iframe')?.getAttribute('src') ?? '');
     await until(() => frameRoot.querySelector('select') !== null, 'the form');
     const select = frameRoot.querySelector('select') as HTMLSelectElement;
@@ -248,7 +367,40 @@ describe('the editor in an extension frame', () => {
     (frameRoot.querySelector('input[name="add-fact"]') as HTMLInputElement).checked = true;
     (frameRoot.querySelector('button[type="submit"]') as HTMLButtonElement).click();
     await until(() => result !== undefined, 'the result');
-    expect(result?.factAttribute).toBeNull();
+    expect(result?.result.factAttribute).toBeNull();
+  });
+});
+
+describe('the saving messages, as each end checks them', () => {
+  it('saved: an annotation id', () => {
+    expect(parseHostMessage({ type: 'saved', id: 'anno:1' })).toEqual({
+      type: 'saved',
+      id: 'anno:1',
+    });
+    for (const id of ['', 'has space', 7, 'x'.repeat(2_001), undefined]) {
+      expect(parseHostMessage({ type: 'saved', id })).toBeNull();
+    }
+  });
+
+  it('done: the desk switch as stored, or null', () => {
+    expect(parseFrameMessage({ type: 'done', desk: null })).toEqual({ type: 'done', desk: null });
+    expect(
+      parseFrameMessage({ type: 'done', desk: { shared: true, creator: 'alice', extra: 1 } }),
+    ).toEqual({ type: 'done', desk: { shared: true, creator: 'alice' } });
+    expect(parseFrameMessage({ type: 'done', desk: { shared: false, creator: null } })).toEqual({
+      type: 'done',
+      desk: { shared: false, creator: null },
+    });
+    for (const desk of [
+      undefined,
+      { shared: 'yes', creator: null },
+      { shared: true },
+      { shared: true, creator: '' },
+      { shared: true, creator: 'a\nb' },
+      { shared: true, creator: 'x'.repeat(201) },
+    ]) {
+      expect(parseFrameMessage({ type: 'done', desk })).toBeNull();
+    }
   });
 });
 

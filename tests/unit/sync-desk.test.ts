@@ -117,24 +117,47 @@ describe('sharing through the desk', () => {
     expect(await b.db.get('annotations', shared.id)).toBeUndefined();
   });
 
-  it('a content script marks its own annotation shared; the background sets the creator', async () => {
+  it('a content script cannot share; the editor frame shares, and the background sets the creator', async () => {
     const a = await joined('a-cs', server.users.alice);
     const own = annotation('anno:cs-1', {
       url: 'https://example.org/story',
       shared: true,
       creator: 'mallory',
     });
+    // The page's renderer asks for shared: the annotation is saved, private (nothing to send).
     const saved = await a.askFromPage(
       { type: 'factmark/annotation-save', annotation: own },
       'https://example.org/story',
     );
-    expect(saved).toMatchObject({ ok: true, annotation: { shared: true, creator: 'alice' } });
-    // A save that does not say (an older page) keeps it shared.
     const { shared: _s, creator: _c, ...plain } = own;
-    await a.askFromPage(
-      { type: 'factmark/annotation-save', annotation: { ...plain, note: 'edited' } },
-      'https://example.org/story',
-    );
+    expect(saved).toEqual({ ok: true, annotation: plain });
+    expect(await a.db.get('annotations', own.id)).toEqual(plain);
+    expect(await a.ask({ type: 'factmark/sync-status' })).toMatchObject({ pending: 0 });
+    // The journalist ticks "Shared with the desk" in the editor: its frame asks.
+    expect(
+      await a.askFromEditor(
+        {
+          type: 'factmark/annotation-share',
+          id: own.id,
+          shared: true,
+          saved: { color: own.color, note: own.note, tags: own.tags },
+        },
+        'https://example.org/story',
+      ),
+    ).toEqual({ ok: true, shared: true, creator: 'alice' });
+    expect(await a.db.get('annotations', own.id)).toMatchObject({ shared: true, creator: 'alice' });
+    // A save that does not say (an older page) keeps it shared; so does one that says otherwise,
+    // or names another creator: the page cannot unshare it or reassign it.
+    for (const claim of [{}, { shared: false }, { shared: false, creator: 'mallory' }]) {
+      const edited = await a.askFromPage(
+        { type: 'factmark/annotation-save', annotation: { ...plain, note: 'edited', ...claim } },
+        'https://example.org/story',
+      );
+      expect(edited).toMatchObject({
+        ok: true,
+        annotation: { shared: true, creator: 'alice', note: 'edited' },
+      });
+    }
     expect(await a.db.get('annotations', own.id)).toMatchObject({
       shared: true,
       creator: 'alice',
@@ -145,6 +168,12 @@ describe('sharing through the desk', () => {
       { type: 'factmark/sync-status' },
       { type: 'factmark/sync-now' },
       { type: 'factmark/share', ids: [own.id], shared: false },
+      {
+        type: 'factmark/annotation-share',
+        id: own.id,
+        shared: false,
+        saved: { color: own.color, note: 'edited', tags: own.tags },
+      },
     ] as BackgroundRequest[]) {
       expect(await a.askFromPage(request, 'https://example.org/story')).toEqual({
         ok: false,
