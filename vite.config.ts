@@ -32,6 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import { DESK_DATA_COLLECTION } from './src/shared/desk-permission';
 
 type Target = 'chrome' | 'firefox';
 // crxjs types the manifest; a JSON file read at build time is checked against that type here.
@@ -70,8 +71,13 @@ export function manifestFor(target: Target): Manifest {
       gecko: {
         id: GECKO_ID,
         strict_min_version: FIREFOX_MIN_VERSION,
-        // Factmark sends nothing anywhere: no data is collected.
-        data_collection_permissions: { required: ['none'] },
+        // Nothing leaves the machine unless the journalist turns desk sync on; then the shared
+        // items' URLs and quotes and the CouchDB credentials go to the desk's server, asked for
+        // with its host permission (src/shared/desk-permission.ts, which reads this list).
+        data_collection_permissions: {
+          required: ['none'],
+          optional: [...DESK_DATA_COLLECTION],
+        },
       },
     },
   };

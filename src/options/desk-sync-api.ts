@@ -1,10 +1,12 @@
 /**
  * The Library's Desk sync calls: a seam of its own beside OptionsBrowserApi (browser-api.ts), so
  * the section's unit tests fake only what it asks. The requests are the sync contract
- * (docs/contracts.md, "Desk sync"); the host permission for the desk's server is asked of the
+ * (docs/contracts.md, "Desk sync"); the desk's permissions (src/shared/desk-permission.ts: the host
+ * permission for the desk's server, and in Firefox the consent to transmit data) are asked of the
  * browser here, in the click that turns sync on (permissions.request needs a user gesture).
  */
-import browser from 'webextension-polyfill';
+import browser, { type Permissions } from 'webextension-polyfill';
+import { deskPermissionParts, deskPermissions } from '../shared/desk-permission';
 import { ask } from '../shared/protocol';
 import type { DeskItemsAnswer, DeskKind, ShareAnswer } from '../shared/sync-protocol';
 import type {
@@ -35,11 +37,12 @@ export interface DeskSyncApi {
   /** Share (or stop sharing) items of one kind. */
   share(kind: DeskKind, ids: string[], shared: boolean): Promise<ShareAnswer>;
   /**
-   * Asks the browser for the host permission `pattern` (e.g. `https://couch.example/*`). Must be
-   * the first thing a click handler awaits: the browser grants only during a user gesture.
+   * Asks the browser for the desk's permissions at `pattern` (e.g. `https://couch.example/*`):
+   * the host, and in Firefox the data consent, in one prompt. Must be the first thing a click
+   * handler awaits: the browser grants only during a user gesture.
    */
   requestHost(pattern: string): Promise<boolean>;
-  /** Drops a host permission this section asked for (a test that was not followed by sync). */
+  /** Gives back what requestHost got (a test that was not followed by sync). */
   removeHost(pattern: string): Promise<boolean>;
 }
 
@@ -58,6 +61,19 @@ export const deskSyncBrowserApi: DeskSyncApi = {
   resolve: (id, resolution) => ask(send, { type: 'factmark/sync-resolve', id, ...resolution }),
   items: () => ask(send, { type: 'factmark/desk-items' }),
   share: (kind, ids, shared) => ask(send, { type: 'factmark/share', ids, shared, kind }),
-  requestHost: (pattern) => browser.permissions.request({ origins: [pattern] }),
-  removeHost: (pattern) => browser.permissions.remove({ origins: [pattern] }),
+  requestHost: (pattern) =>
+    browser.permissions.request(
+      deskPermissions(pattern, browser.runtime.getManifest()) as Permissions.Permissions,
+    ),
+  async removeHost(pattern) {
+    let removed = false;
+    // Part by part: a browser that keeps the origin (Chromium, covered by the content scripts'
+    // matches) must not keep the data consent with it.
+    for (const part of deskPermissionParts(pattern, browser.runtime.getManifest())) {
+      removed = await browser.permissions
+        .remove(part as Permissions.Permissions)
+        .catch(() => false);
+    }
+    return removed;
+  },
 };

@@ -25,6 +25,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../src/core/annotations/types';
+import { DESK_DATA_COLLECTION } from '../../src/shared/desk-permission';
 import { startDeskServer, type DeskServer } from '../support/desk-server';
 import { askBackground, findTabId, openPopup } from './extension-pages';
 import { waitFor, type ExtensionBrowser, type TestPage } from './harness';
@@ -48,7 +49,9 @@ interface Journalist {
 
 type ExtApi = {
   tabs: { sendMessage(id: number, m: unknown): Promise<unknown> };
-  permissions: { contains(p: { origins: string[] }): Promise<boolean> };
+  permissions: {
+    contains(p: { origins: string[]; data_collection?: string[] }): Promise<boolean>;
+  };
 };
 
 /**
@@ -230,6 +233,22 @@ export function defineDeskSyncSuite(launch: () => Promise<ExtensionBrowser>): vo
     await who.library.click('#desk-sync button[name="on"]');
     expect(await outcome(who.library, 'sync to be turned on')).toBe('Sync is on.');
     await stateLine(who.library, /^(Synced|Pending)/, 'sync to be on');
+    // Firefox: the data consent was asked for with the host (src/shared/desk-permission.ts).
+    if (who.browser.name === 'firefox') expect(await dataConsent(who)).toBe(true);
+  }
+
+  /** Firefox's consent to transmit what desk sync sends (its manifest declares it optional). */
+  function dataConsent(who: Journalist): Promise<boolean> {
+    return who.library.evaluate(
+      async (types) => {
+        const g = globalThis as unknown as { browser?: ExtApi; chrome?: ExtApi };
+        return (g.browser ?? g.chrome)!.permissions.contains({
+          origins: [],
+          data_collection: types,
+        });
+      },
+      [...DESK_DATA_COLLECTION],
+    );
   }
 
   async function syncNow(who: Journalist, expected = /^Synced:/): Promise<string> {
@@ -645,6 +664,8 @@ export function defineDeskSyncSuite(launch: () => Promise<ExtensionBrowser>): vo
       // where the manifest's content scripts already give it; what sync off must guarantee is
       // that nothing goes to the desk any more.
       console.info(`${bob.browser.name}: host permission after sync off: ${held}`);
+      // What the browser can give back is given back: Firefox's data consent.
+      if (bob.browser.name === 'firefox') expect(await dataConsent(bob)).toBe(false);
 
       // Alice turns it off too; from then on nothing reaches the desk's server, from either
       // profile, whatever they open (and whatever timers the background has).

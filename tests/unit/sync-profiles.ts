@@ -10,6 +10,7 @@ import { openFactmarkDb, type FactmarkDb } from '../../src/background/db';
 import type { SyncBrowserApi } from '../../src/background/sync/browser';
 import { pouchFactory } from '../../src/background/sync/pouch';
 import { createSyncService, type SyncService } from '../../src/background/sync/service';
+import { EDITOR_PAGE } from '../../src/shared/editor-protocol';
 import type { BackgroundRequest } from '../../src/shared/messages';
 import type { AnswerOf } from '../../src/shared/protocol';
 import { freshDbName } from './background-fixtures';
@@ -38,8 +39,8 @@ export function fakeBrowser(): FakeBrowser {
   return {
     granted,
     alarms,
-    hasOrigin: async (pattern) => granted.has(pattern),
-    removeOrigin: async (pattern) => granted.delete(pattern),
+    mayReach: async (pattern) => granted.has(pattern),
+    dropAccess: async (pattern) => granted.delete(pattern),
     ensureAlarm: async (name) => void alarms.add(name),
     clearAlarm: async (name) => void alarms.delete(name),
     onAlarm: () => undefined,
@@ -56,6 +57,11 @@ export interface Profile {
   ask<R extends BackgroundRequest>(request: R): Promise<AnswerOf<R['type']>>;
   /** A request as a content script of `pageUrl`'s frame sends it. */
   askFromPage<R extends BackgroundRequest>(
+    request: R,
+    pageUrl: string,
+  ): Promise<AnswerOf<R['type']>>;
+  /** A request as the annotation editor framed into a tab showing `pageUrl` sends it. */
+  askFromEditor<R extends BackgroundRequest>(
     request: R,
     pageUrl: string,
   ): Promise<AnswerOf<R['type']>>;
@@ -89,5 +95,12 @@ export async function profile(name: string): Promise<Profile> {
     ask: (request) => route(request, LIBRARY) as never,
     askFromPage: (request, pageUrl) =>
       route(request, { id: OWN_ID, url: pageUrl, tab: { url: pageUrl }, frameId: 0 }) as never,
+    askFromEditor: (request, pageUrl) =>
+      route(request, {
+        id: OWN_ID,
+        url: `${ORIGIN}${EDITOR_PAGE}#${'e'.repeat(32)}`,
+        tab: { id: 9, url: pageUrl },
+        frameId: 5,
+      }) as never,
   };
 }

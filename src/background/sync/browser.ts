@@ -1,17 +1,22 @@
 /**
  * The extension APIs desk sync uses, behind a seam that unit tests replace (the polyfill throws
- * outside an extension): host permissions (the desk's server only, asked for by the Library at
- * run time — `optional_host_permissions` — checked before every sync and removed when sync is
- * turned off) and alarms (a sync every few minutes; MV3 ends a service worker that waits on a
+ * outside an extension): the desk's permissions (src/shared/desk-permission.ts: the host
+ * permission for the desk's server only, `optional_host_permissions`, and in Firefox the consent
+ * to transmit data; asked for by the Library at run time, checked before every sync and given
+ * back when sync is turned off) and alarms (a sync every few minutes; MV3 ends a service worker that waits on a
  * stream, so sync never runs as one).
  */
-import browser from 'webextension-polyfill';
+import browser, { type Permissions } from 'webextension-polyfill';
+import { deskPermissionParts, deskPermissions } from '../../shared/desk-permission';
 
 export interface SyncBrowserApi {
-  /** permissions.contains for one origin pattern. */
-  hasOrigin(pattern: string): Promise<boolean>;
-  /** permissions.remove for one origin pattern: whether it was removed. */
-  removeOrigin(pattern: string): Promise<boolean>;
+  /** Whether sync may reach the server at `pattern` (permissions.contains, desk-permission.ts). */
+  mayReach(pattern: string): Promise<boolean>;
+  /**
+   * Gives back what turning sync on asked for (permissions.remove, part by part): whether the
+   * host permission itself went (Chromium keeps an origin its content scripts' matches cover).
+   */
+  dropAccess(pattern: string): Promise<boolean>;
   /**
    * A repeating alarm, created unless one of that name exists (creating it again would push it
    * back each time the background wakes, and a busy browser wakes it often).
@@ -23,11 +28,21 @@ export interface SyncBrowserApi {
 }
 
 export const syncBrowserApi: SyncBrowserApi = {
-  hasOrigin(pattern) {
-    return browser.permissions.contains({ origins: [pattern] });
+  mayReach(pattern) {
+    return browser.permissions.contains(asPermissions(deskPermissions(pattern, manifest())));
   },
-  removeOrigin(pattern) {
-    return browser.permissions.remove({ origins: [pattern] });
+  async dropAccess(pattern) {
+    let removed = false;
+    // The data consent first, and whatever the origin's removal does.
+    for (const part of deskPermissionParts(pattern, manifest())) {
+      try {
+        removed = await browser.permissions.remove(asPermissions(part));
+      } catch (error) {
+        removed = false;
+        console.warn('[factmark] desk permission not given back', part, error);
+      }
+    }
+    return removed;
   },
   async ensureAlarm(name, periodInMinutes) {
     if ((await browser.alarms.get(name)) !== undefined) return;
@@ -40,3 +55,19 @@ export const syncBrowserApi: SyncBrowserApi = {
     browser.alarms.onAlarm.addListener((alarm) => listener(alarm.name));
   },
 };
+
+function manifest(): object {
+  return browser.runtime.getManifest();
+}
+
+/**
+ * The polyfill's Permissions type predates Firefox's `data_collection` (Firefox 140); the object
+ * is what the browser's API takes (desk-permission.ts builds it only from what the manifest
+ * declares).
+ */
+function asPermissions(p: {
+  origins: string[];
+  data_collection?: string[];
+}): Permissions.Permissions {
+  return p as Permissions.Permissions;
+}

@@ -243,7 +243,7 @@ export function createSyncService(deps: SyncDeps): SyncService {
       return { ok: true, state: c.kind, pushed, pulled, error: c.error };
     };
     const pattern = deskOriginPattern(settings.url);
-    if (!(await deps.browser.hasOrigin(pattern))) {
+    if (!(await deps.browser.mayReach(pattern))) {
       return fail({
         kind: 'error',
         error: `Factmark may not reach ${new URL(settings.url).origin}: turn sync on again in the Library and allow it.`,
@@ -383,7 +383,7 @@ export function createSyncService(deps: SyncDeps): SyncService {
       await writeSettings(db, { ...settings, enabled: false, password: null });
       await updateState(db, () => ({ failure: null, failures: 0, retryAt: null }));
       try {
-        await deps.browser.removeOrigin(deskOriginPattern(settings.url));
+        await deps.browser.dropAccess(deskOriginPattern(settings.url));
       } catch (error) {
         console.warn('[factmark] host permission not removed', error);
       }
@@ -402,12 +402,12 @@ export function createSyncService(deps: SyncDeps): SyncService {
     if (!url.ok) return failure(url.error);
     const input = { ...request, url: url.url };
     const origin = new URL(input.url).origin;
-    if (!(await deps.browser.hasOrigin(deskOriginPattern(input.url)))) {
+    if (!(await deps.browser.mayReach(deskOriginPattern(input.url)))) {
       return failure(
         `Factmark may not reach ${origin} yet: allow it when the browser asks (the permission for that server only).`,
       );
     }
-    const tested = await testConnection(input, deps.fetch, (p) => deps.browser.hasOrigin(p));
+    const tested = await testConnection(input, deps.fetch, (p) => deps.browser.mayReach(p));
     if (!tested.ok && tested.reason !== 'unreachable') return failure(tested.error);
     // A server that does not answer now is fine: the settings are kept, and sync waits for it.
     for (const replication of replications) replication.cancel();
@@ -494,7 +494,7 @@ export function createSyncService(deps: SyncDeps): SyncService {
       return answer;
     },
     test(request) {
-      return testConnection(request, deps.fetch, (p) => deps.browser.hasOrigin(p));
+      return testConnection(request, deps.fetch, (p) => deps.browser.mayReach(p));
     },
     async conflicts() {
       return { ok: true, conflicts: await listConflicts(mirror()) };
