@@ -105,6 +105,7 @@ export class EditorFrame {
       let finished = false;
       let portGone = false;
       let doneWaiter: ((desk: DeskSwitch | null) => void) | null = null;
+      let noticeShown: (() => void) | null = null;
       const session: Session = {
         frame,
         port,
@@ -143,6 +144,9 @@ export class EditorFrame {
         if (id !== null && !closing && !portGone) {
           desk = await new Promise<DeskSwitch | null>((settle) => {
             const timer = setTimeout(() => settle(null), DONE_TIMEOUT_MS);
+            // A notice is the journalist's to read: no timeout then (closing ends it, as does
+            // the port going).
+            noticeShown = () => clearTimeout(timer);
             doneWaiter = (value) => {
               clearTimeout(timer);
               doneWaiter = null;
@@ -179,8 +183,15 @@ export class EditorFrame {
         const message = parseFrameMessage(raw);
         if (!message) return;
         if (saving) {
-          // Saved: the frame has only `done` (and pings) left to say.
+          // Saved: the frame has only `done`, a notice before it (and pings) left to say.
           if (message.type === 'done') doneWaiter?.(message.desk);
+          if (message.type === 'notice' && doneWaiter) {
+            noticeShown?.();
+            height = message.height;
+            frame.classList.remove('pending');
+            place(frame, rect, height);
+            frame.focus();
+          }
           return;
         }
         switch (message.type) {

@@ -134,6 +134,26 @@ export class EditorForm {
     this.note.focus();
   }
 
+  /**
+   * The annotation is saved but "Shared with the desk" did not take: say so, with the reason and
+   * where to share it again, and stay open until the journalist closes (the Close button, Escape).
+   * The fields are locked: what they hold is saved already.
+   */
+  saveDoneShareFailed(reason: string, close: () => void): void {
+    for (const field of this.element.querySelectorAll('input, textarea, select, button')) {
+      (field as HTMLInputElement).disabled = true;
+    }
+    this.problem.textContent = `Saved, but not shared with the desk: ${reason} You can share it from the Library.`;
+    const closeButton = this.el('button', 'Close');
+    closeButton.type = 'button';
+    closeButton.addEventListener('click', close, { once: true });
+    this.element.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') close();
+    });
+    this.element.querySelector('.actions')?.replaceChildren(closeButton);
+    closeButton.focus();
+  }
+
   private el<K extends keyof HTMLElementTagNameMap>(
     tag: K,
     text?: string,

@@ -16,6 +16,7 @@ import {
   type FrameMessage,
 } from '../shared/editor-protocol';
 import type { AnnotationShareRequest } from '../shared/sync-protocol';
+import { failureOf, messageOf } from '../shared/answers';
 import { EditorForm } from './editor-form';
 
 export interface EditorPort {
@@ -58,17 +59,33 @@ export function startEditor(
   const stored = async (id: string, result: EditorResult) => {
     // Asked only when the box was ticked on either side: a new annotation left private (stored
     // private by the background) needs no request.
-    const desk =
-      result.shared || draftShared
-        ? await share({
-            type: 'factmark/annotation-share',
-            id,
-            shared: result.shared,
-            saved: { color: result.color, note: result.note, tags: result.tags },
-          }).then(deskSwitchOf, () => null)
-        : null;
-    send({ type: 'done', desk });
-    done = true;
+    if (!result.shared && !draftShared) {
+      send({ type: 'done', desk: null });
+      done = true;
+      return;
+    }
+    const answer = await share({
+      type: 'factmark/annotation-share',
+      id,
+      shared: result.shared,
+      saved: { color: result.color, note: result.note, tags: result.tags },
+    }).catch((thrown: unknown) => ({ ok: false, error: messageOf(thrown) }));
+    const desk = deskSwitchOf(answer);
+    const finish = () => {
+      send({ type: 'done', desk });
+      done = true;
+    };
+    // A share that did not take is said before the editor goes: the journalist ticked the box and
+    // would otherwise believe the note is on the desk (desk sync off, the background refusing).
+    if (desk === null || desk.shared !== result.shared) {
+      const reason = failureOf(answer) ?? 'the desk did not take the change.';
+      if (form) {
+        form.saveDoneShareFailed(/[.!?]$/.test(reason) ? reason : `${reason}.`, finish);
+        send({ type: 'notice', height: height() });
+        return;
+      }
+    }
+    finish();
   };
 
   port.onMessage((message) => {

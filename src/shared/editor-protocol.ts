@@ -92,6 +92,11 @@ export type FrameMessage =
   | { type: 'cancel' }
   | { type: 'ping' }
   /**
+   * After `saved`, before `done`: the frame has something to tell the journalist (the share did
+   * not take): show it again, at this height, until `done` (the journalist closes it).
+   */
+  | { type: 'notice'; height: number }
+  /**
    * After `saved`: the frame is done with the annotation. `desk`: its switch as the background
    * stored it when the frame asked it to share or stop sharing, else null.
    */
@@ -203,6 +208,7 @@ export function parseFrameMessage(msg: unknown): FrameMessage | null {
   switch (msg.type) {
     case 'ready':
     case 'size':
+    case 'notice':
       return isHeight(msg.height) ? { type: msg.type, height: msg.height } : null;
     case 'cancel':
       return { type: 'cancel' };

@@ -248,7 +248,7 @@ describe('the editor in an extension frame', () => {
     await frameGone(shadow);
   });
 
-  it('a share the background refuses leaves the desk switch unknown (the annotation is stored)', async () => {
+  it('a share the background refuses is said in the editor, shown again, until the journalist closes it', async () => {
     const { shadow, editor, frameRoot, startFrame, store, steps } = setUp({
       shareAnswer: { ok: false, error: 'desk sync is not available here' },
     });
@@ -258,9 +258,38 @@ describe('the editor in an extension frame', () => {
     await until(() => frameRoot.querySelector('textarea') !== null, 'the form');
     (frameRoot.querySelector('input[name="shared"]') as HTMLInputElement).checked = true;
     (frameRoot.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    const problem = () => frameRoot.querySelector('[role="alert"]')?.textContent ?? '';
+    await until(() => problem() !== '', 'the notice');
+    expect(problem()).toBe(
+      'Saved, but not shared with the desk: desk sync is not available here. You can share it from the Library.',
+    );
+    // The frame, hidden at the save, is shown again; the fields are locked (saved already).
+    const frame = shadow.querySelector('iframe') as HTMLIFrameElement;
+    await until(() => !frame.classList.contains('pending'), 'the frame shown again');
+    expect((frameRoot.querySelector('textarea') as HTMLTextAreaElement).disabled).toBe(true);
+    for (let i = 0; i < 10; i++) await tick();
+    expect(result).toBeUndefined();
+    const close = [...frameRoot.querySelectorAll('button')].find((b) => b.textContent === 'Close');
+    expect(close).toBeDefined();
+    close?.click();
     await until(() => result !== undefined, 'the result');
     expect(result).toMatchObject({ id: 'anno:stored-1', desk: null });
     expect(steps.length).toBe(2);
+  });
+
+  it('a share that takes closes the editor without a word', async () => {
+    const { shadow, editor, frameRoot, startFrame, store } = setUp({
+      shareAnswer: { ok: true, shared: true, creator: 'alice' },
+    });
+    let result: EditorOutcome | null | undefined;
+    void editor.open(RECT, DRAFT, store).then((r) => (result = r));
+    startFrame(shadow.querySelector('iframe')?.getAttribute('src') ?? '');
+    await until(() => frameRoot.querySelector('textarea') !== null, 'the form');
+    (frameRoot.querySelector('input[name="shared"]') as HTMLInputElement).checked = true;
+    (frameRoot.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    await until(() => result !== undefined, 'the result');
+    expect(result).toMatchObject({ desk: { shared: true, creator: 'alice' } });
+    expect(frameRoot.querySelector('[role="alert"]')?.textContent ?? '').toBe('');
   });
 
   it('a `saved` before the journalist saved is ignored: the frame shares nothing', async () => {
@@ -380,6 +409,15 @@ describe('the saving messages, as each end checks them', () => {
     for (const id of ['', 'has space', 7, 'x'.repeat(2_001), undefined]) {
       expect(parseHostMessage({ type: 'saved', id })).toBeNull();
     }
+  });
+
+  it('notice: a height like size, nothing else', () => {
+    expect(parseFrameMessage({ type: 'notice', height: 180 })).toEqual({
+      type: 'notice',
+      height: 180,
+    });
+    expect(parseFrameMessage({ type: 'notice' })).toBeNull();
+    expect(parseFrameMessage({ type: 'notice', height: -1 })).toBeNull();
   });
 
   it('done: the desk switch as stored, or null', () => {
