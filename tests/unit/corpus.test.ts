@@ -85,12 +85,12 @@ describe('labelled corpus: pages about no watched story (written blind)', () => 
 
 // A second story the engine was not written for (story2/: an invented lithium loan in
 // Mozambique, its own sources and watched names, written blind), checked with the bundled story
-// watched too. Floors a little under the scores (2026-12-02, fourth session: verdicts 0.942, 0.4
-// false alarms per 100 figures, no blessed error, figure F1 0.996, mention F1 0.990 — the two
-// extra mentions are the bundled story's names on a newsletter page, which its labeller did not
-// watch); goals in the printout.
+// watched too. Floors a little under the scores (2026-12-02, fifth session: verdicts 0.953 — the
+// goal, 0.95, reached —, no false alarm, no blessed error, figure F1 0.996, mention F1 0.990 —
+// the two extra mentions are the bundled story's names on a newsletter page, which its labeller
+// did not watch); goals in the printout.
 const STORY2_FLOOR = {
-  verdictAccuracy: 0.935,
+  verdictAccuracy: 0.945,
   falseAlarmsPer100: 1,
   figuresF1: 0.99,
   mentionsF1: 0.985,

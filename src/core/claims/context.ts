@@ -215,6 +215,15 @@ const DESCRIPTOR =
   /^(?!(?:on|in|of|at|to|for|and|or|the|a|an|by|with|from|its|their)$)[a-z][a-z-]+$/;
 const NOT_A_NAME_WORD = /^(?:The|A|An|Its|Their|This|That|These|Those|Our|Each|Every|New|Old)$/;
 
+// A kind word that stands before the name it introduces, as other languages write a company
+// ("la empresa Nordvik", "die Firma Nordvik", "bolaget Nordvik", "Umeåbolaget Nordvik": the
+// town's company, Swedish compounds the kind word with a place). English writes a name before
+// its kind word, and THING_KIND reads it so; here the capitalized words right after the kind
+// word are the name. Only words of no language's lexicon (a name's skeleton) count: a German
+// noun after "das Unternehmen" is a noun.
+const KIND_BEFORE_NAME =
+  /(?:^|[^\p{L}])(?:empresa|compañía|companhia|sociedad|sociedade|mineradora|minera|société|entreprise|compagnie|groupe|società|azienda|gruppo|firma|unternehmen|konzern|gesellschaft|bedrijf|onderneming|\p{L}*(?:bolaget|företaget|koncernen|gruppen))\s+((?:\p{Lu}[\p{L}\p{N}’'-]*\s+){0,2}\p{Lu}[\p{L}\p{N}’'-]*)/giu;
+
 export function blockNames(block: BlockView): BlockNames {
   const entities = new Set(block.mentions.map((m) => '@' + m.entity));
   return { entities, names: thingNames(block.text, 0, block.text.length, block.mentions) };
@@ -282,6 +291,18 @@ function thingNames(
       const term = termOf(word, true);
       if (term && !term.startsWith('@')) names.add(term);
     });
+  }
+  KIND_BEFORE_NAME.lastIndex = 0;
+  for (let k = KIND_BEFORE_NAME.exec(part); k !== null; k = KIND_BEFORE_NAME.exec(part)) {
+    const run = k[1] as string;
+    const runStart = start + k.index + k[0].length - run.length;
+    const runEnd = start + k.index + k[0].length;
+    if (mentions.some((x) => x.start < runEnd && runStart < x.end)) continue;
+    for (const word of run.split(/\s+/)) {
+      if (!/^\p{Lu}/u.test(word)) break;
+      const term = termOf(word, true);
+      if (term && term.startsWith('~')) names.add(term);
+    }
   }
   return names;
 }

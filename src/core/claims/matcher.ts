@@ -124,6 +124,13 @@ export class ClaimMatcher {
   private readonly countClasses = new Set<string>();
   /** Each claim's facts as weighted terms, with their mass: a page is compared with each. */
   private readonly versions = new Map<Claim, { terms: Map<string, number>; mass: number }[]>();
+  /**
+   * The words of the names the sources write, watched names' included. A claim's terms have a
+   * watched name as its entity ("@hdb"), not its words; a page that shortens the name ("the
+   * Harbour bank" for the Harbour Development Bank, "the Arvo group" for Arvo Metals) names the
+   * story's thing, not another one.
+   */
+  private readonly sourceNames = new Set<string>();
 
   constructor(facts: readonly Fact[], termsOf: FactTerms) {
     const byId = new Map<string, Claim>();
@@ -144,6 +151,9 @@ export class ClaimMatcher {
         byId.set(fact.attribute, claim);
       }
       claim.facts.push(fact);
+      for (const t of tokenize(fact.quote, 0, fact.quote.length, [], new Set([0]))) {
+        if (t.proper || t.term.startsWith('~')) this.sourceNames.add(t.term);
+      }
       if (fact.subject && !isEntityId(fact.subject)) {
         for (const t of tokenize(fact.subject, 0, fact.subject.length, [], new Set([0]))) {
           claim.subjectTerms.add(t.term);
@@ -365,7 +375,7 @@ export class ClaimMatcher {
    */
   private isForeign(claim: Claim, context: FigureContext): boolean {
     for (const name of context.near) {
-      if (isPlaceTerm(name) ? this.otherPlace(claim, name) : !this.idf.has(name)) return true;
+      if (isPlaceTerm(name) ? this.otherPlace(claim, name) : !this.sourcesName(name)) return true;
     }
     return false;
   }
@@ -397,12 +407,20 @@ export class ClaimMatcher {
     scored: readonly Scored[],
     figure: Figure,
   ): boolean {
+    const best = scored[0]?.similarity ?? 0;
+    // A count's own noun is no key word for a claim that counts it loosely ("seven countries"
+    // for the sources' member states): the loose count classes say what they share.
+    const noun = s.loose ? termOf(figure.unit.split(' ').pop() ?? '', false) : null;
     for (const [t, { weight }] of context.terms) {
-      if (weight < KEY_WORD || !isPredicateTerm(t) || t.startsWith('unit:')) continue;
+      if (weight < KEY_WORD || !isPredicateTerm(t) || t.startsWith('unit:') || t === noun) continue;
       if ((s.claim.terms.get(t) ?? 0) >= EVIDENCE_WEIGHT) continue;
+      // Only a rival the page could be speaking of counts: one far below the best (a fact box's
+      // "graphite concentrate, 94% carbon" beside "has agreed to take 70% of the concentrate",
+      // which is the offtake's share) shares the word by chance.
       const other = scored.some(
         (o) =>
           o !== s &&
+          o.similarity >= best * AMBIGUOUS_RATIO &&
           (o.claim.terms.get(t) ?? 0) >= CONTRADICT_EVIDENCE &&
           !o.claim.facts.some((f) => agrees(figure, f)),
       );
@@ -498,15 +516,20 @@ export class ClaimMatcher {
 
   /** Do these names include a thing no source names (another mine, another company)? */
   private namesOther(names: ReadonlySet<string>): boolean {
-    for (const n of names) if (!this.idf.has(n) && !isPlaceTerm(n)) return true;
+    for (const n of names) if (!this.sourcesName(n) && !isPlaceTerm(n)) return true;
     return false;
   }
 
   /** A block that names no watched entity but names things no source names is about them. */
   private blockIsForeign(context: FigureContext): boolean {
     if (context.block.entities.size > 0) return false;
-    for (const n of context.block.names) if (!this.idf.has(n) && !isPlaceTerm(n)) return true;
+    for (const n of context.block.names) if (!this.sourcesName(n) && !isPlaceTerm(n)) return true;
     return false;
+  }
+
+  /** Do the sources use this name, as a word of a claim or of a watched name (sourceNames)? */
+  private sourcesName(n: string): boolean {
+    return this.idf.has(n) || this.sourceNames.has(n);
   }
 
   /** Does the claim's clause name another country near its figure, and not this one? */
