@@ -31,12 +31,15 @@ export async function requestFacts(page: TestPage): Promise<FactsAnswer> {
 }
 
 /** Ask a tab's content script for its report, from an extension page. */
-export function requestReport(page: TestPage, tabId: number): Promise<Report> {
-  return page.evaluate(async (id) => {
+export async function requestReport(page: TestPage, tabId: number): Promise<Report> {
+  // As JSON text: WebDriver BiDi serializes an object met twice as a reference to the first, which
+  // the client may not resolve; the report is compared value for value with the CLI's.
+  const text = await page.evaluate(async (id) => {
     const g = globalThis as unknown as ApiGlobals;
     const api = (g.browser ?? g.chrome) as ExtensionApi;
-    return (await api.tabs.sendMessage(id, { type: 'factmark/report' })) as Report;
+    return JSON.stringify(await api.tabs.sendMessage(id, { type: 'factmark/report' }));
   }, tabId);
+  return JSON.parse(text) as Report;
 }
 
 /** The content script's own measurements (factmark/stats), once every figure has its verdict. */

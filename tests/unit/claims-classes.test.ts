@@ -169,6 +169,23 @@ describe('a figure that restates an earlier one', () => {
       ),
     ).toBe('supported');
   });
+
+  it('gets a list of matched words of its own, not the earlier figure’s', () => {
+    const paragraphs = [
+      TITLE,
+      'The bank’s own announcement for the Kestrel Smelter loan says $300 million, so call it roughly $0.3 billion.',
+    ];
+    const report = buildReport(
+      { url: 'https://example.org/', title: TITLE },
+      analyzeText(paragraphs.join('\n\n'), TITLE, story, '', lexicon),
+      story,
+    );
+    const earlier = report.figures.find((f) => f.text === '$300 million');
+    const restating = report.figures.find((f) => f.text === '$0.3 billion');
+    expect(restating?.attribute).toBe(earlier?.attribute);
+    expect(restating?.matched).toEqual(earlier?.matched);
+    expect(restating?.matched).not.toBe(earlier?.matched);
+  });
 });
 
 describe('a page about another thing that names the story in passing', () => {

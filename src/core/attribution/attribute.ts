@@ -133,7 +133,14 @@ export function attributeFigures(
     // $415 million" after "we wrote $451 million").
     const earlier = context.restated !== undefined ? out[context.restated] : undefined;
     if (earlier?.attribute) {
-      out.push(earlier);
+      // A copy: two figures of a report never share one list (a consumer changing one, or a
+      // serializer that writes a repeated object as a reference — WebDriver BiDi does — would
+      // change or drop the other's).
+      out.push(
+        earlier.matched
+          ? { attribute: earlier.attribute, matched: [...earlier.matched] }
+          : { attribute: earlier.attribute },
+      );
       return;
     }
     const match = matcher.match(figure, context, entities, page.aboutEntities);
