@@ -9,6 +9,7 @@
 import { canonicalUrl } from '../core/annotations/url';
 import { factTerms } from '../core/claims/describe';
 import { factLabel } from '../core/claims/label';
+import { namesIn } from '../core/claims/terms';
 import type { Fact } from '../core/types';
 import { SEED_PREFIX } from './db';
 import { SOURCE_FACT_PREFIX } from './sources';
@@ -44,6 +45,24 @@ const termsCache = new Map<
   { quote: string; text: string; terms: Record<string, number> }
 >();
 const TERMS_CACHE_MAX = 50_000;
+
+/**
+ * The names a fact's quote uses (claims/terms.ts namesIn), as stored with it by the fact-base
+ * build, else read here (a user's fact): the quote is withheld from content scripts, its names
+ * are not — the claim matcher reads them (a shortened watched name, a name the sources use).
+ * Cached as the terms are.
+ */
+const namesCache = new Map<string, { quote: string; names: string[] }>();
+
+function namesOf(fact: Fact): string[] {
+  if (fact.names) return [...fact.names];
+  const cached = namesCache.get(fact.id);
+  if (cached && cached.quote === fact.quote) return [...cached.names];
+  const names = namesIn(fact.quote);
+  if (namesCache.size >= TERMS_CACHE_MAX) namesCache.clear();
+  namesCache.set(fact.id, { quote: fact.quote, names });
+  return [...names];
+}
 
 function termsOf(fact: Fact): Record<string, number> {
   const cached = termsCache.get(fact.id);
@@ -82,6 +101,7 @@ export function withheldUserFact(fact: Fact, labels: ReadonlyMap<string, string>
     source: { type: 'user', url: '', title: WITHHELD_SOURCE_TITLE, date: null },
     about: labels.get(fact.attribute) ?? `Your fact: ${qualified}`,
     terms: termsOf(fact),
+    names: namesOf(fact),
   };
 }
 
@@ -111,6 +131,7 @@ export function withheldSourceFact(fact: Fact, labels: ReadonlyMap<string, strin
     source: { type: 'source', sourceId: '', title: WITHHELD_OWN_SOURCE_TITLE, date: null },
     about: labels.get(fact.attribute) ?? factLabel(fact),
     terms: fact.terms ?? termsOf(fact),
+    names: namesOf(fact),
   };
   if (fact.subject !== undefined) out.subject = fact.subject;
   if (fact.story !== undefined) out.story = [...fact.story];

@@ -120,6 +120,8 @@ export interface Fact {
   story?: string[];
   /** The fact's context as weighted terms (src/core/claims/context.ts), stored by the build. */
   terms?: Record<string, number>;
+  /** The names its quote uses (src/core/claims/terms.ts namesIn), stored by the build. */
+  names?: string[];
 }
 
 export interface Comparison {

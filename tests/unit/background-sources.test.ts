@@ -618,6 +618,7 @@ describe('who may call', () => {
         date: null,
       });
       expect(f.terms).toEqual(original.terms);
+      expect(f.names).toEqual(original.names);
       expect(f.story).toEqual(original.story);
       expect([f.value, f.unit, f.attribute]).toEqual([
         original.value,
@@ -635,6 +636,22 @@ describe('who may call', () => {
     expect(sortedFacts(await browserReport(page, contentScript))).toEqual(
       sortedFacts(await browserReport(page, library)),
     );
+  });
+});
+
+describe('a content script’s withheld facts of the second story', () => {
+  it('give every page the report the facts themselves give (the names of the quotes travel with them)', async () => {
+    for (const n of namesOf(STORY2_NAMES)) await saveEntity(n);
+    for (const f of STORY2_SOURCES) await addSource(fileSource(f));
+    const seen = (await facts(contentScript)).filter((f) => f.id.startsWith('source:'));
+    expect(seen.length).toBeGreaterThan(0);
+    for (const f of seen) expect(Array.isArray(f.names)).toBe(true);
+    expect(seen.some((f) => (f.names ?? []).length > 0)).toBe(true);
+    for (const file of STORY2_PAGES) {
+      expect(sortedFacts(await browserReport(file, contentScript)), file).toEqual(
+        sortedFacts(await browserReport(file, library)),
+      );
+    }
   });
 });
 

@@ -38,6 +38,7 @@ import {
   classesLoosely,
   isPlaceTerm,
   isPredicateTerm,
+  namesIn,
   termOf,
   tokenize,
 } from './terms';
@@ -151,9 +152,7 @@ export class ClaimMatcher {
         byId.set(fact.attribute, claim);
       }
       claim.facts.push(fact);
-      for (const t of tokenize(fact.quote, 0, fact.quote.length, [], new Set([0]))) {
-        if (t.proper || t.term.startsWith('~')) this.sourceNames.add(t.term);
-      }
+      for (const name of fact.names ?? namesIn(fact.quote)) this.sourceNames.add(name);
       if (fact.subject && !isEntityId(fact.subject)) {
         for (const t of tokenize(fact.subject, 0, fact.subject.length, [], new Set([0]))) {
           claim.subjectTerms.add(t.term);

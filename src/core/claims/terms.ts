@@ -444,6 +444,21 @@ export interface EntitySpan {
 }
 
 /**
+ * The names a source sentence uses: the terms of its capitalized words and their skeletons
+ * ("Southern Corridor": "~sthrn", "~crrdr"), its first word read as a sentence's. Stored with a
+ * fact (`Fact.names`, by the fact-base build and the background) so that a claim matcher over
+ * thousands of facts does not read every quote again, and so that a content script, which gets
+ * facts without their quotes, knows the same names as the CLI.
+ */
+export function namesIn(sentence: string): string[] {
+  const names = new Set<string>();
+  for (const t of tokenize(sentence, 0, sentence.length, [], new Set([0]))) {
+    if (t.proper || t.term.startsWith('~')) names.add(t.term);
+  }
+  return [...names];
+}
+
+/**
  * The tokens of text[start, end): words as terms, entity mentions as "@id" (one token each).
  * `sentenceStarts` are offsets where a sentence begins (a capital there is not a name's).
  */

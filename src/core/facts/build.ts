@@ -8,6 +8,7 @@
  * the one claim; the comparison decides agreement by rounding (src/core/agreement.ts).
  */
 import { describeFigure, sharedBlock } from '../claims/describe';
+import { namesIn } from '../claims/terms';
 import { datedReferences } from './dated-references';
 import { groupIntoClaims, type DescribedFact } from '../claims/group';
 import { BUNDLED_LEXICON, type Lexicon } from '../entities';
@@ -102,6 +103,7 @@ export function describedFactsFromSeed(
     // One reading of the block's sentences serves the quotes and every figure's description.
     const shared = figures.length > 0 ? sharedBlock({ text: block, figures, mentions }) : null;
     const sentences = shared?.sentences ?? [];
+    const namesByQuote = new Map<string, string[]>();
     figures.forEach((f, i) => {
       const s = sentences[spanIndexAt(sentences, f.start)] ?? { start: 0, end: block.length };
       const d = describeFigure({ text: block, figures, mentions }, i, shared ?? undefined);
@@ -115,6 +117,13 @@ export function describedFactsFromSeed(
       }
       const start = toOriginal(f.start);
       const end = toOriginal(f.end);
+      const quote = displayText(raw, toOriginal(s.start), toOriginal(s.end));
+      // The figures of one sentence share its quote: its names are read once.
+      let names = namesByQuote.get(quote);
+      if (names === undefined) {
+        names = namesIn(quote);
+        namesByQuote.set(quote, names);
+      }
       const fact: Fact = {
         id: `${idPrefix}:${seed.file}:${blockStart + start}`,
         attribute: '',
@@ -125,7 +134,7 @@ export function describedFactsFromSeed(
         qualifier: f.qualifier ?? null,
         // A resolved day or month reads as the year it stands for; the quote shows the words.
         text: resolved.has(f) ? String(f.value) : displayText(raw, start, end),
-        quote: displayText(raw, toOriginal(s.start), toOriginal(s.end)),
+        quote,
         quoteStart: blockStart + toOriginal(s.start),
         quoteEnd: blockStart + toOriginal(s.end),
         start: blockStart + start,
@@ -135,6 +144,7 @@ export function describedFactsFromSeed(
         subject: d.subject,
         story,
         terms: Object.fromEntries(terms),
+        names,
       };
       out.push({ fact, terms, surfaces });
     });
