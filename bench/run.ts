@@ -61,6 +61,8 @@ if (ONLY_SIZES)
 const PAGES_ONLY = process.env.BENCH_PAGES_ONLY === '1';
 // BENCH_STORY_ONLY=1: the pages, then the story case (50 names, 2,000 facts), and stop.
 const STORY_ONLY = process.env.BENCH_STORY_ONLY === '1';
+// BENCH_POPUP_ONLY=1 (with BENCH_SIZES=1000): the pages, then the popup's first render, and stop.
+const POPUP_ONLY = process.env.BENCH_POPUP_ONLY === '1';
 const SMALL_PAGE = 100;
 const SMALL_RUNS = QUICK ? 1 : 5;
 const APPEND_PARAGRAPHS = 100;
@@ -610,6 +612,20 @@ async function main(): Promise<void> {
     }
     if (STORY_ONLY) {
       console.log(JSON.stringify(await storyCase(bench, pageResults), null, 1));
+      return;
+    }
+    if (POPUP_ONLY) {
+      const { page, tabId } = await factmarkPassWithTab(bench, POPUP_PAGE);
+      const result = await popupFirstRender(
+        ext,
+        control,
+        extensionOrigin,
+        tabId,
+        bench.origin + pagePath(POPUP_PAGE),
+        POPUP_RUNS,
+      );
+      await page.close();
+      log(`popup first render: ${result.ms} ms (${result.runs.join(', ')})`);
       return;
     }
 
