@@ -36,41 +36,43 @@ export function ownPageUrl(senderUrl: string): string {
   return canonicalUrl(senderUrl);
 }
 
-// Terms are derived from a user's fact's quote (the engine's matching needs them), which takes a
-// recognizer pass per fact: kept per fact while the background lives, so a page load costs a
-// lookup. Keyed by id, checked against the quote and figure they were made from (a fact edited in
-// the Library gets new ones).
-const termsCache = new Map<
-  string,
-  { quote: string; text: string; terms: Record<string, number> }
->();
-const TERMS_CACHE_MAX = 50_000;
+// A user's fact's terms and names are derived from its quote (the engine's matching needs them),
+// terms by a recognizer pass per fact: kept per fact while the background lives, so a page load
+// costs a lookup. Keyed by id, checked against the quote and figure they were made from (a fact
+// edited in the Library gets new ones).
+interface Derived {
+  quote: string;
+  text: string;
+  terms?: Record<string, number>;
+  names?: string[];
+}
+const derivedCache = new Map<string, Derived>();
+const DERIVED_CACHE_MAX = 50_000;
+
+function derivedOf(fact: Fact): Derived {
+  let derived = derivedCache.get(fact.id);
+  if (derived === undefined || derived.quote !== fact.quote || derived.text !== fact.text) {
+    if (derivedCache.size >= DERIVED_CACHE_MAX) derivedCache.clear();
+    derived = { quote: fact.quote, text: fact.text };
+    derivedCache.set(fact.id, derived);
+  }
+  return derived;
+}
+
+function termsOf(fact: Fact): Record<string, number> {
+  const derived = derivedOf(fact);
+  return (derived.terms ??= Object.fromEntries(factTerms(fact)));
+}
 
 /**
  * The names a fact's quote uses (claims/terms.ts namesIn), as stored with it by the fact-base
  * build, else read here (a user's fact): the quote is withheld from content scripts, its names
  * are not — the claim matcher reads them (a shortened watched name, a name the sources use).
- * Cached as the terms are.
  */
-const namesCache = new Map<string, { quote: string; names: string[] }>();
-
 function namesOf(fact: Fact): string[] {
   if (fact.names) return [...fact.names];
-  const cached = namesCache.get(fact.id);
-  if (cached && cached.quote === fact.quote) return [...cached.names];
-  const names = namesIn(fact.quote);
-  if (namesCache.size >= TERMS_CACHE_MAX) namesCache.clear();
-  namesCache.set(fact.id, { quote: fact.quote, names });
-  return [...names];
-}
-
-function termsOf(fact: Fact): Record<string, number> {
-  const cached = termsCache.get(fact.id);
-  if (cached && cached.quote === fact.quote && cached.text === fact.text) return cached.terms;
-  const terms = Object.fromEntries(factTerms(fact));
-  if (termsCache.size >= TERMS_CACHE_MAX) termsCache.clear();
-  termsCache.set(fact.id, { quote: fact.quote, text: fact.text, terms });
-  return terms;
+  const derived = derivedOf(fact);
+  return [...(derived.names ??= namesIn(fact.quote))];
 }
 
 /**

@@ -6,7 +6,7 @@
  * browser here, in the click that turns sync on (permissions.request needs a user gesture).
  */
 import browser, { type Permissions } from 'webextension-polyfill';
-import { deskPermissionParts, deskPermissions } from '../shared/desk-permission';
+import { deskPermissions, giveBackDeskPermissions } from '../shared/desk-permission';
 import { ask } from '../shared/protocol';
 import type { DeskItemsAnswer, DeskKind, ShareAnswer } from '../shared/sync-protocol';
 import type {
@@ -65,15 +65,8 @@ export const deskSyncBrowserApi: DeskSyncApi = {
     browser.permissions.request(
       deskPermissions(pattern, browser.runtime.getManifest()) as Permissions.Permissions,
     ),
-  async removeHost(pattern) {
-    let removed = false;
-    // Part by part: a browser that keeps the origin (Chromium, covered by the content scripts'
-    // matches) must not keep the data consent with it.
-    for (const part of deskPermissionParts(pattern, browser.runtime.getManifest())) {
-      removed = await browser.permissions
-        .remove(part as Permissions.Permissions)
-        .catch(() => false);
-    }
-    return removed;
-  },
+  removeHost: (pattern) =>
+    giveBackDeskPermissions(pattern, browser.runtime.getManifest(), (part) =>
+      browser.permissions.remove(part as Permissions.Permissions),
+    ),
 };

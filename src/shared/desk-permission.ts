@@ -64,3 +64,20 @@ export function deskPermissionParts(
   parts.push({ origins: [pattern] });
   return parts;
 }
+
+/**
+ * Give back the desk's permissions part by part with `remove` (permissions.remove), the data
+ * consent first: whether the last part, the origin, went. A part the browser refuses (it throws,
+ * or answers false) does not stop the next.
+ */
+export async function giveBackDeskPermissions(
+  pattern: string,
+  manifest: ManifestDataConsent,
+  remove: (part: DeskPermissions) => Promise<boolean>,
+): Promise<boolean> {
+  let removed = false;
+  for (const part of deskPermissionParts(pattern, manifest)) {
+    removed = await remove(part).catch(() => false);
+  }
+  return removed;
+}

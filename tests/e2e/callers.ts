@@ -17,7 +17,7 @@ import {
 } from '../../src/shared/protocol';
 import { annotation, fact } from '../unit/background-fixtures';
 import { WAIT_DEADLINE_MS } from './harness';
-import { sampleRequests } from './request-samples';
+import { sampleRequests } from '../support/request-samples';
 
 export const TYPES = Object.keys(BACKGROUND_CALLERS) as BackgroundRequestType[];
 

@@ -13,17 +13,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { MessageListener, Port } from '../../src/background/browser-api';
 import { openFactmarkDb, type FactmarkDb } from '../../src/background/db';
 import { createRouter } from '../../src/background/router';
+import { sampleRequests } from '../support/request-samples';
 import { syncStub } from '../support/sync-stub';
 import { createTransfer } from '../../src/background/transfer';
-import { toJsonLd } from '../../src/core/annotations';
-import { toBackupText } from '../../src/shared/backup-format';
 import { BACKUP_EXPORT_PORT, BACKUP_IMPORT_PORT } from '../../src/shared/backup-protocol';
 import { EDITOR_PAGE } from '../../src/shared/editor-protocol';
-import {
-  EXPORT_STREAM_PORT,
-  IMPORT_STREAM_PORT,
-  type BackgroundRequest,
-} from '../../src/shared/messages';
+import { EXPORT_STREAM_PORT, IMPORT_STREAM_PORT } from '../../src/shared/messages';
 import {
   BACKGROUND_CALLERS,
   callerOf,
@@ -225,97 +220,17 @@ beforeEach(async () => {
   });
 });
 
-/**
- * One valid request of every type. A Record over the contract: a request type added to it
- * without a row here fails to compile (and the count below fails the run).
- */
-const REQUESTS: { readonly [T in BackgroundRequestType]: BackgroundRequest & { type: T } } = {
-  'factmark/facts': { type: 'factmark/facts' },
-  'factmark/facts-get': { type: 'factmark/facts-get', ids: ['user:1'] },
-  'factmark/site-get': { type: 'factmark/site-get', host: 'news.example' },
-  'factmark/site-set': { type: 'factmark/site-set', host: 'example.org', enabled: false },
-  'factmark/annotations': { type: 'factmark/annotations', url: 'https://news.example/story' },
-  'factmark/annotations-page': { type: 'factmark/annotations-page', limit: 50 },
-  'factmark/annotation-save': {
-    type: 'factmark/annotation-save',
-    annotation: annotation('anno:from-editor', { url: 'https://news.example/story' }),
-  },
-  'factmark/annotations-delete': { type: 'factmark/annotations-delete', ids: ['anno:1'] },
-  'factmark/annotations-restore': {
-    type: 'factmark/annotations-restore',
-    annotations: [annotation('anno:2')],
-  },
-  'factmark/export': { type: 'factmark/export', format: 'jsonld' },
-  'factmark/import': { type: 'factmark/import', text: toJsonLd([annotation('anno:3')]) },
-  'factmark/import-undo': { type: 'factmark/import-undo', id: 'import:1' },
-  'factmark/backup-export': { type: 'factmark/backup-export' },
-  'factmark/backup-import': {
-    type: 'factmark/backup-import',
-    text: toBackupText({
-      exportedAt: '2026-12-02T08:00:00.000Z',
-      sites: [],
-      entities: [],
-      sources: [],
-      facts: [],
-      annotations: [annotation('anno:4')],
-    }),
-  },
-  // Desk sync (extension pages only).
-  'factmark/sync-set': {
-    type: 'factmark/sync-set',
-    url: 'http://127.0.0.1:5984',
-    db: 'desk',
-    user: 'alice',
-    password: 'secret',
-  },
-  'factmark/sync-now': { type: 'factmark/sync-now' },
-  'factmark/sync-status': { type: 'factmark/sync-status' },
-  'factmark/sync-test': {
-    type: 'factmark/sync-test',
-    url: 'http://127.0.0.1:5984',
-    db: 'desk',
-    user: 'alice',
-    password: 'secret',
-  },
-  'factmark/sync-conflicts': { type: 'factmark/sync-conflicts' },
-  'factmark/sync-resolve': { type: 'factmark/sync-resolve', id: 'anno:1', keep: '1-abc' },
-  'factmark/share': { type: 'factmark/share', ids: ['anno:1'], shared: true },
-  'factmark/desk-items': { type: 'factmark/desk-items' },
-  // The editor frame's one request, scoped: anno:1 is example.org's, the frame is in news.example's
-  // tab (tests/unit/background-share-decision.test.ts shares one of the frame's own page).
-  'factmark/annotation-share': {
-    type: 'factmark/annotation-share',
-    id: 'anno:1',
-    shared: true,
-    saved: {
-      color: 'yellow',
-      note: 'Check against the board minutes.',
-      tags: ['exim', 'financing'],
-    },
-  },
-  'factmark/fact-save': {
-    type: 'factmark/fact-save',
-    fact: fact('user:new', {
-      source: { type: 'user', url: 'https://news.example/story', title: 'T', date: null },
-    }),
-  },
-  'factmark/fact-delete': { type: 'factmark/fact-delete', id: 'user:1' },
-  'factmark/sources': { type: 'factmark/sources' },
-  'factmark/source-add': {
-    type: 'factmark/source-add',
-    source: { title: 'Pasted', text: 'Tembo Hills costs $640 million.', origin: 'paste' },
-  },
-  'factmark/source-remove': { type: 'factmark/source-remove', id: 'own-1' },
-  'factmark/source-enable': { type: 'factmark/source-enable', id: 'own-1', enabled: false },
-  'factmark/source-facts': { type: 'factmark/source-facts', id: 'own-1' },
-  'factmark/entities': { type: 'factmark/entities' },
-  'factmark/entity-save': {
-    type: 'factmark/entity-save',
-    entity: { id: 'tembo-hills', name: 'Tembo Hills', aliases: [] },
-  },
-  'factmark/entity-remove': { type: 'factmark/entity-remove', id: 'tembo-hills' },
-  'factmark/entity-enable': { type: 'factmark/entity-enable', id: 'tembo-hills', enabled: false },
-};
+// One valid request of every type (tests/support/request-samples.ts), naming what the tests store:
+// anno:1 (example.org's; the editor frame is in news.example's tab), user:1, import:1, own-1 and
+// tembo-hills (ownStory).
+const REQUESTS = sampleRequests({
+  ownUrl: 'https://news.example/story',
+  undoId: 'import:1',
+  factId: 'user:1',
+  otherHost: 'example.org',
+  sourceId: 'own-1',
+  entityId: 'tembo-hills',
+});
 
 /** A source and a watched name of the journalist's own, for the requests that name them. */
 async function ownStory(): Promise<void> {

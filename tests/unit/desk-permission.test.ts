@@ -5,6 +5,7 @@ import {
   declaredDeskDataCollection,
   deskPermissionParts,
   deskPermissions,
+  giveBackDeskPermissions,
   type ManifestDataConsent,
 } from '../../src/shared/desk-permission';
 import { manifestFor } from '../../vite.config';
@@ -69,5 +70,16 @@ describe('the desk’s permissions', () => {
     expect(deskPermissions(PATTERN, manifestFor('chrome') as ManifestDataConsent)).toEqual({
       origins: [PATTERN],
     });
+  });
+
+  it('gives back the data consent even where the browser refuses to drop the origin', async () => {
+    const asked: object[] = [];
+    const removed = await giveBackDeskPermissions(PATTERN, FIREFOX, async (part) => {
+      asked.push(part);
+      if (part.origins.length > 0) throw new Error('You cannot remove required permissions');
+      return true;
+    });
+    expect(asked).toEqual(deskPermissionParts(PATTERN, FIREFOX));
+    expect(removed).toBe(false);
   });
 });

@@ -7,7 +7,7 @@
  * stream, so sync never runs as one).
  */
 import browser, { type Permissions } from 'webextension-polyfill';
-import { deskPermissionParts, deskPermissions } from '../../shared/desk-permission';
+import { deskPermissions, giveBackDeskPermissions } from '../../shared/desk-permission';
 
 export interface SyncBrowserApi {
   /** Whether sync may reach the server at `pattern` (permissions.contains, desk-permission.ts). */
@@ -31,18 +31,10 @@ export const syncBrowserApi: SyncBrowserApi = {
   mayReach(pattern) {
     return browser.permissions.contains(asPermissions(deskPermissions(pattern, manifest())));
   },
-  async dropAccess(pattern) {
-    let removed = false;
-    // The data consent first, and whatever the origin's removal does.
-    for (const part of deskPermissionParts(pattern, manifest())) {
-      try {
-        removed = await browser.permissions.remove(asPermissions(part));
-      } catch (error) {
-        removed = false;
-        console.warn('[factmark] desk permission not given back', part, error);
-      }
-    }
-    return removed;
+  dropAccess(pattern) {
+    return giveBackDeskPermissions(pattern, manifest(), (part) =>
+      browser.permissions.remove(asPermissions(part)),
+    );
   },
   async ensureAlarm(name, periodInMinutes) {
     if ((await browser.alarms.get(name)) !== undefined) return;

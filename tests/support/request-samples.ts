@@ -1,9 +1,12 @@
 /**
  * One valid request of every background request type (src/shared/protocol.ts), for the tests that
- * send every type from a caller that may send none of them, or none in these samples' scope (an
- * embedded extension page: only its share of an annotation it saved, which these are not). A Record
- * over the contract: a request type added to it without a row here fails to compile, and the tests
- * compare its keys with BACKGROUND_CALLERS' at run time.
+ * send every type from each kind of caller: the end-to-end callers' test (tests/e2e/callers.ts)
+ * and the background's embedded-page test (tests/unit/background-embedded-pages.test.ts). For a
+ * caller that may send none of them, or none in these samples' scope (an embedded extension
+ * page: only its share of an annotation it saved, which these are not), each is refused; for the
+ * Library and the popup, each names what the test stored. A Record over the contract: a request
+ * type added to it without a row here fails to compile, and the tests compare its keys with
+ * BACKGROUND_CALLERS' at run time.
  */
 import { toJsonLd } from '../../src/core/annotations';
 import { toBackupText } from '../../src/shared/backup-format';
@@ -17,15 +20,21 @@ export type SampleRequests = {
 
 /**
  * `ownUrl`: the page of the frame that sends them; `undoId`: an import the Library could undo;
- * `factId`: a journalist's fact; `otherHost`: another site's host.
+ * `factId`: a journalist's fact; `otherHost`: another site's host; `sourceId`, `entityId`: a source
+ * and a watched name the requests that name one name (a journalist's own, for the Library to
+ * change; a bundled one by default, which no caller of these tests may change anyway).
  */
 export function sampleRequests(context: {
   ownUrl: string;
   undoId: string;
   factId: string;
   otherHost: string;
+  sourceId?: string;
+  entityId?: string;
 }): SampleRequests {
   const { ownUrl, undoId, factId, otherHost } = context;
+  const sourceId = context.sourceId ?? '000_b86a0c93525f4882.txt';
+  const entityId = context.entityId ?? 'exim';
   return {
     'factmark/facts': { type: 'factmark/facts' },
     'factmark/facts-get': { type: 'factmark/facts-get', ids: [factId] },
@@ -96,19 +105,15 @@ export function sampleRequests(context: {
       type: 'factmark/source-add',
       source: { title: 'Sample', text: 'Tembo Hills costs $640 million.', origin: 'paste' },
     },
-    'factmark/source-remove': { type: 'factmark/source-remove', id: '000_b86a0c93525f4882.txt' },
-    'factmark/source-enable': {
-      type: 'factmark/source-enable',
-      id: '000_b86a0c93525f4882.txt',
-      enabled: false,
-    },
-    'factmark/source-facts': { type: 'factmark/source-facts', id: '000_b86a0c93525f4882.txt' },
+    'factmark/source-remove': { type: 'factmark/source-remove', id: sourceId },
+    'factmark/source-enable': { type: 'factmark/source-enable', id: sourceId, enabled: false },
+    'factmark/source-facts': { type: 'factmark/source-facts', id: sourceId },
     'factmark/entities': { type: 'factmark/entities' },
     'factmark/entity-save': {
       type: 'factmark/entity-save',
       entity: { id: 'sample', name: 'Sample', aliases: [] },
     },
-    'factmark/entity-remove': { type: 'factmark/entity-remove', id: 'exim' },
-    'factmark/entity-enable': { type: 'factmark/entity-enable', id: 'exim', enabled: false },
+    'factmark/entity-remove': { type: 'factmark/entity-remove', id: entityId },
+    'factmark/entity-enable': { type: 'factmark/entity-enable', id: entityId, enabled: false },
   };
 }
