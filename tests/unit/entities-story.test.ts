@@ -69,6 +69,43 @@ describe('the pre-check of a watched name', () => {
   });
 });
 
+describe('the pre-check of a lexicon of bundled and watched names', () => {
+  const TAI = { id: 'tai-hills', name: 'Tai Hills', aliases: ['Tai Hills project'] };
+
+  it('keeps the bundled names’ own stems: the common words of their long spellings let nothing through', () => {
+    // "Export-Import Bank of the United States", "Barrick Gold Corporation", "Reko Diq Mining
+    // Company": their words ("the", "bank", "united", "gold", "mining") are in most paragraphs.
+    const lexicon = BUNDLED_LEXICON.with([watchedEntity(SCDB)]);
+    for (const text of [
+      'The bank of the United States said the mining company would sell gold.',
+      'A state corporation imports copper.',
+    ]) {
+      expect(lexicon.mayMention(text), text).toBe(false);
+    }
+    expect(lexicon.mayMention('The Ex-Im board met.')).toBe(true);
+    expect(
+      lexicon.find('Reko Diq, Export-Import Bank and Barrick Gold').map((m) => m.entity),
+    ).toEqual(['reko-diq', 'exim', 'barrick']);
+  });
+
+  it('looks for a stem at a word start only, where a mention starts', () => {
+    const lexicon = BUNDLED_LEXICON.with([watchedEntity(TAI)]);
+    expect(lexicon.mayMention('It is certain that they will maintain and retain it.')).toBe(false);
+    expect(lexicon.mayMention('Shareholders of Barrick’s rival')).toBe(true);
+    for (const text of [
+      'Tai Hills said so.',
+      '(Tai Hills) said so.',
+      '“Tai\u00a0Hills” said so.',
+    ]) {
+      expect(
+        lexicon.find(text).map((m) => m.entity),
+        text,
+      ).toEqual(['tai-hills']);
+    }
+    expect(lexicon.find('Al-Tai Hills said so.')).toEqual([]);
+  });
+});
+
 describe('a watched name with a genitive "s"', () => {
   it('is the name, as Swedish, German and Dutch write it; a longer word is not', () => {
     const lexicon = lexiconOf([

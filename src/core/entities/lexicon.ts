@@ -127,6 +127,7 @@ export const ENTITIES: readonly EntityDefinition[] = [
     id: 'reko-diq',
     label: 'Reko Diq',
     spellings: '(?:reko|reco) ?-?(?:diq|dig|dik)(?: +mining +company)?(?![\\w])',
+    precheck: ['reko', 'reco'],
     isLookAlike: () => false,
   },
   {
@@ -140,6 +141,7 @@ export const ENTITIES: readonly EntityDefinition[] = [
       // Short names: "EXIM", "Ex-Im", "EXIM Bank", "Ex-Im Bank".
       '(?:exim|ex-im)(?: +bank)?' +
       ')(?![\\w])',
+    precheck: ['exim', 'ex-im', 'export'],
     isLookAlike(folded, start, end) {
       const before = folded.slice(Math.max(0, start - 30), start);
       const after = folded.slice(end, end + 40);
@@ -155,6 +157,7 @@ export const ENTITIES: readonly EntityDefinition[] = [
     label: 'Barrick',
     spellings:
       'barrick(?: +gold(?: +corporation| +corp\\.?)?| +mining +(?:corporation|corp\\.?))?(?![\\w])',
+    precheck: ['barrick'],
     isLookAlike(folded, start, end, cellBefore = false) {
       const before = folded.slice(Math.max(0, start - 20), start);
       const after = folded.slice(end, end + 30);
