@@ -12,7 +12,7 @@ import { Highlighter, type HighlightCategory } from '../../src/content/highlight
 import { HoverCard } from '../../src/content/hover-card';
 import { RUN_HARD_CHARS, RUN_SOFT_CHARS } from '../../src/content/inline-runs';
 import { OverviewStrip } from '../../src/content/overview-strip';
-import { PageHighlights } from '../../src/content/page-highlights';
+import { PageHighlights, WATCHED_PER_FRAME } from '../../src/content/page-highlights';
 import { createUiRoot } from '../../src/content/ui-root';
 import { BUNDLED_FACT_BASE } from '../../src/shared/fact-base';
 
@@ -286,5 +286,49 @@ describe('the hover card', () => {
     move(true);
     expect(card.visible).toBe(true);
     vi.restoreAllMocks();
+  });
+});
+
+describe('watching the blocks of a long page', () => {
+  it('hands the observer at most WATCHED_PER_FRAME new blocks before each rendered frame', async () => {
+    // The observer computes its first answer for every new target in one task at the next
+    // rendering update: handing it thousands at once made a long task.
+    const view = document.defaultView as Window & typeof globalThis;
+    let sinceFrame = 0;
+    let most = 0;
+    let observed = 0;
+    class CountingObserver {
+      observe(): void {
+        observed++;
+        most = Math.max(most, ++sinceFrame);
+      }
+      unobserve(): void {}
+      disconnect(): void {}
+    }
+    Object.defineProperty(view, 'IntersectionObserver', {
+      configurable: true,
+      value: CountingObserver,
+    });
+    const raf = vi.spyOn(view, 'requestAnimationFrame').mockImplementation((callback) => {
+      return setTimeout(() => {
+        sinceFrame = 0;
+        callback(performance.now());
+      }, 1) as unknown as number;
+    });
+    try {
+      const blocks = 2 * WATCHED_PER_FRAME + 500;
+      const html = Array.from({ length: blocks }, (_, i) => `<p>Barrick said so, ${i}.</p>`);
+      const { highlights } = await start(html.join(''));
+      // Every block names Barrick; those painted at the pass's end need no watching.
+      expect(observed).toBeGreaterThan(2 * WATCHED_PER_FRAME);
+      expect(most).toBeLessThanOrEqual(WATCHED_PER_FRAME);
+      expect(highlights.stats.completeMs).not.toBeNull();
+    } finally {
+      raf.mockRestore();
+      Object.defineProperty(view, 'IntersectionObserver', {
+        configurable: true,
+        value: InViewObserver,
+      });
+    }
   });
 });
