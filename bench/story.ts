@@ -7,10 +7,11 @@
  * so the facts are extracted by the background's engine; they are removed again afterwards, so
  * that the measurements after this one see the store as before.
  *
- * What it costs a page: a lexicon of 50 names makes the mention pre-check match more blocks (the
- * names' 4-letter stems: "hill", "bank", "mine"…), and 2,000 facts make more claims to match
- * each figure against. The pages name only the bundled entities: this measures what watching
- * more costs every page, not the work of a page about those names.
+ * What it costs a page: a lexicon of 50 names is a longer pattern to compile and to run on every
+ * block whose pre-check passes (a name's own stem at a word start: "temb", "simb"…; the bundled
+ * three keep theirs, src/core/entities/match.ts), and 2,000 facts make more claims to match each
+ * figure against. The pages name only the bundled entities: this measures what watching more
+ * costs every page, not the work of a page about those names.
  */
 import type { Page } from 'playwright-core';
 import { prng } from './generate';
