@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   BUNDLED_LEXICON,
+  type EntityDefinition,
   lexiconOf,
   lexiconOfNames,
   storyLexicon,
@@ -16,6 +17,7 @@ const SCDB = {
   name: 'Southern Corridor Development Bank',
   aliases: ['S.C.D.B.', 'SCDB'],
 };
+const TAI_HILLS = { id: 'tai-hills', name: 'Tai Hills', aliases: ['Tai Hills project'] };
 const ONEIL = { id: 'oneil', name: "O'Neil Mining", aliases: ['Kivu-Tanzania Mining'] };
 
 describe('the lexicon of a story', () => {
@@ -70,7 +72,7 @@ describe('the pre-check of a watched name', () => {
 });
 
 describe('the pre-check of a lexicon of bundled and watched names', () => {
-  const TAI = { id: 'tai-hills', name: 'Tai Hills', aliases: ['Tai Hills project'] };
+  const TAI = TAI_HILLS;
 
   it('keeps the bundled names’ own stems: the common words of their long spellings let nothing through', () => {
     // "Export-Import Bank of the United States", "Barrick Gold Corporation", "Reko Diq Mining
@@ -103,6 +105,54 @@ describe('the pre-check of a lexicon of bundled and watched names', () => {
       ).toEqual(['tai-hills']);
     }
     expect(lexicon.find('Al-Tai Hills said so.')).toEqual([]);
+  });
+});
+
+describe('a lexicon in parts (the bundled names, one’s own)', () => {
+  // Two watched names that overlap the bundled ones: the order of the one combined pattern (the
+  // bundled first) decides between them, in parts as in one.
+  const OWN = [
+    { id: 'barrick-gold-mine', name: 'Barrick Gold Mine', aliases: [] },
+    { id: 'reko-hills', name: 'Reko Hills', aliases: ['Reko Diq Hills'] },
+    TAI_HILLS,
+    SCDB,
+  ];
+
+  /** Mentions as one pattern of every entity finds them (no look-alike on these texts). */
+  function inOnePattern(entities: readonly EntityDefinition[], text: string): string[] {
+    const one = new RegExp(
+      `(?<![\\w-])(?:${entities.map((e) => `(${e.spellings})`).join('|')})`,
+      'gi',
+    );
+    const out: string[] = [];
+    for (let m = one.exec(text); m !== null; m = one.exec(text)) {
+      const i = m.slice(1).findIndex((g) => g !== undefined);
+      out.push(`${entities[i]?.id}@${m.index}:${m[0]}`);
+    }
+    return out;
+  }
+
+  it('finds what one pattern of all of them finds, whichever parts a text names', () => {
+    const lexicon = BUNDLED_LEXICON.with(OWN.map(watchedEntity));
+    for (const text of [
+      'Reko Diq and the US Export-Import Bank agreed.',
+      'Tai Hills and the SCDB agreed.',
+      'Barrick Gold Mine workers and Reko Diq Hills residents met the SCDB; Barrick Gold said so.',
+      'Reko Hills is not Reko Diq, and Tai Hills is neither.',
+      'Nothing named here at all.',
+    ]) {
+      const found = lexicon.find(text).map((m) => `${m.entity}@${m.start}:${m.text}`);
+      expect(found, text).toEqual(inOnePattern(lexicon.entities, text));
+    }
+  });
+
+  it('keeps its parts when bundled names are switched off', () => {
+    const lexicon = storyLexicon(new Set(['barrick']), OWN);
+    expect(lexicon.entities.map((e) => e.id)).toEqual(['barrick', ...OWN.map((o) => o.id)]);
+    const text = 'Barrick Gold Mine and Barrick Gold; Reko Diq Hills; Tai Hills.';
+    expect(lexicon.find(text).map((m) => `${m.entity}@${m.start}:${m.text}`)).toEqual(
+      inOnePattern(lexicon.entities, text),
+    );
   });
 });
 

@@ -5,14 +5,15 @@
  * stories everywhere.
  */
 import { ENTITIES } from './lexicon';
-import { BUNDLED_LEXICON, lexiconOf, type Lexicon } from './match';
+import { BUNDLED_LEXICON, lexiconOfParts, type Lexicon } from './match';
 import { watchedEntity, type WatchedName } from './watched';
 
 /**
  * The bundled entities watched (`bundled`: their ids, or 'all'), then the journalist's own
  * names, in order. All three bundled and no name of one's own is the bundled lexicon itself; all
  * three and names of one's own is `BUNDLED_LEXICON.with(own)`, as the CLI builds it without
- * `--no-bundled` (and `lexiconOf(own)` with it, which is no bundled id here).
+ * `--no-bundled` (and `lexiconOfParts([[], own])` with it, which is no bundled id here). The bundled
+ * names and one's own are two parts of the lexicon, each with its own pre-check (match.ts).
  */
 export function storyLexicon(
   bundled: 'all' | ReadonlySet<string>,
@@ -21,7 +22,7 @@ export function storyLexicon(
   const definitions = own.map(watchedEntity);
   const all = bundled === 'all' || ENTITIES.every((e) => bundled.has(e.id));
   if (all) return definitions.length === 0 ? BUNDLED_LEXICON : BUNDLED_LEXICON.with(definitions);
-  return lexiconOf([...ENTITIES.filter((e) => bundled.has(e.id)), ...definitions]);
+  return lexiconOfParts([ENTITIES.filter((e) => bundled.has(e.id)), definitions]);
 }
 
 /** A watched name as the extension stores it: bundled or the journalist's, on or off. */
