@@ -633,6 +633,7 @@ async function main(): Promise<void> {
     if (POPUP_ONLY) {
       const result = await measurePopup();
       log(`popup first render: ${result.ms} ms (${result.runs.join(', ')})`);
+      for (const p of result.phases) log(`  popup phases: ${JSON.stringify(p)}`);
       return;
     }
 

@@ -123,6 +123,12 @@ const POPUP_PROBE = `(() => {
 export interface PopupResult {
   ms: number | null;
   runs: number[];
+  /**
+   * Per run, when the popup got where (ms from its navigation start): its HTML in (`html`), its
+   * scripts run (`dom`: domInteractive), the tab known, the report in, the facts in (the marks of
+   * src/popup/load-page.ts), the first figures drawn (`figures`).
+   */
+  phases: Record<string, number>[];
   seed_facts_ms: number;
   seed_annotations_ms: number;
   errors: string[];
@@ -152,6 +158,7 @@ export async function popupFirstRender(
     { type: 'factmark/annotations-restore', annotations },
   ]);
   const times: number[] = [];
+  const phases: Record<string, number>[] = [];
   for (let r = 0; r < runs; r++) {
     const popup = await ext.newPage();
     await popup.setViewportSize({ width: 420, height: 900 });
@@ -168,6 +175,7 @@ export async function popupFirstRender(
       )
       .then((h) => h.jsonValue() as Promise<number>)
       .catch(() => null);
+    if (ms !== null) phases.push(await popup.evaluate(popupPhases));
     await popup.close();
     if (ms !== null) times.push(ms);
   }
@@ -178,10 +186,29 @@ export async function popupFirstRender(
         ? Math.round((sorted[Math.floor(sorted.length / 2)] as number) * 10) / 10
         : null,
     runs: times.map((t) => Math.round(t * 10) / 10),
+    phases,
     seed_facts_ms: Math.round(seededFacts.ms),
     seed_annotations_ms: Math.round(seededAnnotations.ms),
     errors: [...seededFacts.errors, ...seededAnnotations.errors],
   };
+}
+
+/** In the popup: when it got where (PopupResult.phases). */
+function popupPhases(): Record<string, number> {
+  const r = (x: number) => Math.round(x * 10) / 10;
+  const nav = performance.getEntriesByType('navigation')[0] as
+    PerformanceNavigationTiming | undefined;
+  const out: Record<string, number> = {};
+  if (nav) {
+    out['html'] = r(nav.responseEnd);
+    out['dom'] = r(nav.domInteractive);
+  }
+  for (const m of performance.getEntriesByType('mark')) {
+    if (m.name.startsWith('factmark:')) out[m.name.slice('factmark:'.length)] = r(m.startTime);
+  }
+  const figures = (window as unknown as { __firstFigures?: number }).__firstFigures;
+  if (figures !== undefined) out['figures'] = r(figures);
+  return out;
 }
 
 export interface ExportImportResult {

@@ -29,8 +29,18 @@ export type PageState =
       annotationsRequest: Promise<AnnotationsAnswer>;
     };
 
+/**
+ * User-timing marks of the popup's first load (the tab known, the report in, the facts in): the
+ * benchmark reads them to tell where its first render goes (bench/store.ts).
+ */
+export const LOAD_MARKS = ['tab', 'report', 'facts'] as const;
+function mark(name: (typeof LOAD_MARKS)[number]): void {
+  performance.mark(`factmark:${name}`);
+}
+
 export async function loadPage(api: PopupBrowserApi): Promise<PageState> {
   const tabId = await api.targetTabId().catch(() => null);
+  mark('tab');
   if (tabId === null) return { status: 'unavailable' };
   let report: Report | null;
   try {
@@ -39,6 +49,7 @@ export async function loadPage(api: PopupBrowserApi): Promise<PageState> {
     return { status: 'unavailable' };
   }
   if (!report) return { status: 'unavailable' };
+  mark('report');
 
   const annotationsRequest = loadPageAnnotations(api, report.url, report.annotations);
   const ready = { status: 'ready', tabId, report, annotationsRequest } as const;
@@ -48,6 +59,7 @@ export async function loadPage(api: PopupBrowserApi): Promise<PageState> {
     const answer = await api.getFacts(ids);
     if (!answer.ok) throw new Error(answer.error);
     const facts = new Map(answer.facts.map((f) => [f.id, f]));
+    mark('facts');
     return { ...ready, facts, factsError: null };
   } catch (error) {
     const factsError = messageOf(error);
