@@ -332,3 +332,59 @@ describe('watching the blocks of a long page', () => {
     }
   });
 });
+
+describe('an observer answer with many blocks near the viewport', () => {
+  it('is painted in slices, every block in the end', async () => {
+    // One answer may hold three screens of blocks (the observer's margin); painting them all in
+    // its callback made one long task. A clock that moves 1 ms per look ends each slice after a
+    // few blocks, whatever the machine.
+    const view = document.defaultView as Window & typeof globalThis;
+    let answer: IntersectionObserverCallback = () => undefined;
+    const observed: Element[] = [];
+    class ManualObserver {
+      constructor(callback: IntersectionObserverCallback) {
+        answer = callback;
+      }
+      observe(target: Element): void {
+        observed.push(target);
+      }
+      unobserve(): void {}
+      disconnect(): void {}
+    }
+    Object.defineProperty(view, 'IntersectionObserver', {
+      configurable: true,
+      value: ManualObserver,
+    });
+    try {
+      const blocks = 400;
+      const html = Array.from({ length: blocks }, (_, i) => `<p>Barrick said so, ${i}.</p>`);
+      const { highlighter } = await start(html.join(''));
+      const before = highlighter.ranges.size;
+      expect(observed.length).toBeGreaterThan(20);
+      let clock = 0;
+      const now = vi.spyOn(performance, 'now').mockImplementation(() => ++clock);
+      answer(
+        observed.map((target) => ({ target, isIntersecting: true }) as IntersectionObserverEntry),
+        {} as IntersectionObserver,
+      );
+      const inFirstSlice = highlighter.ranges.size - before;
+      expect(inFirstSlice).toBeGreaterThan(0);
+      expect(inFirstSlice).toBeLessThan(observed.length);
+      for (
+        let turn = 0;
+        turn < 1_000 && highlighter.ranges.size - before < observed.length;
+        turn++
+      ) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      now.mockRestore();
+      expect(highlighter.ranges.size - before).toBe(observed.length);
+    } finally {
+      vi.restoreAllMocks();
+      Object.defineProperty(view, 'IntersectionObserver', {
+        configurable: true,
+        value: InViewObserver,
+      });
+    }
+  });
+});
