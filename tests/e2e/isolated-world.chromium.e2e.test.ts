@@ -24,7 +24,7 @@ import { chromium, type BrowserContext, type Frame, type Page } from 'playwright
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WITHHELD_SOURCE_TITLE } from '../../src/background/scope';
 import { toJsonLd } from '../../src/core/annotations';
-import { toBackupText } from '../../src/shared/backup-format';
+import { backupOfAnnotations } from '../support/request-samples';
 import { BACKUP_EXPORT_PORT, BACKUP_IMPORT_PORT } from '../../src/shared/backup-protocol';
 import type { Annotation } from '../../src/core/annotations/types';
 import type { Fact } from '../../src/core/types';
@@ -370,14 +370,9 @@ describe("a content script's isolated world sends every request type", () => {
       refused: () => [
         {
           type: 'factmark/backup-import',
-          text: toBackupText({
-            exportedAt: '2026-12-02T08:00:00.000Z',
-            sites: [],
-            entities: [],
-            sources: [],
-            facts: [],
-            annotations: [{ ...seeded.others[0]!, note: 'replaced', updated: Date.now() }],
-          }),
+          text: backupOfAnnotations([
+            { ...seeded.others[0]!, note: 'replaced', updated: Date.now() },
+          ]),
         },
       ],
     },

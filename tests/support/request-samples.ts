@@ -8,11 +8,23 @@
  * type added to it without a row here fails to compile, and the tests compare its keys with
  * BACKGROUND_CALLERS' at run time.
  */
-import { toJsonLd } from '../../src/core/annotations';
+import { toJsonLd, type Annotation } from '../../src/core/annotations';
 import { toBackupText } from '../../src/shared/backup-format';
 import type { BackgroundRequest } from '../../src/shared/messages';
 import type { BackgroundRequestType } from '../../src/shared/protocol';
 import { annotation, fact } from '../unit/background-fixtures';
+
+/** A backup of everything (src/shared/backup-format.ts) that holds these annotations only. */
+export function backupOfAnnotations(annotations: Annotation[]): string {
+  return toBackupText({
+    exportedAt: '2026-12-02T08:00:00.000Z',
+    sites: [],
+    entities: [],
+    sources: [],
+    facts: [],
+    annotations,
+  });
+}
 
 export type SampleRequests = {
   readonly [T in BackgroundRequestType]: BackgroundRequest & { type: T };
@@ -60,14 +72,7 @@ export function sampleRequests(context: {
     'factmark/backup-export': { type: 'factmark/backup-export' },
     'factmark/backup-import': {
       type: 'factmark/backup-import',
-      text: toBackupText({
-        exportedAt: '2026-12-02T08:00:00.000Z',
-        sites: [],
-        entities: [],
-        sources: [],
-        facts: [],
-        annotations: [annotation('anno:e2e-sample-backup', { url: ownUrl })],
-      }),
+      text: backupOfAnnotations([annotation('anno:e2e-sample-backup', { url: ownUrl })]),
     },
     // Desk sync (extension pages only).
     'factmark/sync-set': {

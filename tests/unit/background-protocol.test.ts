@@ -16,7 +16,7 @@ import {
   withheldUserFact,
 } from '../../src/background/scope';
 import { toJsonLd } from '../../src/core/annotations';
-import { toBackupText } from '../../src/shared/backup-format';
+import { backupOfAnnotations } from '../support/request-samples';
 import { factTerms } from '../../src/core/claims/describe';
 import { indexFacts } from '../../src/core/compare';
 import { analyzeText, buildReport } from '../../src/core/report/analyze';
@@ -155,14 +155,7 @@ const SAMPLES: { readonly [T in BackgroundRequestType]: () => BackgroundRequest 
   'factmark/backup-export': () => ({ type: 'factmark/backup-export' }),
   'factmark/backup-import': () => ({
     type: 'factmark/backup-import',
-    text: toBackupText({
-      exportedAt: '2026-12-02T08:00:00.000Z',
-      sites: [],
-      entities: [],
-      sources: [],
-      facts: [],
-      annotations: [annotation('anno:4', { note: 'restored' })],
-    }),
+    text: backupOfAnnotations([annotation('anno:4', { note: 'restored' })]),
   }),
   // Desk sync (extension pages only).
   'factmark/sync-set': () => ({

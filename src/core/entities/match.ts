@@ -148,7 +148,7 @@ function cellBefore(text: string, start: number): boolean {
  * name's the start of each spelling's first word: watched.ts), else the first four letters of
  * every spelling's words. A mention starts a word (the combined pattern's lookbehind), so a stem
  * that starts with a word character is looked for at a word start only: "tai" of "Tai Hills" in
- * no "certain", "kobe" in no "Kobe"-less text that merely holds "kobed".
+ * no "certain", "maintain" or "retail".
  */
 export function lexiconOf(entities: readonly EntityDefinition[]): Lexicon {
   return lexiconOfParts([entities]);
