@@ -6,24 +6,31 @@ import type { PopupBrowserApi } from './browser-api';
 import { EntityList } from './EntityList';
 import { FigureTable } from './FigureTable';
 import { HighlightExport } from './HighlightExport';
+import type { TabReport } from './early-report';
 import { hostOf, loadPage, type PageState } from './load-page';
 import { Notice } from './Notice';
 import { SharePage } from './SharePage';
 import { SiteSwitch } from './SiteSwitch';
 import { SummaryStrip } from './SummaryStrip';
 
+interface AppProps {
+  api: PopupBrowserApi;
+  /** The tab's report, asked for before the UI loaded (early-report.ts); asked for here if absent. */
+  first?: Promise<TabReport>;
+}
+
 /** The popup: the page's report, checked, as soon as the content script answers. */
-export function App({ api }: { api: PopupBrowserApi }) {
+export function App({ api, first }: AppProps) {
   const [state, setState] = useState<PageState>({ status: 'loading' });
   const [revealError, setRevealError] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
-    void loadPage(api).then((next) => live && setState(next));
+    void loadPage(api, first).then((next) => live && setState(next));
     return () => {
       live = false;
     };
-  }, [api]);
+  }, [api, first]);
 
   const tabId = state.status === 'ready' ? state.tabId : null;
   const reveal = useCallback(

@@ -8,6 +8,7 @@ import type { AnnotationsAnswer } from '../shared/messages';
 import { messageOf } from '../shared/answers';
 import { parseReport } from '../shared/messages';
 import type { PopupBrowserApi } from './browser-api';
+import { askReport, type TabReport } from './early-report';
 import { loadPageAnnotations } from './page-annotations';
 
 export type PageState =
@@ -38,13 +39,20 @@ function mark(name: (typeof LOAD_MARKS)[number]): void {
   performance.mark(`factmark:${name}`);
 }
 
-export async function loadPage(api: PopupBrowserApi): Promise<PageState> {
-  const tabId = await api.targetTabId().catch(() => null);
+/**
+ * `first`: the tab and its report, asked for already (early-report.ts: the popup's entry asks
+ * before its UI is loaded); asked for here otherwise.
+ */
+export async function loadPage(
+  api: PopupBrowserApi,
+  first: Promise<TabReport> = askReport(api),
+): Promise<PageState> {
+  const { tabId, answer } = await first;
   mark('tab');
-  if (tabId === null) return { status: 'unavailable' };
+  if (tabId === null || answer === undefined) return { status: 'unavailable' };
   let report: Report | null;
   try {
-    report = parseReport(await api.sendToTab(tabId, { type: 'factmark/report' }));
+    report = parseReport(await answer);
   } catch {
     return { status: 'unavailable' };
   }

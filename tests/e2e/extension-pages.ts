@@ -94,7 +94,8 @@ export const POPUP_SIZE = { width: 420, height: 900 };
 /**
  * The popup page in a tab of its own, speaking about `tabId` (`?tab=`; without it, about the
  * active tab, which is then the popup itself). Resolves once it shows something other than
- * its loading state.
+ * its loading state, with every row of its figure table (FigureTable renders the first ones
+ * first).
  */
 export async function openPopup(browser: ExtensionBrowser, tabId?: number): Promise<TestPage> {
   const query = tabId === undefined ? '' : `?tab=${tabId}`;
@@ -104,6 +105,7 @@ export async function openPopup(browser: ExtensionBrowser, tabId?: number): Prom
     popup,
     () =>
       document.querySelector('table.figures, .notice-title') !== null &&
+      document.querySelector('table.figures[aria-busy="true"]') === null &&
       !document.body.textContent?.includes('Reading the page…'),
     undefined,
     'the popup to render',
