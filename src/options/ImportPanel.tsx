@@ -3,7 +3,7 @@ import { skipReasons } from '../core/annotations';
 import { failureOf, messageOf } from '../shared/answers';
 import { looksLikeBackup } from '../shared/backup-format';
 import type { OptionsBrowserApi } from './browser-api';
-import { parseImportFile } from './import-file';
+import { openImportFile } from './import-file';
 
 type ImportState =
   | { status: 'idle' }
@@ -42,7 +42,7 @@ function nextPaint(): Promise<void> {
  * Import from a file (JSON-LD, as exported). The file is read and parsed in a worker
  * (import-file.ts), with the same parser and messages as the background's factmark/import (a
  * file of 100,000 annotations is larger than one message may be), then sent over the import
- * port in batches; the background
+ * port a batch at a time, each handed over by the worker when asked; the background
  * checks every annotation and writes all of them in one transaction, or nothing, so a failure here
  * changes nothing else on the page.
  */
@@ -62,41 +62,46 @@ export function ImportPanel({ api, onImported }: Props) {
       });
       return;
     }
-    const parsed = await parseImportFile(file);
-    if (!parsed.ok) {
-      setState({ status: 'failed', error: `import: ${parsed.error}` });
+    const opened = await openImportFile(file);
+    if (!opened.ok) {
+      setState({ status: 'failed', error: `import: ${opened.error}` });
       return;
     }
-    // Page notes, replies, PDF annotations: not imported, but said (never silently dropped).
-    const skipped = { skipped: parsed.skipped.length, reasons: skipReasons(parsed.skipped) };
-    const total = parsed.annotations.length;
-    if (total === 0) {
-      setState({
-        status: 'imported',
-        count: 0,
-        ...skipped,
-        conflicts: 0,
-        keptLocal: 0,
-        undo: null,
-      });
-      return;
-    }
-    setState({ status: 'importing', received: 0, total });
-    const answer = await api.importAll(parsed.annotations, (received, of) =>
-      setState({ status: 'importing', received, total: of }),
-    );
-    if (answer?.ok) {
-      setState({
-        status: 'imported',
-        count: answer.imported,
-        ...skipped,
-        conflicts: answer.conflicts ?? 0,
-        keptLocal: answer.keptLocal ?? 0,
-        undo: answer.undo ?? null,
-      });
-      onImported();
-    } else {
-      setState({ status: 'failed', error: failureOf(answer) ?? '' });
+    const parsed = opened.file;
+    try {
+      // Page notes, replies, PDF annotations: not imported, but said (never silently dropped).
+      const skipped = { skipped: parsed.skipped.length, reasons: skipReasons(parsed.skipped) };
+      const total = parsed.total;
+      if (total === 0) {
+        setState({
+          status: 'imported',
+          count: 0,
+          ...skipped,
+          conflicts: 0,
+          keptLocal: 0,
+          undo: null,
+        });
+        return;
+      }
+      setState({ status: 'importing', received: 0, total });
+      const answer = await api.importAll(parsed, (received, of) =>
+        setState({ status: 'importing', received, total: of }),
+      );
+      if (answer?.ok) {
+        setState({
+          status: 'imported',
+          count: answer.imported,
+          ...skipped,
+          conflicts: answer.conflicts ?? 0,
+          keptLocal: answer.keptLocal ?? 0,
+          undo: answer.undo ?? null,
+        });
+        onImported();
+      } else {
+        setState({ status: 'failed', error: failureOf(answer) ?? '' });
+      }
+    } finally {
+      parsed.close();
     }
   };
 

@@ -4,6 +4,7 @@ import { ask } from '../shared/protocol';
 import type { Annotation } from '../core/annotations/types';
 import type { Fact } from '../core/types';
 import type { ExportFileAnswer } from '../shared/download';
+import type { ImportBatches } from './import-batches';
 import { exportOverPort, importOverPort, type ClientPort } from './transfer';
 import { backupOverPort, restoreOverPort } from './backup-transfer';
 import type { BackupImportAnswer } from '../shared/backup-protocol';
@@ -53,11 +54,12 @@ export interface OptionsBrowserApi {
     signal?: AbortSignal,
   ): Promise<ExportFileAnswer>;
   /**
-   * Adds annotations (parsed in the page) over the import port, in batches; the background writes
+   * Adds annotations over the import port, a batch of `source` at a time (the import file's
+   * worker parses it and hands over one batch when asked, import-file.ts); the background writes
    * all of them in one transaction, or nothing. `onProgress` after each batch.
    */
   importAll(
-    annotations: readonly Annotation[],
+    source: ImportBatches,
     onProgress: (received: number, total: number) => void,
   ): Promise<ImportAnswer>;
   /** Undoes the latest import: `id` is its answer's `undo`. */
@@ -83,8 +85,8 @@ export const optionsBrowserApi: OptionsBrowserApi = {
   exportAll(format, onProgress, signal) {
     return exportOverPort(connect, { format }, onProgress, signal);
   },
-  importAll(annotations, onProgress) {
-    return importOverPort(connect, annotations, onProgress);
+  importAll(source, onProgress) {
+    return importOverPort(connect, source, onProgress);
   },
   undoImport(id) {
     return ask(send, { type: 'factmark/import-undo', id });

@@ -5,10 +5,10 @@
 import type { Annotation } from '../core/annotations/types';
 import { messageOf } from '../shared/answers';
 import type { ExportFileAnswer } from '../shared/download';
+import type { ImportBatches } from './import-batches';
 import {
   EXPORT_STREAM_PORT,
   IMPORT_STREAM_PORT,
-  MAX_IMPORT_BATCH,
   parseExportStreamMessage,
   parseImportStreamAnswer,
   type ExportStreamAck,
@@ -28,48 +28,11 @@ export type Connect = (name: string) => ClientPort;
 /** An export received over the port: the whole text as one Blob made of its chunks. */
 export type ExportResult = ExportFileAnswer;
 
-/**
- * Characters of one import batch, about (see annotationChars): 8,000,000, so that a batch stays
- * far below Chrome's 64 MiB per message even when every character is escaped. A batch holds at
- * most MAX_IMPORT_BATCH annotations and at most this many characters (but at least one annotation).
- */
-export const IMPORT_BATCH_CHARS = 8_000_000;
+export { annotationChars, batchesOf, IMPORT_BATCH_CHARS, listBatches } from './import-batches';
 
 const CLOSED = 'the connection to the extension closed before the end';
 /** The answer to an export cancelled by the page (ExportButtons says nothing of it). */
 export const CANCELLED = 'export: cancelled';
-
-/** About how many characters an annotation takes in a message (its strings, plus the rest). */
-export function annotationChars(a: Annotation): number {
-  let n = 300 + a.id.length + a.url.length + a.title.length + a.note.length;
-  n += a.quote.exact.length + a.quote.prefix.length + a.quote.suffix.length;
-  for (const t of a.tags) n += t.length + 3;
-  for (const e of a.entities) n += e.length + 3;
-  return n + a.verdicts.length * 15;
-}
-
-/** The annotations in batches: at most `maxCount` each, and at most about `maxChars`. */
-export function batchesOf(
-  annotations: readonly Annotation[],
-  maxCount = MAX_IMPORT_BATCH,
-  maxChars = IMPORT_BATCH_CHARS,
-): Annotation[][] {
-  const batches: Annotation[][] = [];
-  let batch: Annotation[] = [];
-  let chars = 0;
-  for (const a of annotations) {
-    const size = annotationChars(a);
-    if (batch.length > 0 && (batch.length >= maxCount || chars + size > maxChars)) {
-      batches.push(batch);
-      batch = [];
-      chars = 0;
-    }
-    batch.push(a);
-    chars += size;
-  }
-  if (batch.length > 0) batches.push(batch);
-  return batches;
-}
 
 /**
  * Every annotation (or one page's) as a Blob, received over the export port; `onProgress` as the
@@ -169,18 +132,17 @@ export function receiveOverPort(
 }
 
 /**
- * Send the annotations in batches, one at a time (the next after the background's progress for
- * the last), then commit: the background writes all of them in one transaction, or none.
+ * Send the annotations in batches, one at a time (the next asked of `source` after the
+ * background's progress for the last), then commit: the background writes all of them in one
+ * transaction, or none. A batch `source` cannot give ends the import uncommitted.
  */
 export function importOverPort(
   connect: Connect,
-  annotations: readonly Annotation[],
+  source: ImportBatches,
   onProgress: (received: number, total: number) => void,
 ): Promise<ImportAnswer> {
   return new Promise((resolve) => {
-    const batches = batchesOf(annotations);
     const port = connect(IMPORT_STREAM_PORT);
-    let next = 0;
     let over = false;
     const finish = (answer: ImportAnswer) => {
       if (over) return;
@@ -188,12 +150,17 @@ export function importOverPort(
       port.disconnect();
       resolve(answer);
     };
-    const sendNext = () => {
-      const batch = batches[next];
-      next += 1;
+    const sendNext = async () => {
+      let batch: readonly Annotation[] | null;
+      try {
+        batch = await source.next();
+      } catch (error) {
+        return finish({ ok: false, error: `import: ${messageOf(error)}` });
+      }
+      if (over) return;
       try {
         port.postMessage(
-          batch === undefined ? { type: 'commit' } : { type: 'batch', annotations: batch },
+          batch === null ? { type: 'commit' } : { type: 'batch', annotations: batch },
         );
       } catch (error) {
         // A port closed under us (the background stopped): nothing was committed.
@@ -208,7 +175,7 @@ export function importOverPort(
       switch (message.type) {
         case 'progress':
           onProgress(message.received, message.total);
-          return sendNext();
+          return void sendNext();
         case 'done':
           return finish({
             ok: true,
@@ -221,8 +188,8 @@ export function importOverPort(
           return finish({ ok: false, error: message.error });
       }
     });
-    port.postMessage({ type: 'begin', total: annotations.length });
-    onProgress(0, annotations.length);
-    sendNext();
+    port.postMessage({ type: 'begin', total: source.total });
+    onProgress(0, source.total);
+    void sendNext();
   });
 }

@@ -35,6 +35,7 @@ import type {
   WatchedName,
   WatchedNameInput,
 } from '../../src/shared/sources-protocol';
+import { megabyteOfNews } from '../support/megabyte-of-news';
 import { annotation, fact, freshDbName } from './background-fixtures';
 
 const OWN_ID = 'own-extension-id';
@@ -321,25 +322,7 @@ describe('factmark/source-add', () => {
   });
 
   it('extracts 1 MB of text in under a second of background work (printed, not asserted)', async () => {
-    // 1 MB of news prose: every source article the repository holds (the seeds' facts' quotes,
-    // the Tembo and the second story's sources), over and over, figures varied so that the
-    // claims are not one repeated claim.
-    const articles = [
-      ...TEMBO_SOURCES.map((f) => readFileSync(f, 'utf8')),
-      ...STORY2_SOURCES.map((f) => readFileSync(f, 'utf8')),
-      [...new Set(BUNDLED_FACT_BASE.facts.map((f) => f.quote))].join('\n'),
-    ].join('\n');
-    const parts: string[] = [];
-    let size = 0;
-    for (let i = 0; size < 1024 * 1024; i++) {
-      const part = articles.replace(
-        /\b(\d{3}) million\b/g,
-        (_m, n: string) => `${Number(n) + (i % 40)} million`,
-      );
-      parts.push(part);
-      size += part.length + 1;
-    }
-    const text = parts.join('\n');
+    const text = megabyteOfNews();
     // The engine's part, as the background runs it (sources.ts: describe, then group): cold (a
     // background just woken) and warm.
     const engine = () => {

@@ -20,6 +20,7 @@ import {
   batchesOf,
   exportOverPort,
   importOverPort,
+  listBatches,
   type ClientPort,
 } from '../../src/options/transfer';
 import { annotation, freshDbName } from './background-fixtures';
@@ -189,7 +190,7 @@ describe('export and import over ports', () => {
     expect(batchesOf(list)).toHaveLength(Math.ceil(10_000 / MAX_IMPORT_BATCH));
     const { fn, pairs } = connect();
     const progress: [number, number][] = [];
-    const answer = await importOverPort(fn, list, (received, total) =>
+    const answer = await importOverPort(fn, listBatches(list), (received, total) =>
       progress.push([received, total]),
     );
     expect(answer).toEqual({
@@ -221,6 +222,63 @@ describe('export and import over ports', () => {
     expect(await allAnnotations(db)).toEqual(list);
   });
 
+  it('import stream: asks its source for the next batch only once the background took the last', async () => {
+    const list = many(5_000);
+    const batches = batchesOf(list);
+    const { fn, pairs } = connect();
+    // When each batch was asked for: how many batches the background had acknowledged by then.
+    const askedAt: number[] = [];
+    let progressSeen = -1; // the first progress (0 of n) comes before any batch
+    let i = 0;
+    const answer = await importOverPort(
+      fn,
+      {
+        total: list.length,
+        next: async () => {
+          askedAt.push(progressSeen);
+          return batches[i++] ?? null;
+        },
+      },
+      () => progressSeen++,
+    );
+    expect(answer.ok).toBe(true);
+    // One request per batch and one for the end, each after the answer to the one before.
+    expect(askedAt).toEqual([0, 1, 2, 3]);
+    expect(pairs[0]!.toServer.map((m) => (m as { type: string }).type)).toEqual([
+      'begin',
+      'batch',
+      'batch',
+      'batch',
+      'commit',
+    ]);
+    expect(await allAnnotations(db)).toEqual(list);
+  });
+
+  it('import stream: a source that fails midway ends the import uncommitted, with its reason', async () => {
+    const batches = batchesOf(many(5_000));
+    const { fn, pairs } = connect();
+    let i = 0;
+    const answer = await importOverPort(
+      fn,
+      {
+        total: 5_000,
+        next: async () => {
+          if (i === 2) throw new Error('the file could not be read');
+          return batches[i++] ?? null;
+        },
+      },
+      () => undefined,
+    );
+    expect(answer).toEqual({ ok: false, error: 'import: the file could not be read' });
+    await settle();
+    expect(pairs[0]!.toServer.map((m) => (m as { type: string }).type)).toEqual([
+      'begin',
+      'batch',
+      'batch',
+    ]);
+    expect(await allAnnotations(db)).toEqual([]);
+  });
+
   it('import stream: keeps the newer of each conflict, says so, and the import can be undone', async () => {
     const stored = many(3);
     for (const a of stored) await saveAnnotation(db, a);
@@ -231,7 +289,7 @@ describe('export and import over ports', () => {
       ...many(2, 100),
     ];
     const { fn } = connect();
-    const answer = await importOverPort(fn, incoming, () => undefined);
+    const answer = await importOverPort(fn, listBatches(incoming), () => undefined);
     expect(answer).toEqual({
       ok: true,
       imported: 3,
@@ -262,7 +320,7 @@ describe('export and import over ports', () => {
     // Batch 3 holds annotations 4,001 to 6,000 (counted from 1).
     list[4_416] = { ...list[4_416]!, note: 'x'.repeat(10_001) };
     const { fn, pairs } = connect();
-    const answer = await importOverPort(fn, list, () => undefined);
+    const answer = await importOverPort(fn, listBatches(list), () => undefined);
     expect(answer).toEqual({
       ok: false,
       error:
@@ -279,7 +337,7 @@ describe('export and import over ports', () => {
 
   it('import stream: an id sent twice across batches is an error, nothing written', async () => {
     const list = [...many(2_500), annotation('anno:t-7', { created: 5, updated: 5 })];
-    const answer = await importOverPort(connect().fn, list, () => undefined);
+    const answer = await importOverPort(connect().fn, listBatches(list), () => undefined);
     expect(answer).toEqual({
       ok: false,
       error: 'import: annotation 2,501 (id anno:t-7): same id as annotation 8',
@@ -337,7 +395,7 @@ describe('export and import over ports', () => {
       extensionOrigin: `chrome-extension://${OWN_ID}/`,
       db: async () => broken,
     });
-    const answer = await importOverPort(connect().fn, many(3), () => undefined);
+    const answer = await importOverPort(connect().fn, listBatches(many(3)), () => undefined);
     expect(answer.ok).toBe(false);
     const error = answer.ok ? '' : answer.error;
     expect(error).toMatch(/^import: \S/);

@@ -9,6 +9,7 @@ import { Library } from '../../src/options/Library';
 import {
   annotation,
   buttonNamed,
+  drain,
   fakeLibraryApi,
   field,
   mount,
@@ -289,7 +290,7 @@ describe('Library: import and export', () => {
     });
     chooseFile(root, file);
     await settle(() => api.importAll.mock.calls.length === 1);
-    const sent = api.importAll.mock.calls[0]![0];
+    const sent = await drain(api.importAll.mock.calls[0]![0]);
     const parsed = parseJsonLd(file);
     expect(parsed.ok && sent).toEqual(parsed.ok && parsed.annotations);
     expect(sent.map((a) => a.id)).toEqual(incoming.map((a) => a.id));
@@ -368,7 +369,7 @@ describe('Library: import and export', () => {
     api.importAll.mockResolvedValue({ ok: true, imported: 1 });
     chooseFile(root, file, 'hypothesis.json');
     await settle(() => text(section(root).querySelector('.import-result')) !== '');
-    expect(api.importAll.mock.calls[0]![0].map((a) => a.id)).toEqual([
+    expect((await drain(api.importAll.mock.calls[0]![0])).map((a) => a.id)).toEqual([
       'https://hypothes.is/a/aaaaaaaaaaaaaaaaaaaaaa',
     ]);
     const result = text(section(root).querySelector('.import-result[role=alert]'));
@@ -693,8 +694,8 @@ describe('Library: import conflicts and undo', () => {
   it('says how many conflicted and which side was kept, and undoes the import', async () => {
     const { root, api, current } = await openLibrary([exim, stake]);
     const added = annotation({ url: 'https://news.example/new', title: 'New one' });
-    api.importAll.mockImplementationOnce(async (list, onProgress) => {
-      onProgress(list.length, list.length);
+    api.importAll.mockImplementationOnce(async (source, onProgress) => {
+      onProgress(source.total, source.total);
       // The background kept its newer exim and stake, added the new one.
       api.getAnnotationsPage.mockClear();
       return { ok: true, imported: 1, conflicts: 2, keptLocal: 2, undo: 'import:1' };

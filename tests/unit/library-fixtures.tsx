@@ -1,5 +1,6 @@
 /** A fake browser seam for the Library's unit tests. */
 import { vi } from 'vitest';
+import type { ImportBatches } from '../../src/options/import-batches';
 import { cursorAfter, isAfter, newestFirst, queryMatcher } from '../../src/core/annotations/query';
 import type { Annotation } from '../../src/core/annotations/types';
 import type { Fact } from '../../src/core/types';
@@ -85,9 +86,10 @@ export function fakeLibraryApi(stored: Annotation[] = [], facts: Fact[] = [], bu
     ),
     importAll: vi.fn(
       async (
-        list: readonly Annotation[],
+        source: ImportBatches,
         onProgress: (received: number, total: number) => void,
       ): Promise<ImportAnswer> => {
+        const list = await drain(source);
         onProgress(list.length, list.length);
         lastImport = { id: `import:${list.length}`, before: annotations };
         annotations = [...annotations.filter((a) => !list.some((b) => b.id === a.id)), ...list];
@@ -130,3 +132,12 @@ export function field<T extends HTMLElement = HTMLInputElement>(scope: Element, 
 
 export const buttonNamed = (scope: Element, name: string) =>
   [...scope.querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
+
+/** Every annotation of an import's batches, in order (what the Library sent). */
+export async function drain(source: ImportBatches): Promise<Annotation[]> {
+  const all: Annotation[] = [];
+  for (let batch = await source.next(); batch !== null; batch = await source.next()) {
+    all.push(...batch);
+  }
+  return all;
+}
