@@ -292,34 +292,39 @@ export async function exportImport(control: Page, count: number): Promise<Export
         };
       };
 
-      // Export: the Library's way, over the export port, the chunks kept apart.
+      // Export: the Library's way (src/options/transfer.ts receiveOverPort), over the export
+      // port, each chunk kept as a Blob as it comes (so that the page does not hold the text).
       const t0 = performance.now();
       const stopExportWatch = watchBlocking();
-      const exported = await new Promise<{ parts: string[]; chars: number } | { error: string }>(
-        (resolve) => {
-          const port = api.runtime.connect({ name: 'factmark/export-stream' });
-          const parts: string[] = [];
-          let head = '';
-          port.onMessage.addListener((raw) => {
-            const m = raw as { type?: string; text?: string; chars?: number; error?: string };
-            if (m.type === 'chunk' && typeof m.text === 'string') {
-              parts.push(m.text);
-              // The background sends a few chunks ahead of the page's acknowledgements.
-              port.postMessage({ type: 'ack' });
-            } else if (m.type === 'head' && typeof m.text === 'string') head = m.text;
-            else if (m.type === 'end') {
-              port.disconnect();
-              // The head (the JSON-LD collection's opening) comes last and goes first.
-              resolve({ parts: [head, ...parts], chars: m.chars ?? -1 });
-            } else if (m.type === 'error') {
-              port.disconnect();
-              resolve({ error: m.error ?? 'error' });
-            }
-          });
-          port.onDisconnect.addListener(() => resolve({ error: 'port closed' }));
-          port.postMessage({ format: 'jsonld' });
-        },
-      );
+      const exported = await new Promise<
+        { parts: Blob[]; received: number; chars: number } | { error: string }
+      >((resolve) => {
+        const port = api.runtime.connect({ name: 'factmark/export-stream' });
+        const parts: Blob[] = [];
+        let head = '';
+        let received = 0;
+        port.onMessage.addListener((raw) => {
+          const m = raw as { type?: string; text?: string; chars?: number; error?: string };
+          if (m.type === 'chunk' && typeof m.text === 'string') {
+            parts.push(new Blob([m.text]));
+            received += m.text.length;
+            // The background sends a few chunks ahead of the page's acknowledgements.
+            port.postMessage({ type: 'ack' });
+          } else if (m.type === 'head' && typeof m.text === 'string') {
+            head = m.text;
+            received += head.length;
+          } else if (m.type === 'end') {
+            port.disconnect();
+            // The head (the JSON-LD collection's opening) comes last and goes first.
+            resolve({ parts: [new Blob([head]), ...parts], received, chars: m.chars ?? -1 });
+          } else if (m.type === 'error') {
+            port.disconnect();
+            resolve({ error: m.error ?? 'error' });
+          }
+        });
+        port.onDisconnect.addListener(() => resolve({ error: 'port closed' }));
+        port.postMessage({ format: 'jsonld' });
+      });
       out.export_ms = performance.now() - t0;
       out.export_longest_block_ms = stopExportWatch();
       if ('error' in exported) {
@@ -327,7 +332,7 @@ export async function exportImport(control: Page, count: number): Promise<Export
         out.error = `export: ${exported.error}`;
         return out;
       }
-      const chars = exported.parts.reduce((n, p) => n + p.length, 0);
+      const chars = exported.received;
       out.export_chars = chars;
       // Without the head.
       out.export_chunks = exported.parts.length - 1;

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import type { Annotation } from '../core/annotations/types';
 import { AnnotationText, shorten } from '../shared/AnnotationText';
 import { isTeammates, type Authored } from '../shared/desk-sync-client';
@@ -16,6 +17,14 @@ interface Props {
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
+/**
+ * Rows drawn in a new list's first render; the others follow once the browser has painted those
+ * (Preact runs effects after the paint). A window of the Library shows a dozen rows, and drawing
+ * a page of 200 at once kept its main thread busy for 60 ms after an import (Chromium 156,
+ * bench/README.md "export_import"), past the 50 ms that a reader's input may wait.
+ */
+export const FIRST_ROWS = 40;
+
 /** The annotations shown, under a heading per site or page, each with a checkbox. */
 export function AnnotationGroups({
   groups,
@@ -25,9 +34,25 @@ export function AnnotationGroups({
   self,
   teamEditing = false,
 }: Props) {
+  // The groups drawn whole; a new list (new groups) is drawn first rows first again.
+  const [whole, setWhole] = useState<readonly AnnotationGroup[] | null>(null);
+  const rowCount = groups.reduce((n, g) => n + g.annotations.length, 0);
+  const complete = whole === groups || rowCount <= FIRST_ROWS;
+  useEffect(() => {
+    if (!complete) setWhole(groups);
+  }, [complete, groups]);
+  let budget = complete ? Infinity : FIRST_ROWS;
+  const drawn = groups.map((group) => {
+    const annotations =
+      budget >= group.annotations.length
+        ? group.annotations
+        : group.annotations.slice(0, Math.max(0, budget));
+    budget -= annotations.length;
+    return { group, annotations };
+  });
   return (
-    <div class="annotation-groups">
-      {groups.map((group) => (
+    <div class="annotation-groups" aria-busy={complete ? undefined : 'true'}>
+      {drawn.map(({ group, annotations }) => (
         <section key={group.key} class="annotation-group" aria-label={group.label}>
           <h3>
             <GroupTitle group={group} />{' '}
@@ -36,7 +61,7 @@ export function AnnotationGroups({
             </span>
           </h3>
           <ul class="library-annotations">
-            {group.annotations.map((annotation) => (
+            {annotations.map((annotation) => (
               <Row
                 key={annotation.id}
                 annotation={annotation}

@@ -536,7 +536,9 @@ describe('Library: 10,000 annotations', () => {
       }),
     );
     const { root, api } = await openLibrary(many);
-    await settle(() => shownIds(root).length > 0);
+    // The list's first rows are drawn first (AnnotationGroups): wait for the whole page.
+    const drawn = () => root.querySelector('.annotation-groups[aria-busy]') === null;
+    await settle(() => shownIds(root).length > 0 && drawn());
 
     expect(shownIds(root)).toHaveLength(PAGE_SIZE);
     expect(text(section(root).querySelector('.list-count'))).toBe(
@@ -547,7 +549,7 @@ describe('Library: 10,000 annotations', () => {
     expect(shownIds(root)[0]).toBe(many[9_999]!.id);
 
     buttonNamed(section(root), 'Next page')!.click();
-    await settle(() => shownIds(root)[0] === many[9_799]!.id);
+    await settle(() => shownIds(root)[0] === many[9_799]!.id && drawn());
     expect(shownIds(root)).toHaveLength(PAGE_SIZE);
     expect(text(section(root).querySelector('.list-count'))).toBe(
       'Showing 201–400 of 10,000 annotations',
