@@ -7,6 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { megabyteOfNews } from '../tests/support/megabyte-of-news';
+import { installBlockWatch, type BlockWatchGlobal, type WatchBlocking } from './block-watch';
 
 interface RuntimeApi {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
@@ -26,19 +27,13 @@ export interface SourceResult {
 
 export async function megabyteSource(control: Page): Promise<SourceResult> {
   const text = megabyteOfNews();
+  await installBlockWatch(control);
   const measured = await control.evaluate(async (body: string) => {
     const g = globalThis as unknown as ApiGlobals;
     const api = (g.browser ?? g.chrome) as RuntimeApi;
-    let last = performance.now();
-    let longest = 0;
-    let on = true;
-    const tick = () => {
-      const now = performance.now();
-      longest = Math.max(longest, now - last);
-      last = now;
-      if (on) setTimeout(tick, 0);
-    };
-    setTimeout(tick, 0);
+    const stopWatch = (
+      (globalThis as unknown as BlockWatchGlobal).__factmarkWatchBlocking as WatchBlocking
+    )();
     const t0 = performance.now();
     const answer = (await api.runtime
       .sendMessage({
@@ -51,8 +46,7 @@ export async function megabyteSource(control: Page): Promise<SourceResult> {
       source?: { id?: string; facts?: number };
     };
     const ms = performance.now() - t0;
-    on = false;
-    const block = Math.max(longest, performance.now() - last);
+    const block = stopWatch();
     const id = answer.source?.id;
     if (id) await api.runtime.sendMessage({ type: 'factmark/source-remove', id });
     return {

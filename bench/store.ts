@@ -8,7 +8,7 @@
  *   `table.figures` in its DOM (performance.now() in the popup, via a MutationObserver);
  * - export and import of 100,000 annotations the Library's way: the export over the
  *   `factmark/export-stream` port (jsonld, in chunks), then, after deleting them all, the exported
- *   file chosen in the Library's import field (parsed in the page, sent over the
+ *   file chosen in the Library's import field (parsed in a worker, sent over the
  *   `factmark/import-stream` port in batches, written in one transaction), timed until the
  *   Library shows its answer; then every id is checked back. Both also report the longest the
  *   page's main thread was blocked (a 0 ms timer's longest wait).
@@ -16,6 +16,7 @@
  * Run these last: the stored facts change what every content script loads.
  */
 import type { BrowserContext, Page } from 'playwright-core';
+import { installBlockWatch, type BlockWatchGlobal, type WatchBlocking } from './block-watch';
 import type { Annotation } from '../src/core/annotations/types';
 import type { Fact } from '../src/core/types';
 
@@ -269,28 +270,15 @@ export async function exportImport(control: Page, count: number): Promise<Export
   };
   // The export text stays in the extension page (the Library, src/options/index.html): only its
   // length, timings and the import's outcome come back here.
+  await installBlockWatch(control);
   const measured = await control.evaluate(
     async (arg: { count: number }) => {
       const g = globalThis as unknown as ApiGlobals;
       const api = (g.browser ?? g.chrome) as RuntimeApi;
       const out: Record<string, number | string | boolean | null> = {};
       // The longest the page's main thread went without running a 0 ms timer: the UI's freeze.
-      const watchBlocking = () => {
-        let last = performance.now();
-        let longest = 0;
-        let on = true;
-        const tick = () => {
-          const now = performance.now();
-          longest = Math.max(longest, now - last);
-          last = now;
-          if (on) setTimeout(tick, 0);
-        };
-        setTimeout(tick, 0);
-        return () => {
-          on = false;
-          return Math.max(longest, performance.now() - last);
-        };
-      };
+      const watchBlocking = (globalThis as unknown as BlockWatchGlobal)
+        .__factmarkWatchBlocking as WatchBlocking;
 
       // Export: the Library's way (src/options/transfer.ts receiveOverPort), over the export
       // port, each chunk kept as a Blob as it comes (so that the page does not hold the text).
