@@ -4,7 +4,8 @@
  * sentences; the expected claim is named by a seed fact's text and quote, never by a hand-written id.
  */
 import { describe, expect, it } from 'vitest';
-import { describedFactsFromSeed } from '../../src/core/facts/build';
+import { buildFactBase, describedFactsFromSeed } from '../../src/core/facts/build';
+import { lexiconOfNames } from '../../src/core/entities';
 import { indexFacts } from '../../src/core/compare';
 import { analyzeText, buildReport } from '../../src/core/report/analyze';
 import type { ReportFigure } from '../../src/core/types';
@@ -34,6 +35,71 @@ function figureIn(paragraphs: string[], text: string, nth = 0): ReportFigure {
 }
 
 const STORY = 'Reko Diq: what the US loan means';
+
+describe('one fact base, pages of different stories', () => {
+  // The matcher keeps, per kind and set of names a page gives, the claims a figure is scored
+  // against (ClaimMatcher.candidates): a page of one story must not be scored against the list
+  // made for a page of another. Two invented stories, one fact base, pages in turn.
+  const names = [
+    { id: 'kestrel', name: 'Kestrel Smelter', aliases: [], bundled: false, enabled: true },
+    { id: 'pellam', name: 'Pellam Graphite', aliases: [], bundled: false, enabled: true },
+  ];
+  const lexicon = lexiconOfNames(names);
+  const both = indexFacts(
+    buildFactBase(
+      [
+        {
+          file: 'a.txt',
+          text:
+            'Kestrel Smelter approved\ndate 2026-03-02\n' +
+            'The Kestrel Smelter will cost $640 million to build, its owner said.',
+        },
+        {
+          file: 'b.txt',
+          text:
+            'Pellam Graphite approved\ndate 2026-03-04\n' +
+            'The Pellam Graphite mine will cost $210 million to build, its owner said.',
+        },
+      ],
+      { lexicon, idPrefix: 'source' },
+    ).facts,
+  );
+  const verdict = (title: string, paragraph: string, text: string) => {
+    const page = `${title}\n\n${paragraph}`;
+    const report = buildReport(
+      { url: 'https://example.org/', title },
+      analyzeText(page, title, both, '', lexicon),
+      both,
+    );
+    return report.figures.find((f) => f.text === text)?.verdict;
+  };
+
+  it('scores each page’s figures against the claims of the stories that page names', () => {
+    const kestrel = () =>
+      verdict(
+        'Kestrel Smelter goes ahead',
+        'The Kestrel Smelter will cost $640 million to build.',
+        '$640 million',
+      );
+    const pellam = () =>
+      verdict(
+        'Pellam Graphite goes ahead',
+        'The Pellam Graphite mine will cost $210 million to build.',
+        '$210 million',
+      );
+    expect(kestrel()).toBe('supported');
+    expect(pellam()).toBe('supported');
+    expect(kestrel()).toBe('supported');
+    // And a figure of one story on the other's page is not checked against it.
+    expect(
+      verdict(
+        'Pellam Graphite goes ahead',
+        'The Pellam Graphite mine will cost $640 million to build.',
+        '$640 million',
+      ),
+    ).not.toBe('supported');
+  });
+});
 
 describe('facts that describe themselves', () => {
   it('every figure of every seed is a fact with its clause, subject, story and terms', () => {
