@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { Annotation } from '../core/annotations/types';
 import { AnnotationText, shorten } from '../shared/AnnotationText';
+import { useDrawnWhole } from '../shared/drawn-whole';
 import { isTeammates, type Authored } from '../shared/desk-sync-client';
 import { safeHref, siteOf, type AnnotationGroup, type Grouping } from './annotation-query';
 
@@ -34,13 +34,9 @@ export function AnnotationGroups({
   self,
   teamEditing = false,
 }: Props) {
-  // The groups drawn whole; a new list (new groups) is drawn first rows first again.
-  const [whole, setWhole] = useState<readonly AnnotationGroup[] | null>(null);
+  // A new list (new groups) is drawn first rows first again.
   const rowCount = groups.reduce((n, g) => n + g.annotations.length, 0);
-  const complete = whole === groups || rowCount <= FIRST_ROWS;
-  useEffect(() => {
-    if (!complete) setWhole(groups);
-  }, [complete, groups]);
+  const complete = useDrawnWhole(groups, rowCount, FIRST_ROWS);
   let budget = complete ? Infinity : FIRST_ROWS;
   const drawn = groups.map((group) => {
     const annotations =

@@ -28,8 +28,6 @@ export type Connect = (name: string) => ClientPort;
 /** An export received over the port: the whole text as one Blob made of its chunks. */
 export type ExportResult = ExportFileAnswer;
 
-export { annotationChars, batchesOf, IMPORT_BATCH_CHARS, listBatches } from './import-batches';
-
 const CLOSED = 'the connection to the extension closed before the end';
 /** The answer to an export cancelled by the page (ExportButtons says nothing of it). */
 export const CANCELLED = 'export: cancelled';

@@ -15,7 +15,7 @@ import { SummaryStrip } from './SummaryStrip';
 
 interface AppProps {
   api: PopupBrowserApi;
-  /** The tab's report, asked for before the UI loaded (early-report.ts); asked for here if absent. */
+  /** The tab's report, asked for before the first render (main.tsx); asked for here if absent. */
   first?: Promise<TabReport>;
 }
 

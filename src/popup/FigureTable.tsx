@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { Fact, ReportFigure } from '../core/types';
+import { useDrawnWhole } from '../shared/drawn-whole';
 import { FigureRow } from './FigureRow';
 
 /**
@@ -19,11 +19,7 @@ interface Props {
 
 /** Every figure of the page, in page order, with what the fact base says about it. */
 export function FigureTable({ figures, facts, onReveal }: Props) {
-  const [shown, setShown] = useState(FIRST_ROWS);
-  const busy = shown < figures.length;
-  useEffect(() => {
-    if (busy) setShown(figures.length);
-  }, [busy, figures.length]);
+  const busy = !useDrawnWhole(figures, figures.length, FIRST_ROWS);
   return (
     <section class="section" aria-labelledby="figures-heading">
       <h2 id="figures-heading">Figures</h2>
@@ -41,7 +37,7 @@ export function FigureTable({ figures, facts, onReveal }: Props) {
             <th scope="col">Verdict</th>
           </tr>
         </thead>
-        {(busy ? figures.slice(0, shown) : figures).map((figure, index) => (
+        {(busy ? figures.slice(0, FIRST_ROWS) : figures).map((figure, index) => (
           <FigureRow
             key={`${figure.start}:${figure.end}`}
             figure={figure}

@@ -16,13 +16,8 @@ import {
   MAX_IMPORT_BATCH,
   type ExportFormat,
 } from '../../src/shared/messages';
-import {
-  batchesOf,
-  exportOverPort,
-  importOverPort,
-  listBatches,
-  type ClientPort,
-} from '../../src/options/transfer';
+import { batchesOf, listBatches } from '../../src/options/import-batches';
+import { exportOverPort, importOverPort, type ClientPort } from '../../src/options/transfer';
 import { annotation, freshDbName } from './background-fixtures';
 
 const OWN_ID = 'own-extension-id';

@@ -288,7 +288,6 @@ export class ClaimMatcher {
     return { ...chosen, matched: this.matchedWords(chosen.claim, context) };
   }
 
-  /** Every claim the figure could speak of, most similar first (for matching and for tests). */
   /**
    * The claims a figure of `kind` is scored against on a page that names `pageEntities`: those of
    * its kind whose story the page names (or that have none), in the order of `claims`. Made once
@@ -309,6 +308,7 @@ export class ClaimMatcher {
     return list;
   }
 
+  /** Every claim the figure could speak of, most similar first (for matching and for tests). */
   score(figure: Figure, context: FigureContext, pageEntities: ReadonlySet<string>): Scored[] {
     if (pageEntities.size === 0) return [];
     let pageMass = 0;
