@@ -213,7 +213,15 @@ export async function importBackupAnswer(
   }
 }
 
-const RESTORE_STORES = ['annotations', 'facts', 'sources', 'entities', 'sites', 'imports'] as const;
+const RESTORE_STORES = [
+  'annotations',
+  'facts',
+  'sourceFacts',
+  'sources',
+  'entities',
+  'sites',
+  'imports',
+] as const;
 
 /**
  * Restore a checked backup (parseBackup) in ONE readwrite transaction over every store: its

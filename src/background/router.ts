@@ -53,6 +53,7 @@ import {
   saveAnnotationKeepingDesk,
   saveUserFact,
   setSiteEnabled,
+  SOURCE_FACT_PREFIX,
   undoImport,
   USER_FACT_PREFIX,
   type FactmarkDb,
@@ -72,7 +73,6 @@ import {
   removeEntity,
   removeSource,
   saveEntity,
-  SOURCE_FACT_PREFIX,
   sourceFacts,
 } from './sources';
 

@@ -11,8 +11,7 @@ import { factTerms } from '../core/claims/describe';
 import { factLabel } from '../core/claims/label';
 import { namesIn } from '../core/claims/terms';
 import type { Fact } from '../core/types';
-import { SEED_PREFIX } from './db';
-import { SOURCE_FACT_PREFIX } from './sources';
+import { SEED_PREFIX, SOURCE_FACT_PREFIX } from './db';
 
 /** The title a user's fact carries in a content script: the source itself stays in the Library. */
 export const WITHHELD_SOURCE_TITLE = 'Your fact (its source is in the Library)';

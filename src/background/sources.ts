@@ -17,7 +17,7 @@
  * rebuild (synchronous work, so the transaction stays active) and the writes. Either all of it is
  * written or nothing is, and two changes never interleave.
  */
-import type { IDBPTransaction } from 'idb';
+import type { IDBPIndex, IDBPTransaction, StoreNames } from 'idb';
 import { type DescribedFact, groupIntoClaims } from '../core/claims/group';
 import { ENTITIES, type Lexicon } from '../core/entities';
 import { describedFactsFromSeed, seedMetadata, type FactBase } from '../core/facts/build';
@@ -31,10 +31,15 @@ import type {
   WatchedNameInput,
 } from '../shared/sources-protocol';
 import { MAX_SOURCES } from '../shared/sources-protocol';
-import { SEED_PREFIX, USER_FACT_PREFIX, type FactmarkDb, type FactmarkSchema } from './db';
-
-/** Facts of a journalist's own source: `source:<source id>:<offset>`. */
-export const SOURCE_FACT_PREFIX = 'source:';
+import {
+  SEED_PREFIX,
+  inKeyOrder,
+  sourceIdOf,
+  USER_FACT_PREFIX,
+  type FactmarkDb,
+  type FactmarkSchema,
+  type SourceFactsRecord,
+} from './db';
 
 /** What the journalist changed in one of a source's facts (factmark/fact-save on its id). */
 export interface FactEdit {
@@ -90,26 +95,16 @@ if (ENTITIES.some((e) => !BUNDLED_NAMES.some((n) => n.id === e.id))) {
 /** An error whose message is the answer's `error`: the request is refused, nothing written. */
 export class StoryError extends Error {}
 
-type StoryStore = 'sources' | 'entities' | 'facts';
+type StoryStore = 'sources' | 'entities' | 'facts' | 'sourceFacts';
 type StoryTransaction = IDBPTransaction<FactmarkSchema, StoryStore[], 'readwrite'>;
 
 function factRange(prefix: string): IDBKeyRange {
   return IDBKeyRange.bound(prefix, prefix + '\uffff');
 }
 
-/** The key range of one source's facts (its id holds no ":", so no other source's are in it). */
-function sourceFactRange(source: Pick<Source, 'id' | 'origin'>): IDBKeyRange {
-  return factRange(
-    `${source.origin === 'bundled' ? SEED_PREFIX : SOURCE_FACT_PREFIX}${source.id}:`,
-  );
-}
-
-/** The source id of a `source:<id>:<offset>` fact id, or null. */
-export function sourceIdOf(factId: string): string | null {
-  if (!factId.startsWith(SOURCE_FACT_PREFIX)) return null;
-  const rest = factId.slice(SOURCE_FACT_PREFIX.length);
-  const colon = rest.lastIndexOf(':');
-  return colon > 0 ? rest.slice(0, colon) : null;
+/** The key range of a bundled seed's facts (its id holds no ":", so no other seed's are in it). */
+function seedFactRange(seed: Pick<Source, 'id'>): IDBKeyRange {
+  return factRange(`${SEED_PREFIX}${seed.id}:`);
 }
 
 /** The bundled seed a `seed:<file>:<offset>` fact comes from, or null. */
@@ -128,7 +123,7 @@ async function inTransaction<T>(
   db: FactmarkDb,
   work: (tx: StoryTransaction) => Promise<T>,
 ): Promise<T> {
-  const tx = db.transaction(['sources', 'entities', 'facts'], 'readwrite');
+  const tx = db.transaction(['sources', 'entities', 'facts', 'sourceFacts'], 'readwrite');
   const done = tx.done;
   done.catch(() => undefined);
   let result: T;
@@ -224,25 +219,45 @@ function summaryOf(source: StoredSource, facts: number): SourceSummary {
 
 /** Every source, without its text, with the number of its facts. */
 export async function listSources(db: FactmarkDb): Promise<SourceSummary[]> {
-  const tx = db.transaction(['sources', 'facts'], 'readonly');
-  const sources = (await tx.objectStore('sources').getAll()).sort(bySourceOrder);
+  const tx = db.transaction(['sources', 'facts', 'sourceFacts'], 'readonly');
+  const [stored, ownCounts] = await Promise.all([
+    tx.objectStore('sources').getAll(),
+    ownFactCounts(tx.objectStore('sourceFacts').index('count')),
+  ]);
+  const sources = stored.sort(bySourceOrder);
   const counts = await Promise.all(
-    sources.map((s) => tx.objectStore('facts').count(sourceFactRange(s))),
+    sources.map((s) =>
+      s.origin === 'bundled'
+        ? tx.objectStore('facts').count(seedFactRange(s))
+        : (ownCounts.get(s.id) ?? 0),
+    ),
   );
   await tx.done;
   return sources.map((s, i) => summaryOf(s, counts[i] ?? 0));
 }
 
-async function summaryIn(tx: StoryTransaction, source: StoredSource): Promise<SourceSummary> {
-  return summaryOf(source, await tx.objectStore('facts').count(sourceFactRange(source)));
+async function ownFactCounts<
+  Stores extends ArrayLike<StoreNames<FactmarkSchema>>,
+  Mode extends IDBTransactionMode,
+>(
+  index: IDBPIndex<FactmarkSchema, Stores, 'sourceFacts', 'count', Mode>,
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (let c = await index.openKeyCursor(); c !== null; c = await c.continue()) {
+    counts.set(c.primaryKey, c.key);
+  }
+  return counts;
 }
 
 /** A source's facts, whole, in the order of its text; an unknown source is an error. */
 export async function sourceFacts(db: FactmarkDb, id: string): Promise<Fact[]> {
-  const tx = db.transaction(['sources', 'facts'], 'readonly');
+  const tx = db.transaction(['sources', 'facts', 'sourceFacts'], 'readonly');
   const source = await tx.objectStore('sources').get(id);
   if (source === undefined) throw new StoryError(`source-facts: no source with id ${id}`);
-  const facts = await tx.objectStore('facts').getAll(sourceFactRange(source));
+  const facts =
+    source.origin === 'bundled'
+      ? await tx.objectStore('facts').getAll(seedFactRange(source))
+      : ((await tx.objectStore('sourceFacts').get(id))?.facts ?? []);
   await tx.done;
   return facts.sort((a, b) => a.start - b.start || a.end - b.end);
 }
@@ -253,18 +268,23 @@ export async function sourceFacts(db: FactmarkDb, id: string): Promise<Fact[]> {
  * before its source was, which ensureBundledStory prevents) counts as on.
  */
 export async function checkedFacts(db: FactmarkDb): Promise<Fact[]> {
-  const tx = db.transaction(['sources', 'facts'], 'readonly');
-  const [sources, facts] = await Promise.all([
+  const tx = db.transaction(['sources', 'facts', 'sourceFacts'], 'readonly');
+  const [sources, facts, records] = await Promise.all([
     tx.objectStore('sources').getAll(),
     tx.objectStore('facts').getAll(),
+    tx.objectStore('sourceFacts').getAll(),
   ]);
   await tx.done;
   const off = new Set(sources.filter((s) => !s.enabled).map((s) => s.id));
-  if (off.size === 0) return facts;
-  return facts.filter((f) => {
-    const source = f.source.type === 'source' ? f.source.sourceId : seedFileOf(f.id);
-    return source === null || !off.has(source);
-  });
+  const own = records.flatMap((r) => (off.has(r.sourceId) ? [] : r.facts));
+  const checked =
+    off.size === 0
+      ? facts
+      : facts.filter((f) => {
+          const seed = seedFileOf(f.id);
+          return seed === null || !off.has(seed);
+        });
+  return inKeyOrder(checked, own);
 }
 
 /** Every watched name; `enabledOnly`: those watched now (what a content script gets). */
@@ -439,15 +459,17 @@ function renamedClaims(
 async function rebuildFacts(
   tx: StoryTransaction,
   sources?: readonly StoredSource[],
-): Promise<Map<string, number>> {
+): Promise<Rebuild> {
   const factStore = tx.objectStore('facts');
-  const [list, names, seedFacts, before, userFacts] = await Promise.all([
+  const recordStore = tx.objectStore('sourceFacts');
+  const [list, names, seedFacts, records, userFacts] = await Promise.all([
     sources ?? tx.objectStore('sources').getAll(),
     tx.objectStore('entities').getAll(),
     factStore.getAll(factRange(SEED_PREFIX)),
-    factStore.getAll(factRange(SOURCE_FACT_PREFIX)),
+    recordStore.getAll(),
     factStore.getAll(factRange(USER_FACT_PREFIX)),
   ]);
+  const before = records.flatMap((r) => r.facts);
   const rebuilt = buildOwnFacts(list, names, seedFacts);
   const renamed = renamedClaims(before, rebuilt.facts, list);
   const writes: Promise<unknown>[] = [];
@@ -473,18 +495,42 @@ async function rebuildFacts(
       if (next !== undefined && chosen.has(f.id)) f.attribute = next;
     }
   }
-  // Only what changed is written: a rebuild mostly gives back the facts it had (a source switched
-  // on or off, a name that its texts do not name), and a write costs more than a comparison.
-  const stored = new Map(before.map((f) => [f.id, f]));
+  // Only the sources whose facts changed are written: a rebuild mostly gives back the facts it
+  // had (a source switched on or off, a name that its texts do not name), and a write costs more
+  // than a comparison.
+  const bySource = new Map<string, Fact[]>();
   for (const f of rebuilt.facts) {
-    const had = stored.get(f.id);
-    stored.delete(f.id);
-    if (had === undefined || JSON.stringify(had) !== JSON.stringify(f))
-      writes.push(factStore.put(f));
+    const id = sourceIdOf(f.id);
+    if (id === null) continue;
+    const list = bySource.get(id) ?? [];
+    list.push(f);
+    bySource.set(id, list);
   }
-  for (const id of stored.keys()) writes.push(factStore.delete(id));
+  const had = new Map(records.map((r) => [r.sourceId, r]));
+  const counts = new Map<string, number>();
+  for (const [sourceId, facts] of bySource) {
+    const record = had.get(sourceId);
+    had.delete(sourceId);
+    counts.set(sourceId, facts.length);
+    if (record === undefined || !sameFacts(record.facts, facts)) {
+      writes.push(recordStore.put({ sourceId, count: facts.length, facts }));
+    }
+  }
+  for (const sourceId of had.keys()) writes.push(recordStore.delete(sourceId));
   await Promise.all(writes);
-  return rebuilt.extracted;
+  return { extracted: rebuilt.extracted, stored: counts };
+}
+
+interface Rebuild {
+  /** Facts each source's text gave, before drops. */
+  extracted: Map<string, number>;
+  /** Facts stored now for each source that has any. */
+  stored: Map<string, number>;
+}
+
+/** Whether two lists hold the same facts in the same order (as stored: JSON-equal). */
+function sameFacts(a: readonly Fact[], b: readonly Fact[]): boolean {
+  return a.length === b.length && a.every((f, i) => JSON.stringify(f) === JSON.stringify(b[i]));
 }
 
 /** Ids of the facts whose claim the journalist chose (an edit with an `attribute`). */
@@ -533,14 +579,14 @@ export async function addSource(
     };
     if (input.name !== undefined) source.name = input.name;
     if (input.url !== undefined) source.url = input.url;
-    const extracted = await rebuildFacts(tx, [...sources, source]);
+    const { extracted, stored } = await rebuildFacts(tx, [...sources, source]);
     if ((extracted.get(id) ?? 0) === 0) {
       throw new StoryError(
         `source-add: "${clip(input.title)}" holds no figure (no amount, count, percentage or year): nothing to check pages against`,
       );
     }
     await store.put(source);
-    return summaryIn(tx, source);
+    return summaryOf(source, stored.get(id) ?? 0);
   });
 }
 
@@ -575,11 +621,17 @@ export async function enableSource(
     const source = await store.get(id);
     if (source === undefined) throw new StoryError(`source-enable: no source with id ${id}`);
     const next = { ...source, enabled };
-    if (source.enabled !== enabled) {
-      await store.put(next);
-      await rebuildFacts(tx);
-    }
-    return summaryIn(tx, next);
+    if (source.enabled !== enabled) await store.put(next);
+    const counts =
+      source.enabled !== enabled
+        ? (await rebuildFacts(tx)).stored
+        : await ownFactCounts(tx.objectStore('sourceFacts').index('count'));
+    return summaryOf(
+      next,
+      next.origin === 'bundled'
+        ? await tx.objectStore('facts').count(seedFactRange(next))
+        : (counts.get(id) ?? 0),
+    );
   });
 }
 
@@ -595,10 +647,14 @@ export async function dropSourceFact(db: FactmarkDb, factId: string): Promise<vo
     const source = sourceId === null ? undefined : await store.get(sourceId);
     if (source === undefined) throw new StoryError(`fact-delete: no source has a fact ${factId}`);
     if (source.dropped.includes(factId)) return;
-    const facts = tx.objectStore('facts');
-    if ((await facts.getKey(factId)) === undefined) return;
+    const records = tx.objectStore('sourceFacts');
+    const record = await records.get(source.id);
+    const facts = record?.facts.filter((f) => f.id !== factId);
+    if (record === undefined || facts === undefined || facts.length === record.facts.length) return;
     await Promise.all([
-      facts.delete(factId),
+      facts.length === 0
+        ? records.delete(source.id)
+        : records.put({ ...record, count: facts.length, facts }),
       store.put({ ...source, dropped: [...source.dropped, factId] }),
     ]);
   });
@@ -611,9 +667,10 @@ export async function dropSourceFact(db: FactmarkDb, factId: string): Promise<vo
  */
 export async function editSourceFact(db: FactmarkDb, edited: Fact): Promise<Fact> {
   return inTransaction(db, async (tx) => {
-    const facts = tx.objectStore('facts');
-    const stored = await facts.get(edited.id);
     const sourceId = sourceIdOf(edited.id);
+    const records = tx.objectStore('sourceFacts');
+    const record = sourceId === null ? undefined : await records.get(sourceId);
+    const stored = record?.facts.find((f) => f.id === edited.id);
     const store = tx.objectStore('sources');
     const source = sourceId === null ? undefined : await store.get(sourceId);
     if (stored === undefined || source === undefined) {
@@ -643,8 +700,10 @@ export async function editSourceFact(db: FactmarkDb, edited: Fact): Promise<Fact
       text: edit.text,
       attribute: edited.attribute,
     };
+    // `record` is defined: `stored` was found in it.
+    const kept = record as SourceFactsRecord;
     await Promise.all([
-      facts.put(fact),
+      records.put({ ...kept, facts: kept.facts.map((f) => (f.id === fact.id ? fact : f)) }),
       store.put({ ...source, edits: { ...source.edits, [edited.id]: edit } }),
     ]);
     return fact;

@@ -30,6 +30,7 @@ describe('database schema', () => {
       'facts',
       'imports',
       'sites',
+      'sourceFacts',
       'sources',
       'sync',
     ]);
@@ -52,6 +53,10 @@ describe('database schema', () => {
     const deskTx = db.transaction(['sync', 'desk']);
     expect(deskTx.objectStore('sync').keyPath).toBe('key');
     expect(deskTx.objectStore('desk').keyPath).toBe('docId');
+    // v6: a source's facts in one record, their count indexed.
+    const own = db.transaction('sourceFacts').store;
+    expect(own.keyPath).toBe('sourceId');
+    expect(own.index('count').keyPath).toBe('count');
     db.close();
   });
 

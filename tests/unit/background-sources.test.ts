@@ -150,7 +150,7 @@ function sortedFacts(report: Report): Report {
 }
 
 async function counts(): Promise<[number, number, number]> {
-  return [await db.count('sources'), await db.count('facts'), await db.count('entities')];
+  return [await db.count('sources'), (await allFacts(db)).length, await db.count('entities')];
 }
 
 // ---- The bundled story, listed -----------------------------------------------------------------
@@ -369,9 +369,8 @@ describe('factmark/source-remove, source-enable, source-facts', () => {
     expect((await facts()).some((f) => f.id.startsWith(`source:${a.id}:`))).toBe(true);
 
     expect(await ask({ type: 'factmark/source-remove', id: a.id })).toEqual({ ok: true });
-    expect(
-      await db.getAllKeys('facts', IDBKeyRange.bound(`source:${a.id}:`, `source:${a.id}:\uffff`)),
-    ).toEqual([]);
+    expect(await db.get('sourceFacts', a.id)).toBeUndefined();
+    expect((await allFacts(db)).some((f) => f.id.startsWith(`source:${a.id}:`))).toBe(false);
     expect((await sources()).map((s) => s.id)).not.toContain(a.id);
     expect(await ask({ type: 'factmark/source-facts', id: a.id })).toEqual({
       ok: false,
@@ -763,6 +762,40 @@ describe('schema v4', () => {
     const raw = await openDB(name);
     expect(raw.version).toBe(MIGRATIONS.length);
     raw.close();
+  });
+});
+
+describe('schema v6', () => {
+  it('moves every source fact from one record each into one record per source, nothing lost and the order kept', async () => {
+    const name = freshDbName();
+    const v5 = await openFactmarkDb({ name, migrations: MIGRATIONS.slice(0, 5) });
+    expect(v5.version).toBe(5);
+    const own = [
+      fact('source:abc:10', { source: { type: 'source', sourceId: 'abc', title: 'A', date: null } }),
+      fact('source:abc:2', { source: { type: 'source', sourceId: 'abc', title: 'A', date: null } }),
+      fact('source:b-c:5', { source: { type: 'source', sourceId: 'b-c', title: 'B', date: null } }),
+    ];
+    // No source owns an id without an offset: it is kept where it was, not dropped.
+    const stray = fact('source:stray');
+    const others = [fact('seed:a.txt:10'), fact('user:1')];
+    for (const f of [...own, stray, ...others]) await v5.put('facts', f);
+    const before = await v5.getAll('facts');
+    v5.close();
+
+    const v6 = await openFactmarkDb({ name });
+    expect(v6.version).toBe(MIGRATIONS.length);
+    expect(await v6.get('sourceFacts', 'abc')).toEqual({
+      sourceId: 'abc',
+      count: 2,
+      facts: [own[0], own[1]],
+    });
+    expect(await v6.get('sourceFacts', 'b-c')).toMatchObject({ count: 1, facts: [own[2]] });
+    expect((await v6.getAllKeys('facts')).sort()).toEqual(
+      ['seed:a.txt:10', 'source:stray', 'user:1'].sort(),
+    );
+    // Readers see every fact, in the order of their ids, as before the upgrade.
+    expect(await allFacts(v6)).toEqual(before);
+    v6.close();
   });
 });
 

@@ -243,7 +243,7 @@ describe('schema v5 (desk sync)', () => {
     await v4.put('annotations', old);
     v4.close();
     const v5 = await openFactmarkDb({ name });
-    expect(v5.version).toBe(5);
+    expect(v5.version).toBe(MIGRATIONS.length);
     expect(await v5.get('annotations', 'anno:old')).toEqual(old);
     expect(await v5.getAll('sync')).toEqual([]);
     expect(await v5.getAll('desk')).toEqual([]);

@@ -14,8 +14,7 @@
 import type { Annotation } from '../../core/annotations/types';
 import type { BackgroundRequest, Failure } from '../../shared/messages';
 import type { DeskKind } from '../../shared/sync-protocol';
-import { USER_FACT_PREFIX, type FactmarkDb } from '../db';
-import { SOURCE_FACT_PREFIX, sourceIdOf } from '../sources';
+import { SOURCE_FACT_PREFIX, sourceIdOf, USER_FACT_PREFIX, type FactmarkDb } from '../db';
 import { docIdOf } from './items';
 
 export interface GuardContext {
