@@ -771,7 +771,9 @@ describe('schema v6', () => {
     const v5 = await openFactmarkDb({ name, migrations: MIGRATIONS.slice(0, 5) });
     expect(v5.version).toBe(5);
     const own = [
-      fact('source:abc:10', { source: { type: 'source', sourceId: 'abc', title: 'A', date: null } }),
+      fact('source:abc:10', {
+        source: { type: 'source', sourceId: 'abc', title: 'A', date: null },
+      }),
       fact('source:abc:2', { source: { type: 'source', sourceId: 'abc', title: 'A', date: null } }),
       fact('source:b-c:5', { source: { type: 'source', sourceId: 'b-c', title: 'B', date: null } }),
     ];
