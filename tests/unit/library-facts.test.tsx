@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import type { Fact } from '../../src/core/types';
+import { FACT_PAGE_SIZE } from '../../src/options/FactBase';
 import { Library } from '../../src/options/Library';
 import { buildUserFact, figureText } from '../../src/options/user-fact';
 import {
@@ -205,6 +206,55 @@ describe('Library: the fact base', () => {
     expect(buttonNamed(factItem(root, added), 'Edit')).toBeDefined();
     // The form starts again, empty.
     expect(field(form, 'Value').value).toBe('');
+  });
+
+  it('lists a large fact base a page at a time, and finds facts by their words', async () => {
+    // 450 facts of three claims; one fact of the last claim quotes a word no other does.
+    const many = Array.from({ length: 450 }, (_, i) =>
+      fact(`source:s:${i}`, {
+        attribute: `claim-${Math.floor(i / 150)}`,
+        about: `Claim number ${Math.floor(i / 150)}`,
+        value: i,
+        text: String(i),
+        quote: i === 420 ? 'The smelter in Kasempa employs 420 people.' : `Figure ${i} of a story.`,
+        source: { type: 'source', sourceId: 's', title: 'A long source', date: null },
+      }),
+    );
+    const { api } = fakeLibraryApi([], many);
+    const root = await mount(<Library api={api} />);
+    const status = () => text(root.querySelector('#fact-base [role=status]'));
+    await settle(() => status().startsWith('Showing'));
+    expect(status()).toBe('Showing 1–200 of 450 facts');
+    expect(root.querySelectorAll('.fact')).toHaveLength(FACT_PAGE_SIZE);
+    const pager = root.querySelector<HTMLElement>('#fact-base nav.pager')!;
+    expect(buttonNamed(pager, 'Previous page')!.disabled).toBe(true);
+
+    buttonNamed(pager, 'Next page')!.click();
+    await settle(() => status() === 'Showing 201–400 of 450 facts');
+    const ids = [...root.querySelectorAll('li.fact')].map((li) => li.getAttribute('data-fact-id'));
+    expect(ids[0]).toBe('source:s:200');
+    expect(ids).toHaveLength(200);
+    // A claim cut by the page's end goes on under its own heading on the next page.
+    expect(
+      [...root.querySelectorAll('#fact-base .attribute-group')].map((g) =>
+        g.getAttribute('data-attribute'),
+      ),
+    ).toEqual(['claim-1', 'claim-2']);
+    buttonNamed(pager, 'Next page')!.click();
+    await settle(() => status() === 'Showing 401–450 of 450 facts');
+    expect(buttonNamed(pager, 'Next page')!.disabled).toBe(true);
+
+    // A search starts again at its first page and keeps to the facts that hold every word.
+    typeInto(root.querySelector<HTMLInputElement>('#fact-search')!, 'kasempa SMELTER');
+    await settle(() => status().includes('matching'));
+    expect(status()).toBe('Showing 1–1 of 1 matching fact (450 in all)');
+    expect(
+      [...root.querySelectorAll('li.fact')].map((li) => li.getAttribute('data-fact-id')),
+    ).toEqual(['source:s:420']);
+    expect(root.querySelector('#fact-base nav.pager')).toBeNull();
+    typeInto(root.querySelector<HTMLInputElement>('#fact-search')!, 'kasempa nowhere');
+    await settle(() => status() === 'No fact matches.');
+    expect(root.querySelectorAll('.fact')).toHaveLength(0);
   });
 
   it('says so when the fact base cannot be read', async () => {
