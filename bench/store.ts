@@ -7,11 +7,12 @@
  *   opened at src/popup/index.html?tab=<id>, time from its navigation start to the first
  *   `table.figures` in its DOM (performance.now() in the popup, via a MutationObserver);
  * - export and import of 100,000 annotations the Library's way: the export over the
- *   `factmark/export-stream` port (jsonld, in chunks), then, after deleting them all (in the service worker: the Library's heap keeps no harness garbage), the exported
- *   file chosen in the Library's import field (parsed in a worker, sent over the
- *   `factmark/import-stream` port in batches, written in one transaction), timed until the
- *   Library shows its answer; then every id is checked back. Both also report the longest the
- *   page's main thread was blocked (a 0 ms timer's longest wait).
+ *   `factmark/export-stream` port (jsonld, in chunks), then, after deleting them all (in the
+ *   service worker: the Library's heap keeps no harness garbage), the exported file chosen in
+ *   the Library's import field (parsed in a worker, sent over the `factmark/import-stream` port
+ *   in batches, written in one transaction), timed until the Library shows its answer; then
+ *   every id is checked back. Both also report the longest the page's main thread was blocked
+ *   (a 0 ms timer's longest wait).
  *
  * Run these last: the stored facts change what every content script loads.
  */
