@@ -43,6 +43,19 @@ export function sourceIdOf(factId: string): string | null {
   return colon > 0 ? rest.slice(0, colon) : null;
 }
 
+/** Facts of the journalist's own sources by source id, in their order; other facts left out. */
+export function factsBySource(facts: Iterable<Fact>): Map<string, Fact[]> {
+  const bySource = new Map<string, Fact[]>();
+  for (const fact of facts) {
+    const id = sourceIdOf(fact.id);
+    if (id === null) continue;
+    const list = bySource.get(id);
+    if (list) list.push(fact);
+    else bySource.set(id, [fact]);
+  }
+  return bySource;
+}
+
 /**
  * The facts of one of the journalist's own sources, all in one record (v6). They are derived
  * data: rebuilt from the source's text and the watched names (sources.ts), written whole when they
@@ -166,19 +179,12 @@ export const MIGRATIONS: readonly Migration[] = [
     db.createObjectStore('sourceFacts', { keyPath: 'sourceId' }).createIndex('count', 'count');
     const facts = tx.objectStore('facts');
     const range = IDBKeyRange.bound(SOURCE_FACT_PREFIX, SOURCE_FACT_PREFIX + '\uffff');
-    const bySource = new Map<string, Fact[]>();
-    const writes: Promise<unknown>[] = [];
-    for (const fact of await facts.getAll(range)) {
-      const id = sourceIdOf(fact.id);
-      // An id no source owns could not be listed or checked either way: it stays where it is.
-      if (id === null) continue;
-      const list = bySource.get(id) ?? [];
-      list.push(fact);
-      bySource.set(id, list);
-      writes.push(facts.delete(fact.id));
-    }
+    // An id no source owns could not be listed or checked either way: it stays where it is.
+    const bySource = factsBySource(await facts.getAll(range));
     const store = tx.objectStore('sourceFacts');
+    const writes: Promise<unknown>[] = [];
     for (const [sourceId, list] of bySource) {
+      for (const fact of list) writes.push(facts.delete(fact.id));
       writes.push(store.put({ sourceId, count: list.length, facts: list }));
     }
     await Promise.all(writes);

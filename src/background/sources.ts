@@ -34,11 +34,11 @@ import { MAX_SOURCES } from '../shared/sources-protocol';
 import {
   SEED_PREFIX,
   inKeyOrder,
+  factsBySource,
   sourceIdOf,
   USER_FACT_PREFIX,
   type FactmarkDb,
   type FactmarkSchema,
-  type SourceFactsRecord,
 } from './db';
 
 /** What the journalist changed in one of a source's facts (factmark/fact-save on its id). */
@@ -226,16 +226,24 @@ export async function listSources(db: FactmarkDb): Promise<SourceSummary[]> {
   ]);
   const sources = stored.sort(bySourceOrder);
   const counts = await Promise.all(
-    sources.map((s) =>
-      s.origin === 'bundled'
-        ? tx.objectStore('facts').count(seedFactRange(s))
-        : (ownCounts.get(s.id) ?? 0),
-    ),
+    sources.map((s) => factCount(tx.objectStore('facts'), s, ownCounts)),
   );
   await tx.done;
   return sources.map((s, i) => summaryOf(s, counts[i] ?? 0));
 }
 
+/** A source's number of facts: a seed's counted in `facts`, an own source's from `ownCounts`. */
+async function factCount(
+  facts: { count(range: IDBKeyRange): Promise<number> },
+  source: StoredSource,
+  ownCounts: ReadonlyMap<string, number>,
+): Promise<number> {
+  return source.origin === 'bundled'
+    ? facts.count(seedFactRange(source))
+    : (ownCounts.get(source.id) ?? 0);
+}
+
+/** Every own source's count of facts, read from the index's keys: no record's facts are read. */
 async function ownFactCounts<
   Stores extends ArrayLike<StoreNames<FactmarkSchema>>,
   Mode extends IDBTransactionMode,
@@ -498,17 +506,9 @@ async function rebuildFacts(
   // Only the sources whose facts changed are written: a rebuild mostly gives back the facts it
   // had (a source switched on or off, a name that its texts do not name), and a write costs more
   // than a comparison.
-  const bySource = new Map<string, Fact[]>();
-  for (const f of rebuilt.facts) {
-    const id = sourceIdOf(f.id);
-    if (id === null) continue;
-    const list = bySource.get(id) ?? [];
-    list.push(f);
-    bySource.set(id, list);
-  }
   const had = new Map(records.map((r) => [r.sourceId, r]));
   const counts = new Map<string, number>();
-  for (const [sourceId, facts] of bySource) {
+  for (const [sourceId, facts] of factsBySource(rebuilt.facts)) {
     const record = had.get(sourceId);
     had.delete(sourceId);
     counts.set(sourceId, facts.length);
@@ -626,12 +626,7 @@ export async function enableSource(
       source.enabled !== enabled
         ? (await rebuildFacts(tx)).stored
         : await ownFactCounts(tx.objectStore('sourceFacts').index('count'));
-    return summaryOf(
-      next,
-      next.origin === 'bundled'
-        ? await tx.objectStore('facts').count(seedFactRange(next))
-        : (counts.get(id) ?? 0),
-    );
+    return summaryOf(next, await factCount(tx.objectStore('facts'), next, counts));
   });
 }
 
@@ -649,8 +644,9 @@ export async function dropSourceFact(db: FactmarkDb, factId: string): Promise<vo
     if (source.dropped.includes(factId)) return;
     const records = tx.objectStore('sourceFacts');
     const record = await records.get(source.id);
-    const facts = record?.facts.filter((f) => f.id !== factId);
-    if (record === undefined || facts === undefined || facts.length === record.facts.length) return;
+    if (record === undefined) return;
+    const facts = record.facts.filter((f) => f.id !== factId);
+    if (facts.length === record.facts.length) return;
     await Promise.all([
       facts.length === 0
         ? records.delete(source.id)
@@ -673,7 +669,7 @@ export async function editSourceFact(db: FactmarkDb, edited: Fact): Promise<Fact
     const stored = record?.facts.find((f) => f.id === edited.id);
     const store = tx.objectStore('sources');
     const source = sourceId === null ? undefined : await store.get(sourceId);
-    if (stored === undefined || source === undefined) {
+    if (record === undefined || stored === undefined || source === undefined) {
       throw new StoryError(
         `fact-save: no fact ${edited.id} of a source (a dropped fact cannot be edited)`,
       );
@@ -700,10 +696,8 @@ export async function editSourceFact(db: FactmarkDb, edited: Fact): Promise<Fact
       text: edit.text,
       attribute: edited.attribute,
     };
-    // `record` is defined: `stored` was found in it.
-    const kept = record as SourceFactsRecord;
     await Promise.all([
-      records.put({ ...kept, facts: kept.facts.map((f) => (f.id === fact.id ? fact : f)) }),
+      records.put({ ...record, facts: record.facts.map((f) => (f.id === fact.id ? fact : f)) }),
       store.put({ ...source, edits: { ...source.edits, [edited.id]: edit } }),
     ]);
     return fact;
