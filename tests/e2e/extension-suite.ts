@@ -24,6 +24,7 @@ import {
   requestCompletedStats,
   requestReport,
 } from './extension-pages';
+import { until } from './callers';
 import { waitFor, type ExtensionBrowser, type TestPage } from './harness';
 import { artifact, ROOT } from './paths';
 import {
@@ -245,6 +246,20 @@ export function defineExtensionSuite(launch: () => Promise<ExtensionBrowser>): v
       undefined,
       'the annotation editor to be open and focused',
     );
+    // And the note inside it. The host focuses the frame, and the frame's own document moves the
+    // caret to the note when its window gets focus (src/editor/editor-session.ts). In Firefox that
+    // focus reaches the frame's process a moment later: keys typed before it fall on the frame's
+    // body and are lost (a CI run saved an empty note).
+    await until('the note field in the editor to have focus', async () => {
+      const focused = await page.inFrames(
+        (editorPath) =>
+          location.pathname === `/${editorPath}` &&
+          document.hasFocus() &&
+          document.activeElement instanceof HTMLTextAreaElement,
+        EDITOR_PAGE,
+      );
+      return focused.includes(true) ? true : null;
+    });
   }
 
   async function reportOf(tabId: number): Promise<Report> {

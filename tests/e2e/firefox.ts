@@ -24,6 +24,15 @@ function wrap(page: Page): TestPage {
     addScript: async (source) => {
       await page.evaluate(source);
     },
+    inFrames: async <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) => {
+      const below = page.frames().filter((frame) => frame !== page.mainFrame());
+      const answers = await Promise.allSettled(
+        below.map((frame) =>
+          frame.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown),
+        ),
+      );
+      return answers.flatMap((a) => (a.status === 'fulfilled' ? [a.value as R] : []));
+    },
     screenshot: async (path, options) => {
       await page.screenshot({
         path: path as `${string}.png`,

@@ -16,6 +16,12 @@ export interface TestPage {
    * element, so the extension pages' CSP (no eval, no inline scripts) does not block it.
    */
   addScript(source: string): Promise<void>;
+  /**
+   * Run `fn` (as `evaluate` does) in each of the page's frames below the top one, extension
+   * frames included, and return what each gave; a frame that cannot be scripted (detached, still
+   * loading) is skipped.
+   */
+  inFrames<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R[]>;
   screenshot(file: string, options?: { fullPage?: boolean }): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
   /**
