@@ -79,6 +79,21 @@ describe('VisibleTextBuilder: whitespace', () => {
     expect(build([null, ' ', null]).text).toBe('');
   });
 
+  it('reads a blank node as a separator only: between words a space, after a cell start its tab', () => {
+    const b = new VisibleTextBuilder<number>();
+    b.addText('\n  ', 0);
+    b.addText('Financing', 1);
+    b.addCellBreak();
+    b.addText('\n\t ', 2);
+    b.addText('$1.25 billion', 3);
+    b.addText(' \r\n', 4);
+    b.addText('\f', 5);
+    b.addText('total', 6);
+    const { text, segments } = b.finish();
+    expect(text).toBe('Financing\t$1.25 billion total');
+    expect(segments.map((s) => s.ref)).toEqual([1, 3, 6]);
+  });
+
   it('matches the reference on random input', () => {
     const next = random(1);
     for (let n = 0; n < 2000; n++) {

@@ -311,12 +311,28 @@ export class ClaimMatcher {
   /** Every claim the figure could speak of, most similar first (for matching and for tests). */
   score(figure: Figure, context: FigureContext, pageEntities: ReadonlySet<string>): Scored[] {
     if (pageEntities.size === 0) return [];
+    const noun = nounTerms(figure);
+    // The page's terms as arrays, read once per figure: the loops below run per claim and per
+    // version, and reading a Map's entries there allocated an array and an iterator result per
+    // term and time (a third of what the content script allocated on a 50,000-paragraph page,
+    // heap sampling in Chromium 156, bench/README.md), which the collector then paid for.
+    const words: string[] = [];
+    const weights: number[] = [];
+    const aliases: (string | undefined)[] = [];
+    // Whether the term may be evidence as a predicate, and whether a name-like one.
+    const predicate: boolean[] = [];
+    const named: boolean[] = [];
     let pageMass = 0;
-    for (const [t, { weight }] of context.terms) {
+    context.terms.forEach(({ weight, alias }, t) => {
+      words.push(t);
+      weights.push(weight);
+      aliases.push(alias);
+      predicate.push(isPredicateTerm(t) && !noun.has(t));
+      named.push(t.startsWith('@'));
       const idf = this.idf.get(t);
       pageMass +=
         weight * (idf ?? (context.names.has(t) ? this.maxIdf : UNSEEN_WORD * this.maxIdf));
-    }
+    });
     const scored: Scored[] = [];
     for (const claim of this.candidates(figure.kind, pageEntities)) {
       const loose = figure.kind === 'count' && countsLoosely(figure.unit, claim.unit);
@@ -332,7 +348,6 @@ export class ClaimMatcher {
       let strong = false;
       const exact = exactFactor(figure, claim);
       const evidenceWeight = exact > 1 ? EVIDENCE_WEIGHT * EXACT_EVIDENCE : EVIDENCE_WEIGHT;
-      const noun = nounTerms(figure);
       for (const version of this.versions.get(claim) ?? []) {
         // "25% each" is compared only with shares "each"; a total ("split between", "combined")
         // never with them; a single party's share ("the federal government's 25%") with either.
@@ -350,7 +365,10 @@ export class ClaimMatcher {
         if (context.terms.has(RATE) && !version.terms.has(RATE)) continue;
         let shared = 0;
         let evidence = false;
-        for (const [t, { weight, alias }] of context.terms) {
+        for (let i = 0; i < words.length; i++) {
+          const t = words[i] as string;
+          const weight = weights[i] as number;
+          const alias = aliases[i];
           // A page's ordinary word may be a word of the name the source gives the thing
           // ("the community trust" for the "Community Development Trust"): by its skeleton.
           const own = version.terms.get(t);
@@ -358,13 +376,13 @@ export class ClaimMatcher {
           const w = own ?? version.terms.get(as);
           if (w === undefined) continue;
           shared += Math.min(w, weight) * (this.idf.get(as) ?? 0);
-          if (Math.min(w, weight) >= evidenceWeight && isPredicateTerm(t) && !noun.has(t)) {
+          if (Math.min(w, weight) >= evidenceWeight && predicate[i] === true) {
             evidence = true;
             if (Math.min(w, weight) >= CONTRADICT_EVIDENCE) strong = true;
           } else if (
             exact > 1 &&
             Math.min(w, weight) >= EVIDENCE_WEIGHT &&
-            (t.startsWith('@') || claim.subjectTerms.has(t))
+            (named[i] === true || claim.subjectTerms.has(t))
           ) {
             // "$1.25 bn from EXIM Bank", "Manara Minerals wants 15%": a distinctive exact value
             // beside the name the claim is about is evidence enough to agree — not to contradict.

@@ -73,6 +73,20 @@ const WHITESPACE_RUN = /[ \t\n\r\f]+/g;
 const SPACE = 0x20;
 
 /**
+ * Whether `data` is white space only (the line breaks and indentation between a page's blocks,
+ * a text node for every one of them): read by character code, which stops at the first other
+ * character — the first one, for nearly every text node that is not blank.
+ */
+function isBlank(data: string): boolean {
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    // Space, tab, line feed, form feed, carriage return (WHITESPACE).
+    if (c !== SPACE && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d) return false;
+  }
+  return true;
+}
+
+/**
  * The visible text of one piece of raw text with no break or cell inside (a block's
  * `textContent` when it holds nothing but plain inline content): white space collapsed and
  * trimmed exactly as VisibleTextBuilder does over the same text in any number of nodes.
@@ -103,6 +117,11 @@ export class VisibleTextBuilder<Ref> {
     if (data.length === 0) return;
     if (!WHITESPACE.test(data)) {
       this.addPlain(data, 0, data.length, ref);
+      return;
+    }
+    if (isBlank(data)) {
+      // No characters, only a separator before the next ones (as a run inside addCollapsing).
+      if (this.length > 0) this.pending = true;
       return;
     }
     if (!NEEDS_COLLAPSING.test(data)) {
