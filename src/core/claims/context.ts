@@ -256,6 +256,8 @@ function thingNames(
     const from = Math.max(0, k.index - NAME_REACH);
     const before = part.slice(from, k.index);
     if (!/\s$/.test(before)) continue;
+    // A name needs a capitalized word (below): most kind words ("the mine") have none before them.
+    if (!/[A-Z]/.test(before)) continue;
     const re = /\S+/g;
     for (let w = re.exec(before); w !== null; w = re.exec(before)) {
       words.push({ word: w[0], at: start + from + w.index });

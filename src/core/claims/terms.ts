@@ -325,18 +325,24 @@ interface Reading {
 
 const NOTHING: Reading = { term: null, common: false };
 
-// A page repeats its words: each (word, capital, name) is read once. Readings are pure; the cache
+// A page repeats its words: each (word, capital, name) is read once. Readings are pure; a cache
 // is cleared when it holds READINGS_MAX of them (a long page's vocabulary is a few ten thousands).
-const readings = new Map<string, Reading>();
+// One cache per way a word is read (lower-case, capitalized, capitalized as a name), keyed by the
+// word itself: a key made of a flag and the word was a new string per word read.
+const readings = [
+  new Map<string, Reading>(),
+  new Map<string, Reading>(),
+  new Map<string, Reading>(),
+];
 const READINGS_MAX = 100_000;
 
 function read(word: string, capitalized: boolean, name: boolean): Reading {
-  const key = (capitalized ? (name ? '2' : '1') : '0') + word;
-  let reading = readings.get(key);
+  const cache = readings[capitalized ? (name ? 2 : 1) : 0] as Map<string, Reading>;
+  let reading = cache.get(word);
   if (reading === undefined) {
-    if (readings.size >= READINGS_MAX) readings.clear();
+    if (cache.size >= READINGS_MAX) cache.clear();
     reading = readUncached(word, capitalized, name);
-    readings.set(key, reading);
+    cache.set(word, reading);
   }
   return reading;
 }
