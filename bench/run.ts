@@ -167,7 +167,14 @@ const INIT_SCRIPT = `(() => {
   } catch {}
   try {
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) b.frames.push([e.startTime, e.duration, e.renderStart]);
+      for (const e of list.getEntries()) {
+        // Who ran in the frame: each script of 5 ms or more, by file, how it was called, ms.
+        const who = (e.scripts || [])
+          .filter((s) => s.duration >= 5)
+          .map((s) => (s.sourceURL || '?').replace(/^.*\\//, '') + ' ' + s.invokerType + ' ' + Math.round(s.duration))
+          .join('; ');
+        b.frames.push([e.startTime, e.duration, e.renderStart, who]);
+      }
     }).observe({ type: 'long-animation-frame', buffered: true });
   } catch {}
   addEventListener('load', () => { b.loadAt = performance.now(); });
@@ -190,7 +197,8 @@ const INIT_SCRIPT = `(() => {
 interface BenchGlobals {
   __bench: {
     longtasks: [number, number][];
-    frames: [number, number, number][];
+    /** Long animation frames: start, duration, renderStart, the scripts in them (see INIT_SCRIPT). */
+    frames: [number, number, number, string][];
     loadAt: number | null;
     hostAt: number | null;
   };
@@ -325,7 +333,7 @@ interface FactmarkRun {
   maxFrameRenderMs: number | null;
   loadMs: number;
   /** Long tasks in the pass's window: [start relative to the UI host's insertion, duration]. */
-  tasks: [number, number][];
+  tasks: [number, number, string][];
 }
 
 interface Bench {
@@ -339,7 +347,12 @@ function windowOf(
   b: BenchGlobals['__bench'],
   startMs: number,
   durationMs: number,
-): { longest: number; count: number; render: number | null; tasks: [number, number][] } {
+): {
+  longest: number;
+  count: number;
+  render: number | null;
+  tasks: [number, number, string][];
+} {
   // From the pass's start (on the page's clock, as the content script reports it) until the
   // overview strip, drawn 500 ms after every figure has its verdict, is surely drawn.
   const from = startMs - LONG_TASK_MS;
@@ -348,7 +361,15 @@ function windowOf(
   const frames = b.frames.filter(([start, duration]) => start + duration >= from && start <= to);
   const renders = frames.filter(([, , r]) => r > 0).map(([s, d, r]) => s + d - r);
   return {
-    tasks: tasks.map(([t, d]) => [round(t - startMs), round(d)]),
+    // Each long task with the scripts of the long animation frames it overlaps (who ran it).
+    tasks: tasks.map(([t, d]) => [
+      round(t - startMs),
+      round(d),
+      b.frames
+        .filter(([fs, fd, , who]) => who !== '' && fs < t + d && fs + fd > t)
+        .map(([, , , who]) => who)
+        .join(' | '),
+    ]),
     longest: tasks.reduce((m, [, d]) => Math.max(m, d), 0),
     count: tasks.length,
     render: frames.length === 0 && b.frames.length === 0 ? null : Math.max(0, ...renders),
