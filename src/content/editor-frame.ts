@@ -200,8 +200,9 @@ export class EditorFrame {
             height = message.height;
             frame.classList.remove('pending');
             place(frame, rect, height);
-            // Into the frame, whose form has the note focused: typing goes there.
+            // Into the frame, whose form puts the caret in the note: typing goes there.
             frame.focus();
+            port.postMessage({ type: 'shown' });
             break;
           case 'size':
             height = message.height;

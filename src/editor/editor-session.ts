@@ -54,6 +54,10 @@ export function startEditor(
   };
   const ping = setInterval(() => send({ type: 'ping' }), pingMs);
   const height = () => Math.ceil(form?.element.getBoundingClientRect().height ?? 0);
+  /** The caret to the note, unless something in the frame has focus already (the journalist's). */
+  const focusNote = () => {
+    if (doc.activeElement === null || doc.activeElement === doc.body) form?.focus();
+  };
 
   /** The annotation `id` is stored: share it (or stop) as the journalist chose, then say done. */
   const stored = async (id: string, result: EditorResult) => {
@@ -90,6 +94,12 @@ export function startEditor(
 
   port.onMessage((message) => {
     const parsed = parseHostMessage(message);
+    if (parsed?.type === 'shown') {
+      // The window's focus event (below) may come before this or, in Firefox, whose frames run
+      // in their own process, later: either puts the caret in the note, once.
+      if (!done && saved === null) focusNote();
+      return;
+    }
     if (parsed?.type === 'saved') {
       // Once, and only after this frame's own save.
       if (saved === null || storing || done) return;
@@ -119,9 +129,7 @@ export function startEditor(
     // The host focuses the frame once it is ready; the browser then focuses the frame's document,
     // not the note (Chromium): the caret goes to the note when the frame gets focus and nothing
     // in it has it yet.
-    view?.addEventListener('focus', () => {
-      if (doc.activeElement === null || doc.activeElement === doc.body) form?.focus();
-    });
+    view?.addEventListener('focus', focusNote);
     send({ type: 'ready', height: height() });
     if (view && 'ResizeObserver' in view) {
       new view.ResizeObserver(() => send({ type: 'size', height: height() })).observe(form.element);

@@ -83,7 +83,12 @@ export interface DeskSwitch {
 export type HostMessage =
   | { type: 'draft'; draft: EditorDraft }
   /** The annotation saved in the editor is stored, under this id. */
-  | { type: 'saved'; id: string };
+  | { type: 'saved'; id: string }
+  /**
+   * The host has shown the frame (after `ready`) and given it focus: the caret goes to the note
+   * if nothing in the frame has it. A frame hidden while its form was made could not focus it.
+   */
+  | { type: 'shown' };
 export type FrameMessage =
   /** The form is shown, the note field focused; `height` in CSS pixels. */
   | { type: 'ready'; height: number }
@@ -177,6 +182,7 @@ export function parseHostMessage(msg: unknown): HostMessage | null {
   if (isRecord(msg) && msg.type === 'saved') {
     return isAnnotationId(msg.id) ? { type: 'saved', id: msg.id } : null;
   }
+  if (isRecord(msg) && msg.type === 'shown') return { type: 'shown' };
   if (!isRecord(msg) || msg.type !== 'draft' || !isRecord(msg.draft)) return null;
   const d = msg.draft;
   // The note and tags are what the editor opens with (an edit); the background's limits are

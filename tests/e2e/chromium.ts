@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import type { ExtensionBrowser, TestPage } from './harness';
+import { answersOf, type ExtensionBrowser, type TestPage } from './harness';
 import { DIST_CHROME, assertBuilt } from './paths';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -36,15 +36,14 @@ function wrap(page: Page): TestPage {
     addScript: async (source) => {
       await page.evaluate(source);
     },
-    inFrames: async <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) => {
-      const below = page.frames().filter((frame) => frame !== page.mainFrame());
-      const answers = await Promise.allSettled(
-        below.map((frame) =>
-          frame.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown),
-        ),
-      );
-      return answers.flatMap((a) => (a.status === 'fulfilled' ? [a.value as R] : []));
-    },
+    inFrames: <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) =>
+      answersOf<R>(
+        page
+          .frames()
+          .filter((frame) => frame !== page.mainFrame())
+          // Our arguments are plain JSON values, as for evaluate.
+          .map((frame) => frame.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown)),
+      ),
     screenshot: async (path, options) => {
       await page.screenshot({ path, fullPage: options?.fullPage ?? false });
     },

@@ -246,15 +246,16 @@ export function defineExtensionSuite(launch: () => Promise<ExtensionBrowser>): v
       undefined,
       'the annotation editor to be open and focused',
     );
-    // And the note inside it. The host focuses the frame, and the frame's own document moves the
-    // caret to the note when its window gets focus (src/editor/editor-session.ts). In Firefox that
-    // focus reaches the frame's process a moment later: keys typed before it fall on the frame's
-    // body and are lost (a CI run saved an empty note).
-    await until('the note field in the editor to have focus', async () => {
+    // And the caret in the note inside it. The frame's document puts it there when the host has
+    // shown the frame (`shown`) or when its window gets focus (src/editor/editor-session.ts); in
+    // Firefox either reaches the frame's process a moment after the host's focus, and keys typed
+    // before fall on the frame's body (a CI run saved an empty note). Not document.hasFocus():
+    // headless Firefox may not count a background window's frame as focused, while the driver's
+    // keys still go to the page's focused element.
+    await until('the caret in the editor’s note field', async () => {
       const focused = await page.inFrames(
         (editorPath) =>
           location.pathname === `/${editorPath}` &&
-          document.hasFocus() &&
           document.activeElement instanceof HTMLTextAreaElement,
         EDITOR_PAGE,
       );

@@ -70,6 +70,12 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/** What the frames gave (`TestPage.inFrames`): a frame that could not be scripted is left out. */
+export async function answersOf<R>(answers: readonly Promise<R>[]): Promise<R[]> {
+  const settled = await Promise.allSettled(answers);
+  return settled.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
+}
+
 // Polling an in-page condition: often enough not to slow a test down, rarely enough not to load
 // a 2-core machine. The deadline only turns a hang into a failure; no test asserts on time.
 const POLL_MS = 100;

@@ -359,6 +359,37 @@ describe('the editor in an extension frame', () => {
     expect(frameRoot.querySelector('textarea')).toBeNull();
   });
 
+  it('puts the caret in the note once the host has shown the frame, unless the journalist is elsewhere in it', () => {
+    // A frame hidden while its form is made cannot focus the note (Firefox): the host's `shown`
+    // does it. The frame's end alone, over a port the test drives: no host shares its document.
+    for (const elsewhere of [false, true]) {
+      document.body.replaceChildren();
+      const root = document.createElement('main');
+      document.body.append(root);
+      let deliver: (message: unknown) => void = () => undefined;
+      const sent: unknown[] = [];
+      startEditor(
+        root,
+        'f'.repeat(32),
+        () => ({
+          postMessage: (m) => void sent.push(m),
+          onMessage: (listener) => void (deliver = listener),
+          onDisconnect: () => undefined,
+        }),
+        async () => ({ ok: true }),
+      );
+      deliver({ type: 'draft', draft: DRAFT });
+      const note = root.querySelector('textarea') as HTMLTextAreaElement;
+      const tags = root.querySelector('input[name="tags"]') as HTMLInputElement;
+      expect(sent).toContainEqual(expect.objectContaining({ type: 'ready' }));
+      if (elsewhere) tags.focus();
+      else note.blur();
+      expect(document.activeElement).toBe(elsewhere ? tags : document.body);
+      deliver({ type: 'shown' });
+      expect(document.activeElement).toBe(elsewhere ? tags : note);
+    }
+  });
+
   it('without a token, the editor page shows no form and opens no port', () => {
     const root = document.createElement('main');
     const open = vi.fn();
@@ -402,6 +433,7 @@ describe('the editor in an extension frame', () => {
 
 describe('the saving messages, as each end checks them', () => {
   it('saved: an annotation id', () => {
+    expect(parseHostMessage({ type: 'shown', extra: 1 })).toEqual({ type: 'shown' });
     expect(parseHostMessage({ type: 'saved', id: 'anno:1' })).toEqual({
       type: 'saved',
       id: 'anno:1',
