@@ -40,6 +40,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../tests/e2e/chromium';
+import { round } from './stats';
 
 export type LibraryFormat = 'jsonld' | 'csv' | 'md';
 
@@ -452,7 +453,6 @@ async function stopTrace(cdp: Cdp): Promise<TaskSummary> {
   const durations = tasks.map(([, d]) => d).sort((a, b) => a - b);
   const at = (q: number) =>
     durations[Math.min(durations.length - 1, Math.floor(q * durations.length))] ?? 0;
-  const round = (x: number) => Math.round(x * 10) / 10;
   return {
     tasks: durations.length,
     longest_ms: round(durations.at(-1) ?? 0),

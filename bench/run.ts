@@ -31,6 +31,7 @@ import { COMBINED_FLAGS, COMBINED_SOURCE, newsPage, paragraphs } from './generat
 import { setUpStory, STORY_FACTS, STORY_NAMES, type StorySetup } from './story';
 import { megabyteSource, type SourceResult } from './source';
 import { contentScriptLoad } from './script-load';
+import { median, round } from './stats';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 // BENCH_DIST: another build of the extension (e.g. an older commit's, to compare two builds on
@@ -99,21 +100,6 @@ const LONG_TASK_MS = 50;
 // ---- small helpers ------------------------------------------------------------------------
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const value =
-    sorted.length % 2 === 1
-      ? (sorted[mid] as number)
-      : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-  return round(value);
-}
-
-function round(x: number, digits = 1): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-}
 
 function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
@@ -332,7 +318,10 @@ interface FactmarkRun {
   longTasks: number;
   maxFrameRenderMs: number | null;
   loadMs: number;
-  /** Long tasks in the pass's window: [start relative to the UI host's insertion, duration]. */
+  /**
+   * Long tasks in the pass's window: [start relative to the pass's start, duration, the scripts
+   * of the long animation frames it overlaps].
+   */
   tasks: [number, number, string][];
 }
 

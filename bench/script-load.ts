@@ -6,6 +6,7 @@
  * here.
  */
 import type { BrowserContext } from 'playwright-core';
+import { median, round } from './stats';
 
 /** The content script's file, as the trace names it. */
 const CONTENT_SCRIPT = '/src/content/index.js';
@@ -28,13 +29,6 @@ export interface ScriptLoadResult {
   compile_ms: number;
   evaluate_runs_ms: number[];
 }
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
-
-const round = (ms: number) => Math.round(ms * 10) / 10;
 
 /** Load `url` `runs` times in the extension's context, tracing; `settled` waits for the pass. */
 export async function contentScriptLoad(
@@ -66,16 +60,17 @@ export async function contentScriptLoad(
       await settled();
       await cdp.send('Tracing.end');
       await complete;
-      const runs = events.filter(
+      const evaluations = events.filter(
         (e) =>
           e.name === 'EvaluateScript' &&
           e.ph === 'X' &&
           e.args?.data?.url?.endsWith(CONTENT_SCRIPT),
       );
-      if (runs.length === 0) throw new Error(`no EvaluateScript of ${CONTENT_SCRIPT} in the trace`);
+      if (evaluations.length === 0)
+        throw new Error(`no EvaluateScript of ${CONTENT_SCRIPT} in the trace`);
       let evaluated = 0;
       let compiled = 0;
-      for (const run of runs) {
+      for (const run of evaluations) {
         const end = run.ts + (run.dur ?? 0);
         evaluated += (run.dur ?? 0) / 1000;
         for (const e of events) {
@@ -93,8 +88,8 @@ export async function contentScriptLoad(
   return {
     page_url: url,
     runs,
-    evaluate_ms: round(median(evaluate)),
-    compile_ms: round(median(compile)),
-    evaluate_runs_ms: evaluate.map(round),
+    evaluate_ms: median(evaluate),
+    compile_ms: median(compile),
+    evaluate_runs_ms: evaluate.map((ms) => round(ms)),
   };
 }

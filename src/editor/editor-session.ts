@@ -96,7 +96,8 @@ export function startEditor(
     const parsed = parseHostMessage(message);
     if (parsed?.type === 'shown') {
       // The window's focus event (below) may come before this or, in Firefox, whose frames run
-      // in their own process, later: either puts the caret in the note, once.
+      // in their own process, later or not at all: whichever comes first puts the caret in the
+      // note, and the other finds it there.
       if (!done && saved === null) focusNote();
       return;
     }

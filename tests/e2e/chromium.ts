@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { answersOf, type ExtensionBrowser, type TestPage } from './harness';
+import { childFrameAnswers, type ExtensionBrowser, type TestPage } from './harness';
 import { DIST_CHROME, assertBuilt } from './paths';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -37,12 +37,9 @@ function wrap(page: Page): TestPage {
       await page.evaluate(source);
     },
     inFrames: <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) =>
-      answersOf<R>(
-        page
-          .frames()
-          .filter((frame) => frame !== page.mainFrame())
-          // Our arguments are plain JSON values, as for evaluate.
-          .map((frame) => frame.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown)),
+      // Our arguments are plain JSON values, as for evaluate.
+      childFrameAnswers(page, (frame) =>
+        frame.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown),
       ),
     screenshot: async (path, options) => {
       await page.screenshot({ path, fullPage: options?.fullPage ?? false });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
 import type { ExtensionBrowser, TestPage } from './harness';
-import { answersOf, waitFor } from './harness';
+import { childFrameAnswers, waitFor } from './harness';
 import { DIST_FIREFOX, GECKO_ID, assertBuilt } from './paths';
 
 const FIREFOX = '/usr/bin/firefox-esr';
@@ -25,12 +25,9 @@ function wrap(page: Page): TestPage {
       await page.evaluate(source);
     },
     inFrames: <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) =>
-      answersOf<R>(
-        page
-          .frames()
-          .filter((frame) => frame !== page.mainFrame())
-          // Our arguments are plain JSON values, as for evaluate.
-          .map((frame) => frame.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown)),
+      // Our arguments are plain JSON values, as for evaluate.
+      childFrameAnswers(page, (frame) =>
+        frame.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown),
       ),
     screenshot: async (path, options) => {
       await page.screenshot({

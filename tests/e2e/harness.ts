@@ -70,9 +70,27 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** What the frames gave (`TestPage.inFrames`): a frame that could not be scripted is left out. */
-export async function answersOf<R>(answers: readonly Promise<R>[]): Promise<R[]> {
-  const settled = await Promise.allSettled(answers);
+/** A driver's page as `childFrameAnswers` reads it (playwright's and puppeteer's both are). */
+interface FramedPage<F> {
+  frames(): F[];
+  mainFrame(): F;
+}
+
+/**
+ * `TestPage.inFrames` for either driver: `ask` run in each frame below the top one, what they
+ * gave; a frame that could not be scripted is left out.
+ */
+export async function childFrameAnswers<F, R>(
+  page: FramedPage<F>,
+  ask: (frame: F) => Promise<R>,
+): Promise<R[]> {
+  const top = page.mainFrame();
+  const settled = await Promise.allSettled(
+    page
+      .frames()
+      .filter((frame) => frame !== top)
+      .map(ask),
+  );
   return settled.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
 }
 

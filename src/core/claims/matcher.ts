@@ -319,16 +319,14 @@ export class ClaimMatcher {
     const words: string[] = [];
     const weights: number[] = [];
     const aliases: (string | undefined)[] = [];
-    // Whether the term may be evidence as a predicate, and whether a name-like one.
+    // Whether the term may be evidence as a predicate.
     const predicate: boolean[] = [];
-    const named: boolean[] = [];
     let pageMass = 0;
     context.terms.forEach(({ weight, alias }, t) => {
       words.push(t);
       weights.push(weight);
       aliases.push(alias);
       predicate.push(isPredicateTerm(t) && !noun.has(t));
-      named.push(t.startsWith('@'));
       const idf = this.idf.get(t);
       pageMass +=
         weight * (idf ?? (context.names.has(t) ? this.maxIdf : UNSEEN_WORD * this.maxIdf));
@@ -382,7 +380,7 @@ export class ClaimMatcher {
           } else if (
             exact > 1 &&
             Math.min(w, weight) >= EVIDENCE_WEIGHT &&
-            (named[i] === true || claim.subjectTerms.has(t))
+            (t.startsWith('@') || claim.subjectTerms.has(t))
           ) {
             // "$1.25 bn from EXIM Bank", "Manara Minerals wants 15%": a distinctive exact value
             // beside the name the claim is about is evidence enough to agree — not to contradict.
