@@ -68,6 +68,12 @@ const PAGES_ONLY = process.env.BENCH_PAGES_ONLY === '1';
 const STORY_ONLY = process.env.BENCH_STORY_ONLY === '1';
 // BENCH_POPUP_ONLY=1 (with BENCH_SIZES=1000): the pages, then the popup's first render, and stop.
 const POPUP_ONLY = process.env.BENCH_POPUP_ONLY === '1';
+// BENCH_EXCHANGE_ONLY=1 (with BENCH_SIZES=1000): the pages, the popup (which seeds the store the
+// Library then shows), export and import of 100,000 annotations, and stop. With
+// BENCH_EXCHANGE_AFTER_STORY=1, the story case and the 1 MB source first, as in the full run (the
+// Library's longest block during the import: 28–35 ms alone or after them, 89 ms once in a full run).
+const EXCHANGE_ONLY = process.env.BENCH_EXCHANGE_ONLY === '1';
+const EXCHANGE_AFTER_STORY = process.env.BENCH_EXCHANGE_AFTER_STORY === '1';
 const SMALL_PAGE = 100;
 const SMALL_RUNS = QUICK ? 1 : 5;
 const APPEND_PARAGRAPHS = 100;
@@ -675,6 +681,19 @@ async function main(): Promise<void> {
       const result = await measurePopup();
       log(`popup first render: ${result.ms} ms (${result.runs.join(', ')})`);
       for (const p of result.phases) log(`  popup phases: ${JSON.stringify(p)}`);
+      return;
+    }
+    if (EXCHANGE_ONLY) {
+      // What the full run does to the store and the Library before: the story case, the 1 MB source.
+      if (EXCHANGE_AFTER_STORY) {
+        log(
+          `story: ${JSON.stringify((await storyCase(bench, pageResults)).pages[0]?.factmark_ms)}`,
+        );
+        log(`1 MB source: ${JSON.stringify(await megabyteSource(control))}`);
+      }
+      const result = await measurePopup();
+      log(`popup first render: ${result.ms} ms`);
+      log(`export/import: ${JSON.stringify(await exportImport(control, EXPORT_ANNOTATIONS))}`);
       return;
     }
 
