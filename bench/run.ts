@@ -898,6 +898,8 @@ interface StoryResult extends StorySetup {
     runs: number;
     factmark_ms: number;
     factmark_work_ms: number;
+    /** The walk alone (the content script's passMs), before the viewport's paint. */
+    factmark_walk_ms: number;
     factmark_complete_ms: number;
     factmark_items: number | undefined;
     longest_task_ms: number;
@@ -938,6 +940,7 @@ async function storyCase(
         runs: runs.length,
         factmark_ms: ms,
         factmark_work_ms: median(runs.map((p) => p.passWorkMs)),
+        factmark_walk_ms: median(runs.map((p) => p.walkMs)),
         factmark_complete_ms: median(runs.map((p) => p.completeMs)),
         factmark_items: runs[0]?.items,
         longest_task_ms: Math.max(...runs.map((p) => p.longestTaskMs)),
