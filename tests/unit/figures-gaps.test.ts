@@ -335,6 +335,37 @@ describe('currencies as the page says them', () => {
     expect(summary('Rs 5 crore', 'en-PK')).toEqual([['Rs 5 crore', 'money', 5e7, 'PKR']]);
   });
 
+  it('reads a bare "$" as the currency of a region that writes its own so, USD elsewhere', () => {
+    const text = 'The mine will cost $2.3 billion, and US$1.25 billion comes from EXIM.';
+    expect(summary(text, 'en-AU')).toEqual([
+      ['$2.3 billion', 'money', 2.3e9, 'AUD'],
+      ['US$1.25 billion', 'money', 1.25e9, 'USD'],
+    ]);
+    expect(summary('It raised $40 million.', 'en-CA')).toEqual([
+      ['$40 million', 'money', 4e7, 'CAD'],
+    ]);
+    expect(summary('It raised $40 million.', 'fr-CA')).toEqual([
+      ['$40 million', 'money', 4e7, 'CAD'],
+    ]);
+    // Pesos, before the number and after it.
+    expect(summary('Costará $ 18.000 millones.', 'es-CL')).toEqual([
+      ['$ 18.000 millones', 'money', 1.8e10, 'CLP'],
+    ]);
+    expect(summary('Costará 200.000 $ al mes.', 'es-CO')).toEqual([
+      ['200.000 $', 'money', 2e5, 'COP'],
+    ]);
+    for (const lang of [undefined, 'en', 'en-US', 'en-GB', 'en-PK', 'en-IN']) {
+      expect(summary('It raised $40 million.', lang), lang).toEqual([
+        ['$40 million', 'money', 4e7, 'USD'],
+      ]);
+    }
+    expect(summary('Costará 18.000 $.', 'es-ES')).toEqual([['18.000 $', 'money', 18000, 'USD']]);
+    // The words still decide when they name the dollars.
+    expect(summary('It cost $3 million Australian dollars.', 'en-CA')).toEqual([
+      ['$3 million Australian dollars', 'money', 3e6, 'AUD'],
+    ]);
+  });
+
   it('knows the currency of every currency phrase it reads after a number', () => {
     const re = localeFor(undefined).currencySuffix;
     const read = (phrase: string) => {

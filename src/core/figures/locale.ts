@@ -71,6 +71,8 @@ export interface Locale {
   qualifiers: ReadonlyMap<string, QualifierSense>;
   /** "%5" (Turkish). */
   percentBefore: boolean;
+  /** The currency of a bare "$", before or after the number: the page's region's (LOCAL_DOLLARS). */
+  dollar: string;
 }
 
 function escape(s: string): string {
@@ -160,12 +162,43 @@ function qualifierPattern(keys: Iterable<string>, letter: string): RegExp {
   return new RegExp(String.raw`(?:^|[^${letter}])(${alternation(keys)})\s+$`, 'u');
 }
 
-function withRupee(map: ReadonlyMap<string, string>, rupee: string): ReadonlyMap<string, string> {
-  if (rupee === 'PKR') return map;
+/** What the bare signs and words mean on a page: its rupees' currency, its dollar's ("$"). */
+interface LocalCurrencies {
+  rupee: string;
+  dollar: string;
+}
+
+/**
+ * Regions whose own currency is written with a bare "$": on their pages "$" alone is theirs, and
+ * a US amount is written "US$" (LABELLING.md: '"$" alone on a US or international page is USD').
+ * Brazil writes "R$", read as such everywhere.
+ */
+const LOCAL_DOLLARS: ReadonlyMap<string, string> = new Map([
+  ['au', 'AUD'],
+  ['nz', 'NZD'],
+  ['ca', 'CAD'],
+  ['sg', 'SGD'],
+  ['hk', 'HKD'],
+  ['mx', 'MXN'],
+  ['cl', 'CLP'],
+  ['co', 'COP'],
+  ['ar', 'ARS'],
+]);
+
+const DEFAULT_CURRENCIES: LocalCurrencies = { rupee: 'PKR', dollar: 'USD' };
+
+function withLocal(
+  map: ReadonlyMap<string, string>,
+  local: LocalCurrencies,
+): ReadonlyMap<string, string> {
+  if (local.rupee === 'PKR' && local.dollar === 'USD') return map;
   const out = new Map(map);
   for (const [key, code] of map) {
-    if (code === 'PKR' && !key.includes('pk') && !key.includes('pakistan')) out.set(key, rupee);
+    if (code === 'PKR' && !key.includes('pk') && !key.includes('pakistan')) {
+      out.set(key, local.rupee);
+    }
   }
+  if (out.has('$')) out.set('$', local.dollar);
   return out;
 }
 
@@ -184,14 +217,14 @@ const ENGLISH_HEADER_COUNT = new RegExp(
   String.raw`(?:^|[^a-z])(${alternation(COLON_COUNT_NOUNS)})(?![a-z])`,
 );
 
-function englishLocale(rupee: string): Locale {
+function englishLocale(local: LocalCurrencies): Locale {
   return {
     english: true,
     decimalComma: false,
     candidate: new RegExp(candidateSource(ENGLISH_CANDIDATE_WORDS, false), 'gi'),
     triggerAt: new RegExp(triggerSource(ENGLISH_WORDS, false), 'iy'),
     currencyPrefix: CURRENCY_PREFIX,
-    prefixes: withRupee(CURRENCY_PREFIXES, rupee),
+    prefixes: withLocal(CURRENCY_PREFIXES, local),
     // A scale after the number: a word after a space or hyphen ("1.25 billion", "$1.25-billion"),
     // or an abbreviation attached or spaced ("$7bn", "Rs 15 bn"); single letters only attached
     // ("$500m").
@@ -205,7 +238,7 @@ function englishLocale(rupee: string): Locale {
       String.raw`()[ -]((?:(?:australian|canadian|new zealand|hong kong|singapore|american|us|u\.s\.) )?dollars?|(?:(?:indian|pakistani) )?rupees?|euros?|yuan|pounds sterling|${OTHER_CURRENCY_NAMES.map(escape).join('|')}|${OTHER_ISO_CODES.join('|')})(?![a-z])`,
       'y',
     ),
-    suffixes: withRupee(CURRENCY_SUFFIXES, rupee),
+    suffixes: withLocal(CURRENCY_SUFFIXES, local),
     letter: /[a-z]/,
     countNoun: null,
     headerCount: ENGLISH_HEADER_COUNT,
@@ -215,6 +248,7 @@ function englishLocale(rupee: string): Locale {
     qualifierBefore: qualifierPattern(QUALIFIERS.keys(), 'a-z'),
     qualifiers: QUALIFIERS,
     percentBefore: false,
+    dollar: local.dollar,
   };
 }
 
@@ -223,7 +257,7 @@ function englishLocale(rupee: string): Locale {
 function foreignLocale(
   words: LanguageWords | undefined,
   decimalComma: boolean,
-  rupee: string,
+  local: LocalCurrencies,
 ): Locale {
   const w: LanguageWords = words ?? {
     scales: [],
@@ -237,7 +271,7 @@ function foreignLocale(
     w.scales.map(([k, value]) => [k, { value, attachedOnly: false }]),
   );
   const suffixes = new Map<string, string>();
-  for (const [k, code] of w.currencies) suffixes.set(k, code === RUPEE ? rupee : code);
+  for (const [k, code] of w.currencies) suffixes.set(k, code === RUPEE ? local.rupee : code);
   for (const code of [...CURRENCY_CODES_AFTER, ...OTHER_ISO_CODES]) {
     suffixes.set(code, code.toUpperCase());
   }
@@ -262,7 +296,7 @@ function foreignLocale(
     candidate: new RegExp(candidateSource(null, w.percentBefore ?? false, wordAlt), `gi${flags}`),
     triggerAt: new RegExp(triggerSource(null, w.percentBefore ?? false, wordAlt), `iy${flags}`),
     currencyPrefix: CURRENCY_PREFIX,
-    prefixes: withRupee(CURRENCY_PREFIXES, rupee),
+    prefixes: withLocal(CURRENCY_PREFIXES, local),
     scale: new RegExp(String.raw`( ?)(${scaleAlt})(?![\p{L}\p{N}])`, 'yu'),
     scales,
     percent: new RegExp(String.raw` ?(${percentAlt})(?![\p{L}])`, 'yu'),
@@ -293,6 +327,7 @@ function foreignLocale(
         : /(?!)/,
     qualifiers: new Map(w.qualifiers),
     percentBefore: w.percentBefore ?? false,
+    dollar: local.dollar,
   };
 }
 
@@ -316,13 +351,14 @@ function foreignHeaderCount(counts: readonly string[]): RegExp {
 
 // ---- Choosing ----------------------------------------------------------------------------------
 
-const ENGLISH = englishLocale('PKR');
+const ENGLISH = englishLocale(DEFAULT_CURRENCIES);
 const cache = new Map<string, Locale>([['', ENGLISH]]);
 
 /**
  * The locale for a page's language tag ("de", "es-MX", "pt_BR", "en-IN"); English when absent
  * or when the language writes a decimal point. Rupees ("Rs", "rupees") are Pakistani unless the
- * page is Indian (region IN, or Hindi).
+ * page is Indian (region IN, or Hindi); a bare "$" is the US dollar unless the page's region
+ * writes its own currency so (LOCAL_DOLLARS: "en-AU", "es-CL").
  */
 export function localeFor(lang: string | undefined): Locale {
   if (lang === undefined) return ENGLISH;
@@ -331,15 +367,19 @@ export function localeFor(lang: string | undefined): Locale {
   if (hit) return hit;
   const tag = lang.trim().toLowerCase().replace(/_/g, '-');
   const [primary = '', region = ''] = tag.split('-');
-  const rupee = region === 'in' || primary === 'hi' ? 'INR' : 'PKR';
+  const local: LocalCurrencies = {
+    rupee: region === 'in' || primary === 'hi' ? 'INR' : 'PKR',
+    dollar: LOCAL_DOLLARS.get(region) ?? 'USD',
+  };
   const language = LANGUAGE_ALIASES.get(primary) ?? primary;
   const words = LANGUAGE_WORDS.get(language);
   let locale: Locale;
   if (DECIMAL_COMMA_LANGUAGES.has(primary)) {
     const pointRegions = DECIMAL_POINT_REGIONS.get(language);
-    locale = foreignLocale(words, !(pointRegions?.has(region) ?? false), rupee);
+    locale = foreignLocale(words, !(pointRegions?.has(region) ?? false), local);
   } else {
-    locale = rupee === 'PKR' ? ENGLISH : englishLocale(rupee);
+    const usual = local.rupee === 'PKR' && local.dollar === 'USD';
+    locale = usual ? ENGLISH : englishLocale(local);
   }
   // Tags come from pages: keep the cache from growing without bound on odd ones.
   if (cache.size < 256) cache.set(lang, locale);

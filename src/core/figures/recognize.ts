@@ -606,7 +606,7 @@ function yearOf(date: RegExpExecArray): Parsed | null {
 
 function suffixCurrency(m: RegExpExecArray, loc: Locale): string | null {
   const sign = m[1];
-  if (sign) return CURRENCY_SIGNS_AFTER.get(sign) ?? null;
+  if (sign) return sign === '$' ? loc.dollar : (CURRENCY_SIGNS_AFTER.get(sign) ?? null);
   return loc.suffixes.get(m[2] as string) ?? null;
 }
 
