@@ -187,11 +187,15 @@ const LOCAL_DOLLARS: ReadonlyMap<string, string> = new Map([
 
 const DEFAULT_CURRENCIES: LocalCurrencies = { rupee: 'PKR', dollar: 'USD' };
 
+function isDefault(local: LocalCurrencies): boolean {
+  return local.rupee === DEFAULT_CURRENCIES.rupee && local.dollar === DEFAULT_CURRENCIES.dollar;
+}
+
 function withLocal(
   map: ReadonlyMap<string, string>,
   local: LocalCurrencies,
 ): ReadonlyMap<string, string> {
-  if (local.rupee === 'PKR' && local.dollar === 'USD') return map;
+  if (isDefault(local)) return map;
   const out = new Map(map);
   for (const [key, code] of map) {
     if (code === 'PKR' && !key.includes('pk') && !key.includes('pakistan')) {
@@ -378,8 +382,7 @@ export function localeFor(lang: string | undefined): Locale {
     const pointRegions = DECIMAL_POINT_REGIONS.get(language);
     locale = foreignLocale(words, !(pointRegions?.has(region) ?? false), local);
   } else {
-    const usual = local.rupee === 'PKR' && local.dollar === 'USD';
-    locale = usual ? ENGLISH : englishLocale(local);
+    locale = isDefault(local) ? ENGLISH : englishLocale(local);
   }
   // Tags come from pages: keep the cache from growing without bound on odd ones.
   if (cache.size < 256) cache.set(lang, locale);
