@@ -71,8 +71,8 @@ export interface Locale {
   qualifiers: ReadonlyMap<string, QualifierSense>;
   /** "%5" (Turkish). */
   percentBefore: boolean;
-  /** The currency of a bare "$", before or after the number: the page's region's (LOCAL_DOLLARS). */
-  dollar: string;
+  /** Currency signs written after the number ("12 €", "200.000 $"), "$" the region's (LOCAL_DOLLARS). */
+  signsAfter: ReadonlyMap<string, string>;
 }
 
 function escape(s: string): string {
@@ -252,7 +252,7 @@ function englishLocale(local: LocalCurrencies): Locale {
     qualifierBefore: qualifierPattern(QUALIFIERS.keys(), 'a-z'),
     qualifiers: QUALIFIERS,
     percentBefore: false,
-    dollar: local.dollar,
+    signsAfter: withLocal(CURRENCY_SIGNS_AFTER, local),
   };
 }
 
@@ -331,7 +331,7 @@ function foreignLocale(
         : /(?!)/,
     qualifiers: new Map(w.qualifiers),
     percentBefore: w.percentBefore ?? false,
-    dollar: local.dollar,
+    signsAfter: withLocal(CURRENCY_SIGNS_AFTER, local),
   };
 }
 

@@ -34,7 +34,6 @@ import {
   KNOWN_COUNT_NOUNS,
   NOT_NOUNS,
 } from './lexicon';
-import { CURRENCY_SIGNS_AFTER } from './languages';
 import { localeFor, type Locale } from './locale';
 import { declineBefore, isSharePrice, minusBefore, quoteComparedBefore } from './markets';
 import { readArticle, readDigits, readWords, type Numeral } from './numerals';
@@ -606,7 +605,7 @@ function yearOf(date: RegExpExecArray): Parsed | null {
 
 function suffixCurrency(m: RegExpExecArray, loc: Locale): string | null {
   const sign = m[1];
-  if (sign) return sign === '$' ? loc.dollar : (CURRENCY_SIGNS_AFTER.get(sign) ?? null);
+  if (sign) return loc.signsAfter.get(sign) ?? null;
   return loc.suffixes.get(m[2] as string) ?? null;
 }
 
