@@ -4,9 +4,10 @@
  * (the recognizer lower-cases the text before reading words); a key may hold a space ("mil
  * millones", "por ciento") or end in a dot ("Mrd.", "Mio.").
  *
- * Counts are read only with the plural nouns listed here: a number followed by any other word on
- * a page in one of these languages is not a figure (English guesses such as "any word ending in
- * -s" would read "12 años" or "3 fois" as counts).
+ * Counts are read with the plural nouns listed here, whose units a story's claims use. Spanish,
+ * Portuguese and French pages also count any plural noun told by its ending, with the words that
+ * end so and count nothing ("12 años", "3 fois") listed in plural-nouns.ts; the other languages,
+ * whose plurals have no such ending, count only the listed nouns.
  */
 
 /** What the recognizer knows of one language. */
@@ -22,7 +23,7 @@ export interface LanguageWords {
   currencies: readonly (readonly [string, string])[];
   /** Words that may stand between the scale and the currency word ("millones de dólares", "d'euros"). */
   currencyPrepositions: readonly string[];
-  /** Plural nouns that make a number a count; the unit is the noun as written, lower-cased. */
+  /** Plural nouns that make a number a count; the unit is the noun as written, lower-cased (see plural-nouns.ts for languages that count any plural). */
   counts: readonly string[];
   /** Qualifiers right before a figure, as in QUALIFIERS. */
   qualifiers: readonly (readonly [string, 'approx' | 'max' | 'min'])[];

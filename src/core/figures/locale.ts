@@ -9,6 +9,7 @@
  * nouns listed for that language; English words mean nothing there.
  */
 import type { QualifierSense } from '../types';
+import { PLURAL_RULES, type PluralRule } from './plural-nouns';
 import {
   CURRENCY_CODES_AFTER,
   CURRENCY_SIGNS_AFTER,
@@ -56,6 +57,8 @@ export interface Locale {
   letter: RegExp;
   /** Non-English pages: a listed count noun after the number (sticky), group 1 the noun. */
   countNoun: RegExp | null;
+  /** Languages whose plurals show by their ending: any plural noun counts (plural-nouns.ts). */
+  plurals: PluralRule | null;
   /**
    * A count noun anywhere in a table row's header cell (group 1), which names what the bare
    * numbers of the row count ("US jobs | 6,000"; see rows.ts).
@@ -245,6 +248,7 @@ function englishLocale(local: LocalCurrencies): Locale {
     suffixes: withLocal(CURRENCY_SUFFIXES, local),
     letter: /[a-z]/,
     countNoun: null,
+    plurals: null,
     headerCount: ENGLISH_HEADER_COUNT,
     numberWord: null,
     numberWords: new Map(),
@@ -262,6 +266,7 @@ function foreignLocale(
   words: LanguageWords | undefined,
   decimalComma: boolean,
   local: LocalCurrencies,
+  plurals: PluralRule | null,
 ): Locale {
   const w: LanguageWords = words ?? {
     scales: [],
@@ -314,6 +319,7 @@ function foreignLocale(
       countAlt === ''
         ? null
         : new RegExp(String.raw` (?:[\p{L}'-]{1,24} )?(${countAlt})(?![\p{L}])`, 'yu'),
+    plurals,
     headerCount: foreignHeaderCount(w.counts),
     numberWord:
       wordAlt === null ? null : new RegExp(String.raw`(${wordAlt})(?![\p{L}\p{N}_])`, 'yu'),
@@ -380,7 +386,12 @@ export function localeFor(lang: string | undefined): Locale {
   let locale: Locale;
   if (DECIMAL_COMMA_LANGUAGES.has(primary)) {
     const pointRegions = DECIMAL_POINT_REGIONS.get(language);
-    locale = foreignLocale(words, !(pointRegions?.has(region) ?? false), local);
+    locale = foreignLocale(
+      words,
+      !(pointRegions?.has(region) ?? false),
+      local,
+      PLURAL_RULES.get(language) ?? null,
+    );
   } else {
     locale = isDefault(local) ? ENGLISH : englishLocale(local);
   }

@@ -35,6 +35,7 @@ import {
   NOT_NOUNS,
 } from './lexicon';
 import { localeFor, type Locale } from './locale';
+import { pluralCount } from './plural-nouns';
 import { declineBefore, isSharePrice, minusBefore, quoteComparedBefore } from './markets';
 import { readArticle, readDigits, readWords, type Numeral } from './numerals';
 import { aloneInCell, rowOf, type Row } from './rows';
@@ -438,8 +439,11 @@ function parseAt(
   }
   const percent = sticky(loc.percent, lower, pos);
   if (percent && scale === 1) return found(percent.index + percent[0].length, 'percent', '%');
-  // A number run on into letters is a code or an ordinal ("3D", "21st"), not a figure.
+  // A number run on into letters is a code or an ordinal ("3D", "21st"), not a figure; so is one
+  // run on into a dot and digits that its language cannot read as part of it ("49.3", an article
+  // of the French constitution; "15.03.2026" on a German page; "1.2.3").
   if (loc.letter.test(lower[pos] ?? '')) return miss;
+  if (lower[pos] === '.' && isDigitCode(lower.charCodeAt(pos + 1))) return miss;
   const suffix = sticky(loc.currencySuffix, lower, pos);
   if (suffix) {
     return found(suffix.index + suffix[0].length, 'money', suffixCurrency(suffix, loc) ?? 'USD');
@@ -481,9 +485,11 @@ function parseAt(
         return found(pos, 'count', 'jobs');
       }
     }
-  } else if (loc.countNoun !== null && !isYear) {
-    const count = sticky(loc.countNoun, lower, pos);
+  } else if (!isYear) {
+    const count = loc.countNoun && sticky(loc.countNoun, lower, pos);
     if (count) return found(count.index + count[0].length, 'count', count[1] as string);
+    const plural = loc.plurals && pluralCount(t, pos, loc.plurals);
+    if (plural) return found(plural.end, 'count', plural.unit);
   }
   if (isYear) {
     return {
@@ -820,4 +826,9 @@ function qualifierBefore(lower: string, start: number, loc: Locale): Qualifier |
   const text = m[1] as string;
   const sense = loc.qualifiers.get(text);
   return sense ? { text, sense } : null;
+}
+
+/** Whether a character code is an ASCII digit. */
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
