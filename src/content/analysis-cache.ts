@@ -12,8 +12,8 @@ import {
   type PageContext,
   type Recognition,
 } from '../core/report/analyze';
-import { blockRole, isProse, LABEL_MAX, type BlockRole, type Label } from '../core/text/labels';
-import type { Mention } from '../core/types';
+import { blockRole, isProse, type BlockRole, type Label } from '../core/text/labels';
+import type { Figure, Mention } from '../core/types';
 import { BUNDLED_LEXICON, type Lexicon } from '../core/entities';
 
 // Bound on remembered blocks: above the count of blocks with findings on the largest pages we
@@ -94,27 +94,27 @@ export interface FirstLook {
 }
 
 /**
- * A first look at a block not seen before. A paragraph (isProse) is only scanned: its mentions
- * (the page's context needs every one), and whether it may count anything — its figures are read
- * when it comes near the viewport or in the pass's completion (recognizeCached), which is most of
- * what recognizing costs and what a reader at the top of a long page does not wait for. Shorter
- * blocks, which may be captions or lone figures, are recognized at once.
+ * A first look at a block not seen before: its mentions (the page's context needs every one) and
+ * whether it may count anything. A block that may not has no figures, so its role needs none read;
+ * a block that may but is prose (isProse: its role is 'text' whatever it holds) is only scanned
+ * too — its figures are read when it comes near the viewport or in the pass's completion
+ * (recognizeCached), which is most of what recognizing costs and what a reader at the top of a
+ * long page does not wait for. Only the rest (a lone figure, a caption with a number, a table row,
+ * a text fold would change) is recognized at once.
  */
 export function firstLook(text: string): FirstLook {
-  if (text.length > 2 * LABEL_MAX) {
-    const scanned = scanBlock(text, language, lexicon);
-    // A block that may count and has few letters might be a lone figure: recognized below.
-    if (scanned !== null && (!scanned.mayCount || isProse(text))) {
-      return {
-        mentions: scanned.mentions,
-        role: 'text',
-        keep: scanned.mentions.length > 0 || scanned.mayCount,
-      };
+  const scanned = scanBlock(text, language, lexicon);
+  if (scanned !== null) {
+    const { mentions, mayCount } = scanned;
+    if (!mayCount) {
+      const role = blockRole(text, NO_FIGURES);
+      // A number alone is kept: its caption may make it a count.
+      return { mentions, role, keep: mentions.length > 0 || role === 'figure' };
     }
+    if (isProse(text)) return { mentions, role: 'text', keep: true };
   }
   const found = recognizeNew(text);
   const role = blockRole(text, found.figures);
-  // A number alone is kept too: its caption may make it a count.
   const bare = role === 'figure' && found.figures.length === 0;
   return {
     mentions: found.mentions,
@@ -122,6 +122,8 @@ export function firstLook(text: string): FirstLook {
     keep: found.mentions.length > 0 || found.figures.length > 0 || bare,
   };
 }
+
+const NO_FIGURES: readonly Figure[] = [];
 
 /** A page context with a key that changes exactly when the context does. */
 export interface KeyedContext {

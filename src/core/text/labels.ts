@@ -78,12 +78,13 @@ function hasAsciiLetters(text: string, n: number): boolean {
 }
 
 /**
- * Whether blockRole says 'text' of this block whatever figures it holds: too long for a caption
- * and with more letters than a lone figure has beside it. A first look at a page can then leave
- * the block's figures unread (page-highlights.ts) and still know its role.
+ * Whether blockRole says 'text' of this block whatever figures it holds: with more letters than a
+ * lone figure has beside it, and so (PROSE_LETTERS > LABEL_MAX) too long for a caption. A first
+ * look at a page can then leave the block's figures unread (page-highlights.ts) and still know
+ * its role, however short the block.
  */
 export function isProse(text: string): boolean {
-  return text.length > 2 * LABEL_MAX && hasAsciiLetters(text, PROSE_LETTERS);
+  return text.length >= PROSE_LETTERS && hasAsciiLetters(text, PROSE_LETTERS);
 }
 
 const LETTER = /\p{L}/gu;
