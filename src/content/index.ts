@@ -57,6 +57,8 @@ export class ContentApp {
   private lastReport: PageReport | null = null;
   private highlights: PageHighlights | null = null;
   private annotationPages: NavigationLifecycle<AnnotationsFeature> | null = null;
+  /** When start() was called (ContentStats.startMs). */
+  private startMs = 0;
 
   constructor(
     private readonly doc: Document,
@@ -64,16 +66,19 @@ export class ContentApp {
   ) {}
 
   async start(): Promise<void> {
+    this.startMs = performance.now();
     const unsubscribe = this.api.onMessage((message, senderId) =>
       this.onMessage(message, senderId),
     );
     this.life.signal.addEventListener('abort', unsubscribe, { once: true });
-    await this.loadFacts();
+    // The facts and the site's switch are asked for at once: two round trips to the background
+    // in turn were one more wait before the page's highlights.
     const host = this.doc.location?.hostname ?? '';
-    if (host) {
-      const site = await this.api.request({ type: 'factmark/site-get', host });
-      this.enabled = site.ok ? site.enabled : true;
-    }
+    const [, site] = await Promise.all([
+      this.loadFacts(),
+      host ? this.api.request({ type: 'factmark/site-get', host }) : null,
+    ]);
+    if (site) this.enabled = site.ok ? site.enabled : true;
     if (this.enabled) this.startHighlights();
   }
 
@@ -226,7 +231,7 @@ export class ContentApp {
         return { ok: true };
       }
       case 'factmark/stats':
-        return this.highlights?.stats ?? null;
+        return this.highlights ? { ...this.highlights.stats, startMs: this.startMs } : null;
       case 'factmark/annotate':
         return { ok: (await this.annotations?.annotateSelection()) ?? false };
       case 'factmark/reveal-annotation':

@@ -51,6 +51,11 @@ export interface StatsRequest {
   type: 'factmark/stats';
 }
 export interface ContentStats {
+  /**
+   * When the content script started (its code loaded and run), on the page's clock: what comes
+   * before the pass (asking the background for facts and the site's switch, the page's frame).
+   */
+  startMs?: number;
   /** When the first pass started, on the page's clock (performance.now()). */
   passStartMs: number | null;
   /** The first pass over the page: wall-clock from its start to its end, yields included. */
