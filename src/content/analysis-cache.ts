@@ -12,7 +12,8 @@ import {
   type PageContext,
   type Recognition,
 } from '../core/report/analyze';
-import { blockRole, isProse, type BlockRole, type Label } from '../core/text/labels';
+import { blockRole, isProseBefore, type BlockRole, type Label } from '../core/text/labels';
+import { FIGURE_START_REACH } from '../core/figures';
 import type { Figure, Mention } from '../core/types';
 import { BUNDLED_LEXICON, type Lexicon } from '../core/entities';
 
@@ -96,8 +97,8 @@ export interface FirstLook {
 /**
  * A first look at a block not seen before: its mentions (the page's context needs every one) and
  * whether it may count anything. A block that may not has no figures, so its role needs none read;
- * a block that may but is prose (isProse: its role is 'text' whatever it holds) is only scanned
- * too — its figures are read when it comes near the viewport or in the pass's completion
+ * a block that may but is prose (isProseBefore: its role is 'text' whatever it holds) is only
+ * scanned too — its figures are read when it comes near the viewport or in the pass's completion
  * (recognizeCached), which is most of what recognizing costs and what a reader at the top of a
  * long page does not wait for. Only the rest (a lone figure, a caption with a number, a table row,
  * a text fold would change) is recognized at once.
@@ -105,13 +106,15 @@ export interface FirstLook {
 export function firstLook(text: string): FirstLook {
   const scanned = scanBlock(text, language, lexicon);
   if (scanned !== null) {
-    const { mentions, mayCount } = scanned;
+    const { mentions, mayCount, figureAt } = scanned;
     if (!mayCount) {
       const role = blockRole(text, NO_FIGURES);
       // A number alone is kept: its caption may make it a count.
       return { mentions, role, keep: mentions.length > 0 || role === 'figure' };
     }
-    if (isProse(text)) return { mentions, role: 'text', keep: true };
+    if (isProseBefore(text, figureAt - FIGURE_START_REACH)) {
+      return { mentions, role: 'text', keep: true };
+    }
   }
   const found = recognizeNew(text);
   const role = blockRole(text, found.figures);

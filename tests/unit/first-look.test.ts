@@ -10,9 +10,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { htmlTextBlocks } from '../../src/cli/html-text';
-import { findFigures, mayHaveFigures } from '../../src/core/figures';
+import {
+  findFigures,
+  firstFigurePlace,
+  FIGURE_START_REACH,
+  mayHaveFigures,
+} from '../../src/core/figures';
 import { recognizeBlock, scanBlock } from '../../src/core/report/analyze';
-import { blockRole, isProse, LABEL_MAX } from '../../src/core/text/labels';
+import { blockRole, isProse, isProseBefore, LABEL_MAX } from '../../src/core/text/labels';
 import { firstLook, setPageLanguage } from '../../src/content/analysis-cache';
 import type { Figure } from '../../src/core/types';
 
@@ -99,6 +104,46 @@ describe('a first look says what reading the figures would', () => {
     );
   });
 
+  it('calls prose by its first letters only what blockRole calls text (any text)', () => {
+    const pieces = [
+      '$1.25 billion',
+      '6,000 jobs',
+      'a quarter',
+      'a  third',
+      '−3.4%',
+      'S$5',
+      'Rs 15bn',
+      'one',
+      'half',
+      'The',
+      ' mine ',
+      'Barrick',
+      'x',
+      ', ',
+      '\u00a0'.repeat(40),
+      ' '.repeat(30),
+      '—',
+      'twenty-five thousand dollars',
+    ];
+    let settled = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { minLength: 8, maxLength: 40 }),
+        (parts) => {
+          const text = parts.join('');
+          for (const lang of ['', 'fr']) {
+            const at = firstFigurePlace(text, { lang });
+            if (at < 0 || !isProseBefore(text, at - FIGURE_START_REACH)) continue;
+            settled++;
+            expect(blockRole(text, findFigures(text, true, { lang })), text).toBe('text');
+          }
+        },
+      ),
+      { numRuns: 600 },
+    );
+    expect(settled).toBeGreaterThan(50);
+  });
+
   it('calls no block prose that a lone figure could be', () => {
     const lone: Figure = {
       kind: 'count',
@@ -117,5 +162,11 @@ describe('a first look says what reading the figures would', () => {
     expect(isProse(paragraph)).toBe(true);
     expect(blockRole(paragraph, [lone])).toBe('text');
     expect(isProse('Short caption')).toBe(false);
+    // A figure may start before the place it is read from ("a quarter" from "quarter"): letters
+    // counted up to that place would count its "a" as another letter.
+    const share = `xxxxxxxx a quarter${' —'.repeat(LABEL_MAX)}`;
+    expect(findFigures(share, true).map((f) => f.text)).toEqual(['a quarter']);
+    expect(blockRole(share, findFigures(share, true))).toBe('figure');
+    expect(isProseBefore(share, firstFigurePlace(share) - FIGURE_START_REACH)).toBe(false);
   });
 });

@@ -1,2 +1,8 @@
 /** Figures: money, counts, percentages and years, normalized. See recognize.ts. */
-export { findFigures, mayHaveFigures, type FindFiguresOptions } from './recognize';
+export {
+  findFigures,
+  firstFigurePlace,
+  mayHaveFigures,
+  FIGURE_START_REACH,
+  type FindFiguresOptions,
+} from './recognize';

@@ -187,16 +187,30 @@ interface Parsed {
  * pass asks this of long paragraphs and reads their figures when they are needed.
  */
 export function mayHaveFigures(text: string, options: FindFiguresOptions = {}): boolean {
+  return firstFigurePlace(text, options) >= 0;
+}
+
+/**
+ * The first place in `text` where findFigures would try to read a figure (see mayHaveFigures), or
+ * -1. No figure starts more than FIGURE_START_REACH characters before it.
+ */
+export function firstFigurePlace(text: string, options: FindFiguresOptions = {}): number {
   const loc = localeFor(options.lang);
   const { candidate, triggerAt } = loc;
   candidate.lastIndex = 0;
   for (let m = candidate.exec(text); m !== null; m = candidate.exec(text)) {
     triggerAt.lastIndex = m.index;
-    if (triggerAt.test(text)) return true;
+    if (triggerAt.test(text)) return m.index;
     candidate.lastIndex = m.index + 1;
   }
-  return false;
+  return -1;
 }
+
+/**
+ * How far before the place it is read from a figure may start: a minus sign, the "a" of "a
+ * quarter" (parseFractionWord, whose determiner is looked for in the 24 characters before).
+ */
+export const FIGURE_START_REACH = 24;
 
 /**
  * Figures in `text`; `plain`: the caller knows fold would not change it (needsFolding);

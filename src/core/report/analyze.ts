@@ -12,7 +12,7 @@ import { yearBound } from '../claims/year-bounds';
 import { blockRole, isBareNumber, LabelTracker, type Label } from '../text/labels';
 import { compareFigure, type FactIndex } from '../compare';
 import { BUNDLED_LEXICON, type Lexicon } from '../entities';
-import { findFigures, mayHaveFigures } from '../figures';
+import { findFigures, firstFigurePlace } from '../figures';
 import { displayText, fold, needsFolding } from '../text/fold';
 import type {
   AttributedFigure,
@@ -87,17 +87,19 @@ export function recognizeBlock(
 }
 
 /**
- * A block's mentions, and whether it may hold figures, without reading them (mayHaveFigures): what
- * a first look at a long paragraph needs. Null for a block fold would change: the caller
- * recognizes it whole (recognizeBlock), which is rare and keeps this one path simple.
+ * A block's mentions, and whether it may hold figures, without reading them (mayHaveFigures; and
+ * where the first one might be read, firstFigurePlace): what a first look at a long paragraph
+ * needs. Null for a block fold would change: the caller recognizes it whole (recognizeBlock),
+ * which is rare and keeps this one path simple.
  */
 export function scanBlock(
   text: string,
   lang = '',
   lexicon: Lexicon = BUNDLED_LEXICON,
-): { mentions: Mention[]; mayCount: boolean } | null {
+): { mentions: Mention[]; mayCount: boolean; figureAt: number } | null {
   if (needsFolding(text)) return null;
-  return { mentions: lexicon.find(text, true), mayCount: mayHaveFigures(text, { lang }) };
+  const figureAt = firstFigurePlace(text, { lang });
+  return { mentions: lexicon.find(text, true), mayCount: figureAt >= 0, figureAt };
 }
 
 /** Attribute a block's figures, given what the whole page names. */
