@@ -133,6 +133,15 @@ export class ClaimMatcher {
   /** candidates(), by kind and the names of the page (see CANDIDATE_LISTS). */
   private readonly candidateLists = new Map<string, readonly Claim[]>();
   /**
+   * By kind, the positions in `claims` of the claims with no story, and by entity those of the
+   * claims whose story names it: a page's candidates are read from the entities it names, not
+   * found by trying every claim of the fact base (candidates()).
+   */
+  private readonly storyIndex = new Map<
+    Figure['kind'],
+    { storyless: number[]; byEntity: Map<string, number[]> }
+  >();
+  /**
    * The words of the names the sources write, watched names' included. A claim's terms have a
    * watched name as its entity ("@hdb"), not its words; a page that shortens the name ("the
    * Harbour bank" for the Harbour Development Bank, "the Arvo group" for Arvo Metals) names the
@@ -176,10 +185,20 @@ export class ClaimMatcher {
       else claim.story = null;
     }
     this.claims = [...byId.values()];
-    for (const c of this.claims) {
+    this.claims.forEach((c, i) => {
       if (c.kind === 'count') this.countClasses.add(countClass(c.unit));
       else this.units.add(`${c.kind} ${c.unit}`);
-    }
+      let index = this.storyIndex.get(c.kind);
+      if (!index) this.storyIndex.set(c.kind, (index = { storyless: [], byEntity: new Map() }));
+      if (c.story === null) index.storyless.push(i);
+      else {
+        for (const e of c.story) {
+          const list = index.byEntity.get(e);
+          if (list) list.push(i);
+          else index.byEntity.set(e, [i]);
+        }
+      }
+    });
     const df = new Map<string, number>();
     for (const c of this.claims) for (const t of c.terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
     const n = this.claims.length;
@@ -300,12 +319,27 @@ export class ClaimMatcher {
     let list = this.candidateLists.get(key);
     if (list === undefined) {
       if (this.candidateLists.size >= CANDIDATE_LISTS) this.candidateLists.clear();
-      list = this.claims.filter(
-        (c) => c.kind === kind && (c.story === null || intersects(c.story, pageEntities)),
-      );
+      list = this.claimsNaming(kind, pageEntities);
       this.candidateLists.set(key, list);
     }
     return list;
+  }
+
+  /**
+   * The claims of `kind` with no story or whose story names one of `entities`, in the order of
+   * `claims`: those of the entities' lists (storyIndex), without repeats.
+   */
+  private claimsNaming(kind: Figure['kind'], entities: ReadonlySet<string>): Claim[] {
+    const index = this.storyIndex.get(kind);
+    if (!index) return [];
+    const lists = [index.storyless];
+    for (const e of entities) {
+      const list = index.byEntity.get(e);
+      if (list) lists.push(list);
+    }
+    const positions = lists.length === 1 ? index.storyless : [...new Set(lists.flat())];
+    if (lists.length > 1) positions.sort((a, b) => a - b);
+    return positions.map((i) => this.claims[i] as Claim);
   }
 
   /** Every claim the figure could speak of, most similar first (for matching and for tests). */
