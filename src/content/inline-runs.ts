@@ -112,12 +112,10 @@ export class RunCutter {
     return canCutBefore(node, owner);
   }
 
-  visit(node: Node): void {
-    if (node.nodeType === TEXT) this.lastData = (node as Text).data;
-    if (
-      this.start === null &&
-      (node.nodeType === ELEMENT || (node.nodeType === TEXT && !BLANK.test((node as Text).data)))
-    ) {
+  /** A node the walk meets, with its type and (a text node's) data, which the walk has read. */
+  visit(node: Node, type: number, data: string): void {
+    if (type === TEXT) this.lastData = data;
+    if (this.start === null && (type === ELEMENT || (type === TEXT && !BLANK.test(data)))) {
       this.start = node;
     }
     this.nodes++;

@@ -228,10 +228,12 @@ export class PageWalker {
         }
         continue;
       }
-      if (this.runs !== null && this.runNode(node, this.runs)) break;
+      // Each of the node's properties read once (a DOM binding call each, for every node of the
+      // page): its type, and a text node's data.
       const type = node.nodeType;
+      const data = type === TEXT ? (node as Text).data : '';
+      if (this.runs !== null && this.runNode(node, type, data, this.runs)) break;
       if (type === TEXT) {
-        const data = (node as Text).data;
         if (data.length > 0) builder.addText(data, node as Text);
         continue;
       }
@@ -290,19 +292,21 @@ export class PageWalker {
    * A node met by a walk with runs: begins a run, or cuts the current one before it when it is
    * long enough; true when a region walk ends before it (the next piece begins there).
    */
-  private runNode(node: Node, runs: RunCutter): boolean {
-    const owner = this.owners[this.owners.length - 1] as Element;
+  private runNode(node: Node, type: number, data: string, runs: RunCutter): boolean {
     const met = runs.isStart(node);
     if (met && runs.regionFull(this.builder.textLength)) {
       this.split[this.split.length - 1] = true;
       return true;
     }
-    if (runs.start !== null && runs.cutDue(node, this.builder.textLength, owner)) {
+    if (
+      runs.start !== null &&
+      runs.cutDue(node, this.builder.textLength, this.owners[this.owners.length - 1] as Element)
+    ) {
       this.split[this.split.length - 1] = true;
       this.boundary();
     }
     if (met) runs.absorb(node);
-    runs.visit(node);
+    runs.visit(node, type, data);
     return false;
   }
 
