@@ -23,7 +23,10 @@ export interface LanguageWords {
   currencies: readonly (readonly [string, string])[];
   /** Words that may stand between the scale and the currency word ("millones de dólares", "d'euros"). */
   currencyPrepositions: readonly string[];
-  /** Plural nouns that make a number a count; the unit is the noun as written, lower-cased (see plural-nouns.ts for languages that count any plural). */
+  /**
+   * Plural nouns that make a number a count; the unit is the noun as written, lower-cased (see
+   * plural-nouns.ts for the languages that count any plural).
+   */
   counts: readonly string[];
   /** Qualifiers right before a figure, as in QUALIFIERS. */
   qualifiers: readonly (readonly [string, 'approx' | 'max' | 'min'])[];

@@ -62,15 +62,15 @@ const FIGURE_LETTERS_MAX = 120;
 const PROSE_LETTERS = OTHER_LETTERS_MAX + FIGURE_LETTERS_MAX + 1;
 
 /**
- * Whether the text holds at least `n` letters. Only ASCII letters are counted — fewer than LETTER
- * counts, so a paragraph in another script is never called prose by mistake (it is recognized
- * whole instead) — by their character codes: this is asked of every long paragraph that may
+ * Whether text[0, end) holds at least `n` letters. Only ASCII letters are counted — fewer than
+ * LETTER counts, so a paragraph in another script is never called prose by mistake (it is
+ * recognized whole instead) — by their character codes: this is asked of every long paragraph that may
  * count, and a Unicode class, or a regular expression repeated `n` times, cost 18–29 ms of a
  * 50,000-paragraph page's first pass in Chromium 156.
  */
-function hasAsciiLetters(text: string, n: number): boolean {
+function hasAsciiLetters(text: string, n: number, end = text.length): boolean {
   let k = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i) | 32;
     if (c >= 97 && c <= 122 && ++k >= n) return true;
   }
@@ -98,22 +98,12 @@ export function isProse(text: string): boolean {
 export function isProseBefore(text: string, figuresFrom: number): boolean {
   if (
     text.length > 2 * LABEL_MAX &&
-    asciiLettersIn(text, figuresFrom, OTHER_LETTERS_MAX + 1) &&
+    hasAsciiLetters(text, OTHER_LETTERS_MAX + 1, figuresFrom) &&
     text.trim().length > LABEL_MAX
   ) {
     return true;
   }
   return isProse(text);
-}
-
-/** Whether text[0, end) holds at least `n` ASCII letters (as hasAsciiLetters counts them). */
-function asciiLettersIn(text: string, end: number, n: number): boolean {
-  let k = 0;
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i) | 32;
-    if (c >= 97 && c <= 122 && ++k >= n) return true;
-  }
-  return false;
 }
 
 const LETTER = /\p{L}/gu;
