@@ -360,6 +360,14 @@ describe('currencies as the page says them', () => {
       ]);
     }
     expect(summary('Costará 18.000 $.', 'es-ES')).toEqual([['18.000 $', 'money', 18000, 'USD']]);
+    // "pesos" in words: the region's peso; on a page of no region with a peso, no currency said.
+    expect(summary('El presupuesto es de 546,9 billones de pesos.', 'es-CO')).toEqual([
+      ['546,9 billones de pesos', 'money', 5.469e14, 'COP'],
+    ]);
+    expect(summary('Cuesta 3 millones de pesos.', 'es-MX')).toEqual([
+      ['3 millones de pesos', 'money', 3e6, 'MXN'],
+    ]);
+    expect(summary('Cuesta 3 millones de pesos.', 'es')).toEqual([]);
     // The words still decide when they name the dollars.
     expect(summary('It cost $3 million Australian dollars.', 'en-CA')).toEqual([
       ['$3 million Australian dollars', 'money', 3e6, 'AUD'],

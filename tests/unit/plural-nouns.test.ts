@@ -1,5 +1,5 @@
 /**
- * Counts on Spanish, Portuguese and French pages by their plural noun (src/core/figures/
+ * Counts on Spanish, Portuguese, French and German pages by their plural noun (src/core/figures/
  * plural-nouns.ts), not only by the listed nouns of languages.ts; and what such an ending does not
  * make a count.
  */
@@ -63,14 +63,42 @@ describe('plural nouns count on Spanish, Portuguese and French pages', () => {
     expect(summary('Am 15.03.2026 um 10 Uhr.', 'de')).toEqual([['2026', 'year', 2026, 'year']]);
   });
 
-  it('leaves English, and languages whose plurals have no such ending, as they were', () => {
+  it('leaves English as it was, and German reads its listed nouns first', () => {
     expect(summary('He sold 12 cars and 3 trucks.')).toEqual([
       ['12 cars', 'count', 12, 'cars'],
       ['3 trucks', 'count', 3, 'trucks'],
     ]);
-    // German: only the listed count nouns ("Arbeitsplätze"), not any capitalized word.
+    // German: a listed count noun ("Arbeitsplätze") as the lexicon writes it, any other as written.
     expect(summary('Rund 40.000 Besucher und 11.500 Arbeitsplätze.', 'de')).toEqual([
+      ['40.000 Besucher', 'count', 40_000, 'Besucher'],
       ['11.500 Arbeitsplätze', 'count', 11_500, 'arbeitsplätze'],
     ]);
+  });
+
+  it('reads a capitalized plural noun after a number on a German page', () => {
+    expect(
+      summary('Rund 40.000 Besucher kamen, 25 zusätzliche Straßenbahnen fuhren.', 'de-DE'),
+    ).toEqual([
+      ['40.000 Besucher', 'count', 40_000, 'Besucher'],
+      ['25 zusätzliche Straßenbahnen', 'count', 25, 'Straßenbahnen'],
+    ]);
+    expect(summary('Der Rat stimmte mit 29 Stimmen bei 3 Enthaltungen zu.', 'de')).toEqual([
+      ['29 Stimmen', 'count', 29, 'Stimmen'],
+      ['3 Enthaltungen', 'count', 3, 'Enthaltungen'],
+    ]);
+    expect(summary('Der Konzern hat 95.000 Beschäftigten in 60 Ländern.', 'de')).toEqual([
+      ['95.000 Beschäftigten', 'count', 95_000, 'Beschäftigten'],
+      ['60 Ländern', 'count', 60, 'Ländern'],
+    ]);
+  });
+
+  it('does not count German measures, times, references, acronyms or a new sentence', () => {
+    for (const text of [
+      'Um 15 Uhr, mit 45 Jahren, nach 3 Monaten, 100 Meter weit, mit 1,9 Promille.',
+      'Die Linie 11 Richtung Zentrum; Artikel 5 Absatz 2 gilt.',
+      'Die 3 EU-Staaten und 2 VW; so war es 2025 Die Besucher gingen.',
+    ]) {
+      expect(summary(text, 'de').filter((r) => r[1] === 'count')).toEqual([]);
+    }
   });
 });

@@ -18,7 +18,8 @@ export interface LanguageWords {
   percent: readonly string[];
   /**
    * Currency words after the number (and its scale), with their ISO 4217 code; `RUPEE` stands for
-   * the page's rupee (PKR unless the page is Indian).
+   * the page's rupee (PKR unless the page is Indian), `PESO` for the peso of the page's region (no
+   * currency where the region has none: "pesos" alone does not say whose).
    */
   currencies: readonly (readonly [string, string])[];
   /** Words that may stand between the scale and the currency word ("millones de dólares", "d'euros"). */
@@ -62,6 +63,7 @@ function numberWords(
 }
 
 export const RUPEE = 'RUPEE';
+export const PESO = 'PESO';
 
 /**
  * Languages whose pages write "2,5" for two and a half and group thousands with dots or spaces
@@ -147,6 +149,8 @@ export const LANGUAGE_WORDS: ReadonlyMap<string, LanguageWords> = new Map<string
         ['libras esterlinas', 'GBP'],
         ['reales', 'BRL'],
         ['rupias', RUPEE],
+        ['pesos', PESO],
+        ['peso', PESO],
         ['yuanes', 'CNY'],
       ],
       currencyPrepositions: ['de'],

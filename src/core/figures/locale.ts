@@ -17,6 +17,7 @@ import {
   DECIMAL_POINT_REGIONS,
   LANGUAGE_ALIASES,
   LANGUAGE_WORDS,
+  PESO,
   RUPEE,
   type LanguageWords,
 } from './languages';
@@ -169,7 +170,24 @@ function qualifierPattern(keys: Iterable<string>, letter: string): RegExp {
 interface LocalCurrencies {
   rupee: string;
   dollar: string;
+  /** Its pesos' ("pesos"), or null where the region writes none (languages.ts PESO). */
+  peso: string | null;
 }
+
+/**
+ * Regions whose currency is a peso, as their pages write it in words ("546,9 billones de
+ * pesos" on a Colombian page is in COP). LABELLING.md: the unit is the currency the page says.
+ */
+const LOCAL_PESOS: ReadonlyMap<string, string> = new Map([
+  ['mx', 'MXN'],
+  ['co', 'COP'],
+  ['ar', 'ARS'],
+  ['cl', 'CLP'],
+  ['uy', 'UYU'],
+  ['do', 'DOP'],
+  ['cu', 'CUP'],
+  ['ph', 'PHP'],
+]);
 
 /**
  * Regions whose own currency is written with a bare "$": on their pages "$" alone is theirs, and
@@ -188,7 +206,7 @@ const LOCAL_DOLLARS: ReadonlyMap<string, string> = new Map([
   ['ar', 'ARS'],
 ]);
 
-const DEFAULT_CURRENCIES: LocalCurrencies = { rupee: 'PKR', dollar: 'USD' };
+const DEFAULT_CURRENCIES: LocalCurrencies = { rupee: 'PKR', dollar: 'USD', peso: null };
 
 function isDefault(local: LocalCurrencies): boolean {
   return local.rupee === DEFAULT_CURRENCIES.rupee && local.dollar === DEFAULT_CURRENCIES.dollar;
@@ -280,7 +298,11 @@ function foreignLocale(
     w.scales.map(([k, value]) => [k, { value, attachedOnly: false }]),
   );
   const suffixes = new Map<string, string>();
-  for (const [k, code] of w.currencies) suffixes.set(k, code === RUPEE ? local.rupee : code);
+  for (const [k, code] of w.currencies) {
+    if (code === PESO) {
+      if (local.peso !== null) suffixes.set(k, local.peso);
+    } else suffixes.set(k, code === RUPEE ? local.rupee : code);
+  }
   for (const code of [...CURRENCY_CODES_AFTER, ...OTHER_ISO_CODES]) {
     suffixes.set(code, code.toUpperCase());
   }
@@ -380,6 +402,7 @@ export function localeFor(lang: string | undefined): Locale {
   const local: LocalCurrencies = {
     rupee: region === 'in' || primary === 'hi' ? 'INR' : 'PKR',
     dollar: LOCAL_DOLLARS.get(region) ?? 'USD',
+    peso: LOCAL_PESOS.get(region) ?? null,
   };
   const language = LANGUAGE_ALIASES.get(primary) ?? primary;
   const words = LANGUAGE_WORDS.get(language);

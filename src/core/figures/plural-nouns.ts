@@ -7,15 +7,22 @@
  * number of things, with the plural noun that names them").
  *
  * An ending alone would also read "12 años" or "3 fois" as counts: durations, measures, money,
- * points and the function words that end so are listed as counting nothing. Only a noun written
- * in lower case counts: a capitalized word after a number is a name or a title ("Los 40
- * Principales") more often than a count. German and the other languages, whose plurals have no
- * such ending, keep their lists alone.
+ * points and the function words that end so are listed as counting nothing. In these languages
+ * only a noun written in lower case counts: a capitalized word after a number is a name or a title
+ * ("Los 40 Principales") more often than a count.
+ *
+ * German capitalizes every noun, so there the noun is capitalized ("40.000 Besucher", "29
+ * Stimmen", "25 zusätzliche Straßenbahnen"). Its plurals end in -e, -n, -r or -s, which leaves out
+ * most singular nouns that follow a number without counting anything: a reference's next word
+ * ("Linie 11 Richtung Zentrum", "Artikel 5 Absatz 2"), an abstract noun in -ung, -heit, -keit,
+ * -tät, -ion. The other languages, whose plurals have no such ending, keep their lists alone.
  */
 
 export interface PluralRule {
   /** The last letters a plural noun may end with. */
   readonly endings: RegExp;
+  /** Nouns are written with a capital (German): only a capitalized word is a noun. */
+  readonly capitalized: boolean;
   /** Words with such an ending that name nothing counted, or are no noun. */
   readonly notCounted: ReadonlySet<string>;
   /** Adjectives written before the noun they qualify ("nuevos empleos", "nouveaux emplois"). */
@@ -47,6 +54,7 @@ const SPANISH = {
     dos tres seis diez primeros primeras últimos ultimos últimas ultimas demás
     respectivamente lunes martes miércoles miercoles jueves viernes
   `),
+  capitalized: false,
   beforeNoun: words(`nuevos nuevas grandes principales pequeños pequeñas antiguos antiguas
     primeros últimos mejores peores distintos distintas diferentes diversos diversas`),
 };
@@ -64,6 +72,7 @@ const PORTUGUESE = {
     poucas ambos ambas três tres dois duas seis dez primeiros primeiras últimos ultimos
     últimas ultimas demais respectivamente
   `),
+  capitalized: false,
   beforeNoun: words(`novos novas grandes principais pequenos pequenas antigos antigas
     primeiros últimos melhores piores diferentes diversos diversas`),
 };
@@ -82,8 +91,38 @@ const FRENCH = {
     ailleurs désormais desormais tandis hors envers sans deux trois six dix premiers premières
     derniers dernières respectivement environ mars
   `),
+  capitalized: false,
   beforeNoun: words(`nouveaux nouvelles grands grandes principaux principales petits petites
     anciens anciennes premiers derniers meilleurs différents differents divers diverses`),
+};
+
+// German: units and measures (a measure takes the singular after a number, "100 Meter", "5
+// Kilo", but many look plural), durations and dates ("15 Uhr", "mit 45 Jahren", "3 Oktober"
+// without its dot), money and scales, points, and the capitalized function words that open a
+// sentence a number ends without a stop. Before the noun, an adjective in lower case with a
+// declension ending ("zusätzliche", "neuen", "weitere"), but not the prepositions and
+// conjunctions that end so.
+const GERMAN = {
+  endings: /[enrs]$/,
+  capitalized: true,
+  notCounted: words(`
+    Jahre Jahren Monate Monaten Wochen Tage Tagen Stunden Minuten Sekunden Jahrzehnte
+    Jahrzehnten Jahrhunderte Jahrhunderten Uhr Male Mal
+    Meter Metern Kilometer Kilometern Zentimeter Millimeter Quadratmeter Quadratmetern
+    Kubikmeter Hektar Liter Litern Tonnen Grad Promille Punkte Punkten Prozentpunkte Prozentpunkten
+    Kilowattstunden Megawattstunden Gigawattstunden Terawattstunden
+    Euro Dollar Franken Rupien Cents Millionen Milliarden Billionen Tausende Hunderte
+    Januar Februar September Oktober November Dezember
+    Die Der Den Des Dem Das Sie Er Es Wir Ihr Ihre Ihren Ihrer Seine Seinen Seiner Diese
+    Dieser Diesen Dieses Eine Einen Einer Keine Keinen Alle Allen Aber Oder Wer Wenn Denn
+    Dann Danach Nun Nur Mehr Weniger Andere Anderen Unser Unsere
+  `),
+  beforeNoun: words(`
+    neue neuen neuer weitere weiteren weiterer zusätzliche zusätzlichen zusätzlicher
+    ehemalige ehemaligen große großen kleine kleinen verschiedene verschiedenen
+    eigene eigenen deutsche deutschen ausländische ausländischen heimische heimischen
+    festangestellte festangestellten befristete befristeten freiwillige freiwilligen
+  `),
 };
 
 /** The rule of a language (its primary tag after aliases), or null where plurals are listed only. */
@@ -91,6 +130,7 @@ export const PLURAL_RULES: ReadonlyMap<string, PluralRule> = new Map([
   ['es', SPANISH],
   ['pt', PORTUGUESE],
   ['fr', FRENCH],
+  ['de', GERMAN],
 ]);
 
 // The next word after a space: letters, with the apostrophes and hyphens inside a word.
@@ -105,18 +145,26 @@ function wordAt(text: string, pos: number): { word: string; end: number } | null
 }
 
 function isPlural(word: string, rule: PluralRule): boolean {
-  const lower = word.toLowerCase();
   return (
-    word === lower &&
+    (rule.capitalized ? isCapitalized(word) : word === word.toLowerCase()) &&
     word.length >= MIN_NOUN_LENGTH &&
     rule.endings.test(word) &&
     !rule.notCounted.has(word)
   );
 }
 
+/** A capital, then lower case: a German noun ("Besucher"), not an acronym ("EU", "VW"). */
+function isCapitalized(word: string): boolean {
+  const first = word.charAt(0);
+  const rest = word.slice(1);
+  return (
+    first !== first.toLowerCase() && rest === rest.toLowerCase() && rest !== rest.toUpperCase()
+  );
+}
+
 /**
  * The plural noun a number at `pos` counts ("38.000 abonados", "2 000 nouvelles embauches"), with
- * the end of the figure and its unit (the noun as written, lower-case), or null. `text` is the
+ * the end of the figure and its unit (the noun as written), or null. `text` is the
  * block's text in its own case.
  */
 export function pluralCount(
