@@ -261,6 +261,12 @@ describe('the page language', () => {
     ['fr', '450 millions de dollars', [['450 millions de dollars', 'money', 4.5e8, 'USD']]],
     ['fr', 'de 2,5 %', [['2,5 %', 'percent', 2.5, '%']]],
     ['fr', '15 pour cent', [['15 pour cent', 'percent', 15, '%']]],
+    // A rate's change in percentage points is a percent, as in English.
+    ['es', 'bajó 0,4 puntos porcentuales', [['0,4 puntos porcentuales', 'percent', 0.4, '%']]],
+    ['fr', '0,3 point de pourcentage', [['0,3 point de pourcentage', 'percent', 0.3, '%']]],
+    ['de', 'um 1,5 Prozentpunkte', [['1,5 Prozentpunkte', 'percent', 1.5, '%']]],
+    ['pt', '2 pontos percentuais', [['2 pontos percentuais', 'percent', 2, '%']]],
+    ['it', '3 punti percentuali', [['3 punti percentuali', 'percent', 3, '%']]],
     ['pt-BR', 'R$ 5 milhões', [['R$ 5 milhões', 'money', 5e6, 'BRL']]],
     ['pt', '1,2 bilhões de dólares', [['1,2 bilhões de dólares', 'money', 1.2e9, 'USD']]],
     ['it', '3 miliardi di euro', [['3 miliardi di euro', 'money', 3e9, 'EUR']]],

@@ -136,7 +136,8 @@ export const LANGUAGE_WORDS: ReadonlyMap<string, LanguageWords> = new Map<string
         ['billones', 1e12],
         ['billón', 1e12],
       ],
-      percent: ['por ciento'],
+      // A change of a rate in percentage points is a percent, as English reads "percentage points".
+      percent: ['por ciento', 'puntos porcentuales', 'punto porcentual'],
       currencies: [
         ['dólares estadounidenses', DOLLAR],
         ['dólares australianos', 'AUD'],
@@ -232,7 +233,7 @@ export const LANGUAGE_WORDS: ReadonlyMap<string, LanguageWords> = new Map<string
         ['billions', 1e12],
         ['billion', 1e12],
       ],
-      percent: ['pour cent', 'pourcent'],
+      percent: ['pour cent', 'pourcent', 'points de pourcentage', 'point de pourcentage'],
       currencies: [
         ['dollars américains', DOLLAR],
         ['dollars canadiens', 'CAD'],
@@ -317,7 +318,7 @@ export const LANGUAGE_WORDS: ReadonlyMap<string, LanguageWords> = new Map<string
         ['billion', 1e12],
         ['bio.', 1e12],
       ],
-      percent: ['prozent'],
+      percent: ['prozent', 'prozentpunkte', 'prozentpunkten', 'prozentpunkt'],
       currencies: [
         ['us-dollar', DOLLAR],
         ['dollar', DOLLAR],
@@ -394,7 +395,7 @@ export const LANGUAGE_WORDS: ReadonlyMap<string, LanguageWords> = new Map<string
         ['mld.', 1e9],
         ['mld', 1e9],
       ],
-      percent: ['per cento', 'percento'],
+      percent: ['per cento', 'percento', 'punti percentuali', 'punto percentuale'],
       currencies: [
         ['dollari', DOLLAR],
         ['dollaro', DOLLAR],
@@ -468,7 +469,7 @@ export const LANGUAGE_WORDS: ReadonlyMap<string, LanguageWords> = new Map<string
         ['bilião', 1e12],
         ['mil', 1e3],
       ],
-      percent: ['por cento'],
+      percent: ['por cento', 'pontos percentuais', 'ponto percentual'],
       currencies: [
         ['reais', 'BRL'],
         ['real', 'BRL'],
