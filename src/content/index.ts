@@ -21,8 +21,7 @@ import { contentBrowserApi, type ContentBrowserApi } from './browser-api';
 import { Highlighter } from './highlighter';
 import { HoverCard } from './hover-card';
 import { OverviewStrip } from './overview-strip';
-import { FIRST_PAINT_WAIT_MS, PageHighlights, revealRange } from './page-highlights';
-import { afterNextFrame } from './schedule';
+import { PageHighlights, revealRange } from './page-highlights';
 import { PageText } from './page-text';
 import { rangeOfItem } from './page-items';
 import { buildPageReport, type PageReport } from './page-report';
@@ -75,15 +74,12 @@ export class ContentApp {
     // The facts and the site's switch are asked for at once: two round trips to the background
     // in turn were one more wait before the page's highlights.
     const host = this.doc.location?.hostname ?? '';
-    // The page's next frame is waited for while the answers come (the walk begins after a
-    // rendered frame, page-highlights.ts), not after them: one wait, not two in a row.
-    const frame = afterNextFrame(this.doc.defaultView, FIRST_PAINT_WAIT_MS);
     const [, site] = await Promise.all([
       this.loadFacts(),
       host ? this.api.request({ type: 'factmark/site-get', host }) : null,
     ]);
     if (site) this.enabled = site.ok ? site.enabled : true;
-    if (this.enabled) this.startHighlights(frame);
+    if (this.enabled) this.startHighlights();
   }
 
   stop(): void {
@@ -108,8 +104,7 @@ export class ContentApp {
     }
   }
 
-  /** `frame`: the page's next frame, asked for already (the first start only). */
-  private startHighlights(frame?: Promise<void>): void {
+  private startHighlights(): void {
     if (this.highlightsRun) return;
     const run = new AbortController();
     this.highlightsRun = run;
@@ -129,7 +124,6 @@ export class ContentApp {
         (id) => this.entityLabels.get(id),
       ),
       strip: new OverviewStrip(this.ui.shadow),
-      ...(frame ? { frame } : {}),
     });
     this.highlights = highlights;
     highlights.init(run.signal).catch(reportError);

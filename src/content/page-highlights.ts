@@ -44,11 +44,6 @@ export interface HighlightDeps {
   highlighter: Highlighter;
   card: HoverCard;
   strip: OverviewStrip;
-  /**
-   * The page's next rendered frame, when the caller has already asked for it (the content
-   * script's start asks while it waits for the facts): the walk begins once it has come.
-   */
-  frame?: Promise<void>;
 }
 
 function categoryOf(item: PageItem): HighlightCategory {
@@ -84,7 +79,7 @@ const MAX_PAINTED_AT_PASS_END = 300;
 // The longest the rest of the per-figure work waits for the blocks near the viewport to be
 // painted: a rendering page answers within a frame or two (16–33 ms); a tab in the background
 // renders no frame and must not hold the work back for long.
-export const FIRST_PAINT_WAIT_MS = 200;
+const FIRST_PAINT_WAIT_MS = 200;
 // Blocks handed to the observer per rendered frame, at most. Its first answers for new targets
 // are computed in one task at the next rendering update: 7,930 at once made a 53–87 ms task on a
 // 50,000-paragraph page (Chromium 156, about 8 µs each with our callback); 1,500 keep that task
@@ -185,7 +180,7 @@ export class PageHighlights {
     );
     const view = doc.defaultView;
     // The page renders its frame first (a page that just loaded has one due).
-    await (this.deps.frame ?? afterNextFrame(view, FIRST_PAINT_WAIT_MS));
+    await afterNextFrame(view, FIRST_PAINT_WAIT_MS);
     if (signal.aborted) return;
     if (view && 'IntersectionObserver' in view) {
       this.visibility = new view.IntersectionObserver(

@@ -333,41 +333,6 @@ describe('watching the blocks of a long page', () => {
   });
 });
 
-describe('the frame the content script has waited for already', () => {
-  it('starts the walk when that frame has come, without asking for another', async () => {
-    // The content script asks for the page's next frame while it waits for the facts
-    // (index.ts); the walk then waits for that one, not for a second frame after the facts.
-    const view = document.defaultView as Window;
-    const raf = vi.spyOn(view, 'requestAnimationFrame');
-    let frameCame: () => void = () => undefined;
-    const frame = new Promise<void>((resolve) => (frameCame = resolve));
-    document.body.innerHTML = '<p>Barrick said so, 7,500 jobs.</p>';
-    const { shadow } = createUiRoot(document, '');
-    const highlights = new PageHighlights({
-      doc: document,
-      facts,
-      factsById,
-      highlighter: new RecordingHighlighter(),
-      card: new HoverCard(shadow, () => true),
-      strip: new OverviewStrip(shadow),
-      frame,
-    });
-    life = new AbortController();
-    try {
-      const started = highlights.init(life.signal);
-      for (let turn = 0; turn < 20; turn++) await new Promise((r) => setTimeout(r, 0));
-      expect(highlights.stats.passStartMs).toBeNull();
-      expect(raf).not.toHaveBeenCalled();
-      frameCame();
-      await started;
-      expect(highlights.stats.passStartMs).not.toBeNull();
-      expect(highlights.stats.items).toBeGreaterThan(0);
-    } finally {
-      raf.mockRestore();
-    }
-  });
-});
-
 describe('an observer answer with many blocks near the viewport', () => {
   it('is painted in slices, every block in the end', async () => {
     // One answer may hold three screens of blocks (the observer's margin); painting them all in
