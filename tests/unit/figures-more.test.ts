@@ -119,6 +119,16 @@ describe('table rows: the row header names what a bare number counts', () => {
     ['Section\t12', []],
     ['United States\t6,000', []],
     ['Jobs\t6,000 by 2030', [['2030', 'year', 2030, 'year']]],
+    // An aside in parentheses leaves the number alone in its cell.
+    ['Jobs\t6,000 (Philippines)', [['6,000', 'count', 6000, 'jobs']]],
+    [
+      'Workers\t1,200 (est.)\t900 (2024)',
+      [
+        ['1,200', 'count', 1200, 'workers'],
+        ['900', 'count', 900, 'workers'],
+        ['2024', 'year', 2024, 'year'],
+      ],
+    ],
     ['Jobs\t40%', [['40%', 'percent', 40, '%']]],
     ['Jobs\t$5 million', [['$5 million', 'money', 5e6, 'USD']]],
     // Only a cell: without a tab, the words before are not a header.

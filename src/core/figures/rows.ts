@@ -8,8 +8,9 @@
  * (four digits, 1900-2099, ungrouped) stays a year in any row ("Jobs created by | 2030"): tables
  * group counts ("2,000"), and a wrong count is worse than a year.
  *
- * "Alone in its cell" allows a qualifier before the number ("about", "~") and a "+" after it; a
- * cell with more words ("6,000 by 2030") is read as running text. The header itself is not read
+ * "Alone in its cell" allows a qualifier before the number ("about", "~"), a "+" after it and an
+ * aside in parentheses after it ("6,000 (Philippines)", "1,200 (est.)"): what the number counts is
+ * still the header's. A cell with more words ("6,000 by 2030") is read as running text. The header itself is not read
  * as a value cell, and a row with no tab has no header.
  *
  * Cost: one pass over the block to find its tabs, only when it holds one.
@@ -45,7 +46,7 @@ export function rowOf(original: string, folded: Folded, lower: string, loc: Loca
   return { tabs, header, unit };
 }
 
-const AFTER_IN_CELL = /^ *\+? *$/;
+const AFTER_IN_CELL = /^ *\+? *(?:\([^()]*\) *)?$/;
 const SIGN_BEFORE = /^[~≈]? */;
 
 /**
