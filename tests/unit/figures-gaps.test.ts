@@ -428,8 +428,19 @@ describe('what is not a count', () => {
     'No. 1',
     'ranked 4th',
     'iOS 19',
+    // A name's number, then a verb that ends in -s.
+    'iOS 19 beta 3 adds the widgets',
+    'Chapter 3 covers costs and version 2 brings fixes',
+    'Season 2 ends; page 4 lists them',
   ])('%s', (text) => {
     expect(summary(text)).toEqual([]);
+  });
+
+  it('still counts after a word that names nothing by a number', () => {
+    expect(summary('The update adds 3 features; page 4 lists 12 projects.')).toEqual([
+      ['3 features', 'count', 3, 'features'],
+      ['12 projects', 'count', 12, 'projects'],
+    ]);
   });
 
   it('still reads a capitalized count of things a story counts', () => {

@@ -483,6 +483,7 @@ function parseAt(
       }
       if (numeral.words ? isTitle(t, at, count) : digitsTitle(t, at, count)) return miss;
       if (!numeral.words && scale === 1 && partOfAName(t, at, count)) return miss;
+      if (!numeral.words && scale === 1 && numberedBy(lower, at)) return miss;
       return found(count.end, 'count', count.unit);
     }
     // "1,100 permanent, and around 2,800 at the peak", "Mozambique: 1,100 permanent": an
@@ -585,6 +586,40 @@ function partOfAName(
   if (KNOWN_COUNT_NOUNS.has(count.noun) || count.unit === 'people') return false;
   const m = NAME_BEFORE.exec(t.slice(Math.max(0, at - 40), at));
   return m !== null && !NOT_A_NAME.has(m[1] as string);
+}
+
+// Words that take a number as their name ("version 3", "chapter 3", "season 2"): the number is a
+// label (LABELLING.md: numbers inside names, titles or codes), and a verb after it that ends in -s
+// is no plural noun ("iOS 19 beta 3 adds", "Chapter 3 covers").
+const NUMBERED_BY: ReadonlySet<string> = new Set([
+  'version',
+  'v',
+  'beta',
+  'alpha',
+  'release',
+  'build',
+  'chapter',
+  'season',
+  'episode',
+  'part',
+  'page',
+  'slide',
+  'section',
+  'article',
+  'volume',
+  'vol',
+  'issue',
+  'level',
+  'model',
+  'gen',
+  'generation',
+]);
+const WORD_BEFORE = /([a-z]+)\.? $/;
+
+/** Is the number at `at` a name's number: the word right before it takes one ("version 3")? */
+function numberedBy(lower: string, at: number): boolean {
+  const m = WORD_BEFORE.exec(lower.slice(Math.max(0, at - 12), at));
+  return m !== null && NUMBERED_BY.has(m[1] as string);
 }
 
 /** A number in English words at `pos`: "six thousand", or with an article ("a hundred"). */
