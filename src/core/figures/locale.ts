@@ -208,6 +208,7 @@ const LOCAL_DOLLARS: ReadonlyMap<string, string> = new Map([
 
 const DEFAULT_CURRENCIES: LocalCurrencies = { rupee: 'PKR', dollar: 'USD', peso: null };
 
+/** The English reading of "$" and rupees (English reads no peso word: `peso` is not compared). */
 function isDefault(local: LocalCurrencies): boolean {
   return local.rupee === DEFAULT_CURRENCIES.rupee && local.dollar === DEFAULT_CURRENCIES.dollar;
 }

@@ -99,9 +99,9 @@ const FRENCH = {
 // German: units and measures (a measure takes the singular after a number, "100 Meter", "5
 // Kilo", but many look plural), durations and dates ("15 Uhr", "mit 45 Jahren", "3 Oktober"
 // without its dot), money and scales, points, and the capitalized function words that open a
-// sentence a number ends without a stop. Before the noun, an adjective in lower case with a
-// declension ending ("zusätzliche", "neuen", "weitere"), but not the prepositions and
-// conjunctions that end so.
+// sentence a number ends without a stop. Before the noun, the adjectives reports write there
+// ("25 zusätzliche Straßenbahnen", "500 neue Stellen"), in their declined forms. (Tonnes count,
+// LABELLING.md: the listed count nouns, read first, have them.)
 const GERMAN = {
   endings: /[enrs]$/,
   capitalized: true,
@@ -109,7 +109,7 @@ const GERMAN = {
     Jahre Jahren Monate Monaten Wochen Tage Tagen Stunden Minuten Sekunden Jahrzehnte
     Jahrzehnten Jahrhunderte Jahrhunderten Uhr Male Mal
     Meter Metern Kilometer Kilometern Zentimeter Millimeter Quadratmeter Quadratmetern
-    Kubikmeter Hektar Liter Litern Tonnen Grad Promille Punkte Punkten Prozentpunkte Prozentpunkten
+    Kubikmeter Hektar Liter Litern Grad Promille Punkte Punkten Prozentpunkte Prozentpunkten
     Kilowattstunden Megawattstunden Gigawattstunden Terawattstunden
     Euro Dollar Franken Rupien Cents Millionen Milliarden Billionen Tausende Hunderte
     Januar Februar September Oktober November Dezember
