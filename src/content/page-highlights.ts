@@ -227,7 +227,8 @@ export class PageHighlights {
         this.context.add(look.mentions, block.text.length, false);
         // Every block may be a fact box's caption (src/core/text/labels.ts).
         labels.push(block, block.text, look.role, setLabel);
-        if (look.keep) found.push(block);
+        // A table row whose table states its unit may hold amounts only that unit makes figures.
+        if (look.keep || this.labels.get(block)?.position === 'table') found.push(block);
       },
       { wholeLeafBlocks: true, runs: {} },
     );

@@ -333,6 +333,23 @@ describe('watching the blocks of a long page', () => {
   });
 });
 
+describe('a table that states its unit once', () => {
+  it('has the amounts of its cells painted, as the CLI reads them', async () => {
+    // The cells hold numbers alone, which no look at a row finds: the caption's unit makes them
+    // figures (src/core/figures/table-units.ts), and the walk keeps the rows for it.
+    document.documentElement.lang = 'es-CO';
+    try {
+      const { highlighter } = await start(
+        '<table><caption>Presupuesto (cifras en billones de pesos)</caption>' +
+          '<tr><th>Sector</th><th>2025</th></tr><tr><td>Salud</td><td>56,4</td></tr></table>',
+      );
+      expect(highlighter.texts()).toEqual(expect.arrayContaining(['2025', '56,4']));
+    } finally {
+      document.documentElement.lang = '';
+    }
+  });
+});
+
 describe('an observer answer with many blocks near the viewport', () => {
   it('is painted in slices, every block in the end', async () => {
     // One answer may hold three screens of blocks (the observer's margin); painting them all in

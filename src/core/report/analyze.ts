@@ -13,6 +13,7 @@ import { blockRole, isBareNumber, LabelTracker, type Label } from '../text/label
 import { compareFigure, type FactIndex } from '../compare';
 import { BUNDLED_LEXICON, type Lexicon } from '../entities';
 import { findFigures, firstFigurePlace } from '../figures';
+import { tableCellFigures, tableUnitOf } from '../figures/table-units';
 import { displayText, fold, needsFolding } from '../text/fold';
 import type {
   AttributedFigure,
@@ -109,6 +110,18 @@ export function attributeBlock(
   page: PageContext,
   label?: Label,
 ): Analysis {
+  if (label?.position === 'table') {
+    // A table row: its numbers in the unit the table states once; the row is attributed as the
+    // text it is (the statement is no caption of any one figure).
+    // (A row with invisible characters is attributed from its folded copy: left as it is.)
+    const lang = page.lang ?? '';
+    const phrase = found.folded ? null : tableUnitOf(label.text, lang);
+    const more = phrase === null ? [] : tableCellFigures(text, found.figures, phrase, lang);
+    if (more.length > 0) {
+      found = { ...found, figures: [...found.figures, ...more].sort((a, b) => a.start - b.start) };
+    }
+    label = undefined;
+  }
   if (label && found.figures.length === 0 && isBareNumber(text)) {
     found = { ...found, figures: countedByCaption(text, label, page.lang ?? '') };
   }

@@ -21,9 +21,20 @@ export type BlockRole = 'figure' | 'label' | 'text';
 
 export interface Label {
   text: string;
-  /** Where the label stands: before the figure (label-then-value) or after it. */
-  position: 'before' | 'after';
+  /**
+   * Where the label stands: before the figure (label-then-value) or after it; or 'table', the
+   * caption or first header cell that states the unit of a table row's numbers
+   * (src/core/figures/table-units.ts).
+   */
+  position: 'before' | 'after' | 'table';
 }
+
+/**
+ * Could the text state a table's unit? Cheap and language-free, for every short block and first
+ * cell a page's walk meets: a parenthesis, or an opening "in"/"en"/"em" ("(cifras en billones de
+ * pesos)", "in Mio. Euro"). Whether it does is the recognizer's to read (table-units.ts).
+ */
+const MAY_STATE_UNIT = /\(|^\s*(?:in|en|em)\s/i;
 
 // A number alone ("6,000", "7.5k" is a figure already): a stat card's value, its noun in the caption.
 const BARE_NUMBER = /^\s*(?:[~≈]\s*)?\d{1,3}(?:[,.\u00a0\u202f ]\d{3})*(?:[.,]\d+)?\s*\+?\s*$/;
@@ -141,6 +152,10 @@ export function isDateOnly(text: string): boolean {
  * second date comes.
  */
 export class LabelTracker<B> {
+  /** The table being walked: its unit statement, or null for one that states none. */
+  private table: string | null | undefined = undefined;
+  /** The block before, when short and possibly a table's caption. */
+  private caption: string | null = null;
   private runOpensWith: 'figure' | 'label' | null = null;
   private previous: { block: B; role: BlockRole; text: string } | null = null;
   private waiting: B | null = null;
@@ -153,6 +168,7 @@ export class LabelTracker<B> {
    * is now known (this block, or the one waiting for the label that follows it).
    */
   push(block: B, text: string, role: BlockRole, assign: (block: B, label: Label) => void): void {
+    this.followTable(block, text, role, assign);
     this.followTimeline(block, text, role, assign);
     // An answer takes its question: "How much did the bank approve?" / "About $1.3bn. The…"
     // (explainers and FAQs write the thing measured in the question only). A short answer is as
@@ -178,6 +194,31 @@ export class LabelTracker<B> {
       }
     }
     this.previous = { block, role, text };
+  }
+
+  /**
+   * Table rows (cells joined by tabs) take their table's unit statement: the first row's first
+   * cell when it may state one ("in Mio. Euro"), else the caption just before the first row. Any
+   * other block ends the table.
+   */
+  private followTable(
+    block: B,
+    text: string,
+    role: BlockRole,
+    assign: (block: B, label: Label) => void,
+  ): void {
+    const tab = text.indexOf('\t');
+    if (tab === -1) {
+      this.table = undefined;
+      this.caption = role === 'label' && MAY_STATE_UNIT.test(text) ? text : null;
+      return;
+    }
+    if (this.table === undefined) {
+      const first = text.slice(0, tab);
+      this.table = MAY_STATE_UNIT.test(first) ? first : this.caption;
+      this.caption = null;
+    }
+    if (this.table !== null) assign(block, { text: this.table, position: 'table' });
   }
 
   private followTimeline(
