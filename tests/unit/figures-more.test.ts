@@ -129,6 +129,16 @@ describe('table rows: the row header names what a bare number counts', () => {
         ['2024', 'year', 2024, 'year'],
       ],
     ],
+    // A header row of years: its years before 1900 too; not without a year the row reads alone.
+    [
+      '1793\t1851\t1901',
+      [
+        ['1793', 'year', 1793, 'year'],
+        ['1851', 'year', 1851, 'year'],
+        ['1901', 'year', 1901, 'year'],
+      ],
+    ],
+    ['1500\t1700', []],
     ['Jobs\t40%', [['40%', 'percent', 40, '%']]],
     ['Jobs\t$5 million', [['$5 million', 'money', 5e6, 'USD']]],
     // Only a cell: without a tab, the words before are not a header.

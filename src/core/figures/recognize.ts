@@ -466,7 +466,9 @@ function parseAt(
     numeral.yearLike &&
     scale === 1 &&
     ((numeral.mantissa >= FIRST_YEAR && numeral.mantissa <= LAST_YEAR) ||
-      historicalYear(lower, at, pos, numeral.mantissa));
+      historicalYear(lower, at, pos, numeral.mantissa) ||
+      // A table's header row of years ("1793 | 1851 | 1901"): its earlier ones are years too.
+      (row?.years === true && numeral.mantissa >= FIRST_HISTORICAL_YEAR));
   // A number alone in a table cell whose row header names a count noun (rows.ts). A year stays
   // a year ("Jobs created by | 2030"). Read before a noun after it, which would be the next
   // cell's ("US jobs | 6,000 | Balochistan jobs | 7,500").

@@ -26,6 +26,25 @@ export interface Row {
   header: string;
   /** What the header says the row's bare numbers count, or null. */
   unit: string | null;
+  /**
+   * Every cell is four digits, in order, one of them at least a year the recognizer reads alone
+   * (1900–2099): a header row of years ("1793 | 1851 | 1901 | 2022"), whose earlier years are
+   * years too (no preposition says so in a table).
+   */
+  years: boolean;
+}
+
+const FOUR_DIGITS = /^\d{4}$/;
+const YEARS_FROM = 1900;
+const YEARS_TO = 2099;
+
+function isYearsRow(lower: string): boolean {
+  const cells = lower.split(' ').filter((c) => c !== '');
+  if (cells.length < 2 || !cells.every((c) => FOUR_DIGITS.test(c))) return false;
+  const values = cells.map(Number);
+  const rising = values.every((v, i) => i === 0 || v > (values[i - 1] as number));
+  const falling = values.every((v, i) => i === 0 || v < (values[i - 1] as number));
+  return (rising || falling) && values.some((v) => v >= YEARS_FROM && v <= YEARS_TO);
 }
 
 /** The row `original` is, when it holds a tab; offsets are those of `folded` (whose copy is `lower`). */
@@ -43,7 +62,7 @@ export function rowOf(original: string, folded: Folded, lower: string, loc: Loca
   const noun = m?.[1];
   const unit =
     noun === undefined ? null : loc.english ? (COUNT_UNIT_ALIASES.get(noun) ?? noun) : noun;
-  return { tabs, header, unit };
+  return { tabs, header, unit, years: isYearsRow(lower) };
 }
 
 const AFTER_IN_CELL = /^ *\+? *(?:\([^()]*\) *)?$/;
