@@ -36,6 +36,9 @@ describe('market quotes are not figures', () => {
       [['300 jobs', 'count', 300, 'jobs']],
     ],
     ['Cobalt fetched some forty thousand dollars a tonne at the peak.', []],
+    // Wholesale power per megawatt-hour; an oil benchmark's price after its name, as tickers write.
+    ['Day-ahead power settled near $95/MWh.', []],
+    ['WTI crude $64.10 and Brent: US$68.90 in the ticker.', []],
   ])('%s', (text, expected) => {
     expect(summary(text)).toEqual(expected);
   });
@@ -44,6 +47,10 @@ describe('market quotes are not figures', () => {
     expect(summary('The bank lent $500 million, up from $300 million a year earlier.')).toEqual([
       ['$500 million', 'money', 500000000, 'USD'],
       ['$300 million', 'money', 300000000, 'USD'],
+    ]);
+    expect(summary('The Brent field cost $2 billion; Brent paid $45.50 in fees.')).toEqual([
+      ['$2 billion', 'money', 2e9, 'USD'],
+      ['$45.50', 'money', 45.5, 'USD'],
     ]);
     expect(summary('Petrol prices rose to $3.45 a gallon.')).toEqual([
       ['$3.45', 'money', 3.45, 'USD'],

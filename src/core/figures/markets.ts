@@ -91,6 +91,10 @@ const FOREIGN_SHARES_TO = new RegExp(
 // "Euro: 1,08 $").
 const CURRENCY_NAMED_BEFORE =
   /(?:^|[^a-z\u00df-\u00ff])(?:d[oó]lar|dollar|euro|yen|yuan|peso|rand|libra|real)(?: [a-z]+)? ?:? *$/;
+// So is an oil benchmark's name right before a price: its barrel's price ("Brent: US$ 68,40",
+// "Brent 68,90 $", "WTI crude $64.10").
+const BENCHMARK_NAMED_BEFORE =
+  /(?:^|[^a-z\u00df-\u00ff])(?:brent|wti)(?: crude| crudo| oil)? ?:? *$/;
 const SHARES_TO = new RegExp(
   String.raw`\b(?:shares?|stocks?|share price|stock price)\b${CLAUSE}{0,40}\b(?:at|to)${QUALIFIER} +$`,
 );
@@ -109,11 +113,12 @@ const RATE_AFTER =
 const TARGET_BEFORE = new RegExp(
   String.raw`\b(?:price target|target price|(?:his|her|their) target)\b${CLAUSE}{0,30}\b(?:at|to|of|from)${QUALIFIER} +$`,
 );
-// The units commodities are traded in: "/t", "a tonne", "per ounce", "a barrel", "/lb".
+// The units commodities are traded in: "/t", "a tonne", "per ounce", "a barrel", "/lb", and
+// wholesale power's megawatt-hour ("84,12 €/MWh").
 // The same in the languages pages come in: "US$ 4,35 la libra", "80 dólares por barril", "2 400
 // dollars l'once", "pro Tonne".
 const PER_TRADED_UNIT =
-  /^ ?(?:\/ ?|l'|(?:per|a|an|each|la|el|le|por|por la|por el|par|pro|je|o) )(?:t|mt|dmt|tonnes?|tons?|metric tons?|oz|ounces?|troy ounces?|lbs?|pounds?|barrels?|bbl|mmbtu|bushels?|carats?|kg|kilograms?|libras?|toneladas?|onzas?|barril(?:es)?|once|baril|livres?|unze|fass|pfund|barris?|on[cç]as?)(?![a-z\u00df-\u00ff])/;
+  /^ ?(?:\/ ?|l'|(?:per|a|an|each|la|el|le|por|por la|por el|par|pro|je|o) )(?:t|mt|dmt|tonnes?|tons?|metric tons?|oz|ounces?|troy ounces?|lbs?|pounds?|barrels?|bbl|mmbtu|bushels?|carats?|kg|kilograms?|libras?|toneladas?|onzas?|barril(?:es)?|once|baril|livres?|unze|fass|pfund|barris?|on[cç]as?|mwh)(?![a-z\u00df-\u00ff])/;
 // An earlier price in the clause of a quote: "down from", "up from", "compared with", "than".
 const COMPARED_BEFORE = new RegExp(
   String.raw`\b(?:from|than|versus|vs\.?|against|compared (?:with|to))${QUALIFIER}(?: (?:more|less) than)? +$`,
@@ -168,6 +173,7 @@ export function isSharePrice(
   const before = lower.slice(Math.max(0, start - WINDOW), start);
   if (TRADED_TO.test(before) || SHARES_TO.test(before) || TARGET_BEFORE.test(before)) return true;
   if (FOREIGN_SHARES_TO.test(before) || CURRENCY_NAMED_BEFORE.test(before)) return true;
+  if (BENCHMARK_NAMED_BEFORE.test(before)) return true;
   PER_SHARE.lastIndex = end;
   if (PER_SHARE.test(lower)) return true;
   if (decimals !== 2) return false;
