@@ -494,3 +494,17 @@ describe('carried nouns in other languages', () => {
     ).toBeLessThanOrEqual(2);
   });
 });
+
+describe('a decade is no year', () => {
+  it('in the languages that write it with the word for years before a round year', () => {
+    expect(summary('Depuis les années 2000, puis en 2024.', 'fr')).toEqual([
+      ['2024', 'year', 2024, 'year'],
+    ]);
+    expect(summary('En los años 1990 y en 2025.', 'es')).toEqual([['2025', 'year', 2025, 'year']]);
+    // Years that are not round are years, after the same word.
+    expect(summary('Nos anos 2026 e 2027.', 'pt')).toEqual([
+      ['2026', 'year', 2026, 'year'],
+      ['2027', 'year', 2027, 'year'],
+    ]);
+  });
+});

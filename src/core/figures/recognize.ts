@@ -509,6 +509,12 @@ function parseAt(
     if (plural) return found(plural.end, 'count', plural.unit);
   }
   if (isYear) {
+    // "les années 2000", "los años 1990": a decade, which no calendar year is (LABELLING.md: a
+    // year is a calendar year; English writes the decade "the 2000s", no year either). A decade
+    // is a round year: "os anos 2026 e 2027" are years.
+    if (numeral.mantissa % 10 === 0 && DECADE_BEFORE.test(lower.slice(Math.max(0, at - 8), at))) {
+      return miss;
+    }
     return {
       parsed: {
         start: at,
@@ -589,6 +595,10 @@ function partOfAName(
   const m = NAME_BEFORE.exec(t.slice(Math.max(0, at - 40), at));
   return m !== null && !NOT_A_NAME.has(m[1] as string);
 }
+
+// The decades' words before a year: French "années", Spanish "años", Portuguese "anos", Italian
+// "anni" ("les années 2000").
+const DECADE_BEFORE = /(?:^|[^a-z\u00df-\u00ff])(?:années|annees|años|anos|anni) $/;
 
 // Words that take a number as their name ("version 3", "chapter 3", "season 2"): the number is a
 // label (LABELLING.md: numbers inside names, titles or codes), and a verb after it that ends in -s
