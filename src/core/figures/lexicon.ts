@@ -534,3 +534,7 @@ export const NOT_NOUNS: ReadonlySet<string> = new Set([
   'megawatts',
   'watts',
 ]);
+
+/** The years the recognizer reads as years wherever they stand (earlier ones need a preposition). */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2099;

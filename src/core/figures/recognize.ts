@@ -29,9 +29,11 @@ import { carriedUnit, carryOf, labelled, type PreviousFigure } from './carry';
 import {
   COMPOUND_COUNT_NOUNS,
   COUNT_UNIT_ALIASES,
+  FIRST_YEAR,
   IRREGULAR_PLURALS,
   isDemonymPlural,
   KNOWN_COUNT_NOUNS,
+  LAST_YEAR,
   NOT_NOUNS,
 } from './lexicon';
 import { localeFor, type Locale } from './locale';
@@ -135,8 +137,6 @@ const FRACTION_OF_BEFORE =
 // move); index points and scores are levels (markets.ts).
 const POINTS = new Set(['points', 'pts']);
 const RAND_DIGIT = /\d/;
-const FIRST_YEAR = 1900;
-const LAST_YEAR = 2099;
 // An earlier year is read only where a preposition of time says it is one ("in 1851", "since
 // 1793", "en 1598", "seit 1871", "desde 1810"), and no plural noun follows ("in 1500 cases").
 const FIRST_HISTORICAL_YEAR = 1000;

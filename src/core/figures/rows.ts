@@ -16,7 +16,7 @@
  * Cost: one pass over the block to find its tabs, only when it holds one.
  */
 import type { Folded } from '../text/fold';
-import { COUNT_UNIT_ALIASES } from './lexicon';
+import { COUNT_UNIT_ALIASES, FIRST_YEAR, LAST_YEAR } from './lexicon';
 import type { Locale } from './locale';
 
 export interface Row {
@@ -35,8 +35,6 @@ export interface Row {
 }
 
 const FOUR_DIGITS = /^\d{4}$/;
-const YEARS_FROM = 1900;
-const YEARS_TO = 2099;
 
 function isYearsRow(lower: string): boolean {
   const cells = lower.split(' ').filter((c) => c !== '');
@@ -44,7 +42,7 @@ function isYearsRow(lower: string): boolean {
   const values = cells.map(Number);
   const rising = values.every((v, i) => i === 0 || v > (values[i - 1] as number));
   const falling = values.every((v, i) => i === 0 || v < (values[i - 1] as number));
-  return (rising || falling) && values.some((v) => v >= YEARS_FROM && v <= YEARS_TO);
+  return (rising || falling) && values.some((v) => v >= FIRST_YEAR && v <= LAST_YEAR);
 }
 
 /** The row `original` is, when it holds a tab; offsets are those of `folded` (whose copy is `lower`). */

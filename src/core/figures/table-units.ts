@@ -17,6 +17,7 @@
  */
 import type { Figure } from '../types';
 import { displayText } from '../text/fold';
+import { isBareNumber } from '../text/labels';
 import { findFigures } from './recognize';
 
 // A statement of unit is a few words ("cifras en billones de pesos"); more make a sentence.
@@ -30,6 +31,16 @@ const WORD_START = /(?:^|[\s(]|[’'])(?=[\p{L}$€£¥₹])/gu;
  * parentheses if it has them, else all of it.
  */
 export function tableUnitOf(statement: string, lang: string): string | null {
+  // Every row of a table asks this of the same statement: the last answer is kept.
+  if (last !== null && last.statement === statement && last.lang === lang) return last.phrase;
+  const phrase = readStatement(statement, lang);
+  last = { statement, lang, phrase };
+  return phrase;
+}
+
+let last: { statement: string; lang: string; phrase: string | null } | null = null;
+
+function readStatement(statement: string, lang: string): string | null {
   const inner = /\(([^()]*)\)\s*$/.exec(statement)?.[1] ?? statement;
   const words = inner.replace(/\s+/g, ' ').trim();
   if (words === '' || words.split(' ').length > MAX_STATEMENT_WORDS) return null;
@@ -65,8 +76,6 @@ function readsAsUnit(phrase: string, lang: string): boolean {
   );
 }
 
-// A cell that holds a number alone, grouped or decimal.
-const NUMBER_CELL = /^\s*(\d{1,3}(?:[,.\u00a0\u202f ]\d{3})*(?:[.,]\d+)?)\s*$/;
 const YEAR_LIKE = /^\d{4}$/;
 
 /**
@@ -83,9 +92,11 @@ export function tableCellFigures(
   let start = 0;
   for (const cell of row.split('\t')) {
     const end = start + cell.length;
-    const number = NUMBER_CELL.exec(cell)?.[1];
+    // A number alone (isBareNumber, as a stat card's value is told); with a qualifier or a "+"
+    // beside it, the probe below reads no amount from the cell's first character: left.
+    const number = cell.trim();
     if (
-      number !== undefined &&
+      isBareNumber(cell) &&
       !YEAR_LIKE.test(number) &&
       !figures.some((f) => f.start < end && f.end > start)
     ) {
