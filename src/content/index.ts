@@ -26,7 +26,8 @@ import { PageText } from './page-text';
 import { rangeOfItem } from './page-items';
 import { buildPageReport, type PageReport } from './page-report';
 import { NavigationLifecycle } from './navigation-lifecycle';
-import { report as reportError } from './safe';
+import { report as reportError, safely } from './safe';
+import { warmUpEngine } from './engine-warm-up';
 import { TrustedEventGate } from './trusted-events';
 import { createUiRoot, type UiRoot } from './ui-root';
 import { UI_CSS } from './ui-styles';
@@ -74,10 +75,21 @@ export class ContentApp {
     // The facts and the site's switch are asked for at once: two round trips to the background
     // in turn were one more wait before the page's highlights.
     const host = this.doc.location?.hostname ?? '';
-    const [, site] = await Promise.all([
+    const answers = Promise.all([
       this.loadFacts(),
       host ? this.api.request({ type: 'factmark/site-get', host }) : null,
     ]);
+    // While the background answers, the engine's code is compiled on texts of its own
+    // (engine-warm-up.ts): a task of its own, so the script's load stays as long as it was.
+    setTimeout(
+      safely(() => {
+        if (!this.highlightsRun && !this.life.signal.aborted) {
+          warmUpEngine(this.doc.documentElement?.lang ?? '', this.lexicon);
+        }
+      }),
+      0,
+    );
+    const [, site] = await answers;
     if (site) this.enabled = site.ok ? site.enabled : true;
     if (this.enabled) this.startHighlights();
   }
