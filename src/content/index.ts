@@ -80,15 +80,19 @@ export class ContentApp {
       host ? this.api.request({ type: 'factmark/site-get', host }) : null,
     ]);
     // While the background answers, the engine's code is compiled on texts of its own
-    // (engine-warm-up.ts): a task of its own, so the script's load stays as long as it was.
-    setTimeout(
-      safely(() => {
-        if (!this.highlightsRun && !this.life.signal.aborted) {
-          warmUpEngine(this.doc.documentElement?.lang ?? '', this.lexicon);
-        }
-      }),
-      0,
-    );
+    // (engine-warm-up.ts): a task of its own, so the script's load stays as long as it was. Only
+    // in the page the journalist reads: a frame's (an embed's, an advertisement's) is mostly
+    // short, and would pay more for the warm-up than its pass saves.
+    if (this.isTopFrame) {
+      setTimeout(
+        safely(() => {
+          if (!this.highlightsRun && !this.life.signal.aborted) {
+            warmUpEngine(this.doc.documentElement?.lang ?? '', this.lexicon);
+          }
+        }),
+        0,
+      );
+    }
     const [, site] = await answers;
     if (site) this.enabled = site.ok ? site.enabled : true;
     if (this.enabled) this.startHighlights();
