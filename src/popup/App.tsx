@@ -6,7 +6,6 @@ import type { PopupBrowserApi } from './browser-api';
 import { EntityList } from './EntityList';
 import { FigureTable } from './FigureTable';
 import { HighlightExport } from './HighlightExport';
-import type { TabReport } from './early-report';
 import { hostOf, loadPage, type PageState } from './load-page';
 import { Notice } from './Notice';
 import { SharePage } from './SharePage';
@@ -15,22 +14,25 @@ import { SummaryStrip } from './SummaryStrip';
 
 interface AppProps {
   api: PopupBrowserApi;
-  /** The tab's report, asked for before the first render (main.tsx); asked for here if absent. */
-  first?: Promise<TabReport>;
+  /**
+   * What the popup shows, being loaded since before the first render (main.tsx: the report, then
+   * the facts it names, are asked for while the popup's UI loads); loaded here if absent.
+   */
+  page?: Promise<PageState>;
 }
 
 /** The popup: the page's report, checked, as soon as the content script answers. */
-export function App({ api, first }: AppProps) {
+export function App({ api, page }: AppProps) {
   const [state, setState] = useState<PageState>({ status: 'loading' });
   const [revealError, setRevealError] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
-    void loadPage(api, first).then((next) => live && setState(next));
+    void (page ?? loadPage(api)).then((next) => live && setState(next));
     return () => {
       live = false;
     };
-  }, [api, first]);
+  }, [api, page]);
 
   const tabId = state.status === 'ready' ? state.tabId : null;
   const reveal = useCallback(

@@ -1,13 +1,20 @@
 /**
  * The popup's entry: ask the tab for its report, then render at once (the loading state) and
  * fill in as answers arrive. Asked before the first render, not in an effect after it: Preact
- * runs effects after the browser has painted, a frame the content script can use instead.
+ * runs effects after the browser has painted, a frame the content script can use instead; and
+ * the facts the report names are asked for as soon as it is in, while the UI still loads.
  */
 import { render } from 'preact';
 import { App } from './App';
 import { popupBrowserApi } from './browser-api';
 import { askReport } from './early-report';
+import { loadPage } from './load-page';
 import './popup.css';
 
 const root = document.getElementById('app');
-if (root) render(<App api={popupBrowserApi} first={askReport(popupBrowserApi)} />, root);
+if (root) {
+  render(
+    <App api={popupBrowserApi} page={loadPage(popupBrowserApi, askReport(popupBrowserApi))} />,
+    root,
+  );
+}

@@ -102,7 +102,7 @@ describe('popup: the report asked for before the first render', () => {
   it('the popup renders the report its entry asked for', async () => {
     const { api } = fakeApi();
     const first = askReport(api);
-    const root = await mount(<App api={api} first={first} />);
+    const root = await mount(<App api={api} page={loadPage(api, first)} />);
     await settle(() => rows(root).length === 3);
     const reportRequests = api.sendToTab.mock.calls.filter(([, m]) => m.type === 'factmark/report');
     expect(reportRequests).toEqual([[TAB_ID, { type: 'factmark/report' }]]);
