@@ -57,19 +57,19 @@ export function warmUpEngine(lang: string, lexicon: Lexicon): number {
       .facts,
   );
   const context = new PageContextTracker('', facts.matcher, lang, lexicon);
-  const found = texts.map((text) => {
+  const blocks = texts.map((text) => {
     scanBlock(text, lang, lexicon);
     const recognition = recognizeBlock(text, lang, lexicon);
     blockRole(text, recognition.figures);
     context.add(recognition.mentions, text.length, false);
-    return recognition;
+    return { text, recognition };
   });
   const page = context.current.page;
   let supported = 0;
-  texts.forEach((text, i) => {
-    for (const figure of attributeBlock(text, found[i] as (typeof found)[number], page).figures) {
+  for (const { text, recognition } of blocks) {
+    for (const figure of attributeBlock(text, recognition, page).figures) {
       if (reportFigure(figure, facts).verdict === 'supported') supported++;
     }
-  });
+  }
   return supported;
 }

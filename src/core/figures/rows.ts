@@ -10,8 +10,8 @@
  *
  * "Alone in its cell" allows a qualifier before the number ("about", "~"), a "+" after it and an
  * aside in parentheses after it ("6,000 (Philippines)", "1,200 (est.)"): what the number counts is
- * still the header's. A cell with more words ("6,000 by 2030") is read as running text. The header itself is not read
- * as a value cell, and a row with no tab has no header.
+ * still the header's. A cell with more words ("6,000 by 2030") is read as running text. The header
+ * itself is not read as a value cell, and a row with no tab has no header.
  *
  * Cost: one pass over the block to find its tabs, only when it holds one.
  */
