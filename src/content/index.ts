@@ -26,6 +26,7 @@ import { PageText } from './page-text';
 import { rangeOfItem } from './page-items';
 import { buildPageReport, type PageReport } from './page-report';
 import { NavigationLifecycle } from './navigation-lifecycle';
+import { ReportCache } from './report-cache';
 import { report as reportError, safely } from './safe';
 import { warmUpEngine } from './engine-warm-up';
 import { TrustedEventGate } from './trusted-events';
@@ -56,6 +57,7 @@ export class ContentApp {
   private ui: UiRoot | null = null;
   private highlighter: Highlighter | null = null;
   private lastReport: PageReport | null = null;
+  private readonly reports: ReportCache;
   private highlights: PageHighlights | null = null;
   private annotationPages: NavigationLifecycle<AnnotationsFeature> | null = null;
   /** When start() was called (ContentStats.startMs). */
@@ -64,7 +66,9 @@ export class ContentApp {
   constructor(
     private readonly doc: Document,
     private readonly api: ContentBrowserApi,
-  ) {}
+  ) {
+    this.reports = new ReportCache(doc);
+  }
 
   async start(): Promise<void> {
     this.startMs = performance.now();
@@ -100,6 +104,7 @@ export class ContentApp {
 
   stop(): void {
     this.highlightsRun?.abort();
+    this.reports.clear();
     this.life.abort();
   }
 
@@ -225,11 +230,13 @@ export class ContentApp {
   private async handle(request: ContentRequest): Promise<ContentAnswer> {
     switch (request.type) {
       case 'factmark/report': {
-        this.lastReport = await buildPageReport(
-          this.doc,
-          this.facts,
-          this.life.signal,
-          this.lexicon,
+        const inputs = {
+          url: this.doc.location?.href ?? '',
+          facts: this.facts,
+          lexicon: this.lexicon,
+        };
+        this.lastReport = await this.reports.get(inputs, () =>
+          buildPageReport(this.doc, inputs.facts, this.life.signal, inputs.lexicon),
         );
         return { ...this.lastReport.report, annotations: this.annotations?.state() ?? [] };
       }

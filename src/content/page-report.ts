@@ -18,6 +18,11 @@ export interface PageReport {
   /** Each figure and mention of the report, by index, for "reveal" (which makes its range). */
   figureItems: PageItem[];
   mentionItems: PageItem[];
+  /**
+   * Whether all the walk read is in the page's document tree (it entered no shadow root and no
+   * frame), so that a MutationObserver on the document sees every change to it (report-cache.ts).
+   */
+  inOneTree: boolean;
 }
 
 export async function buildPageReport(
@@ -45,6 +50,7 @@ export async function buildPageReport(
   const labels = new Map<PageBlock, Label>();
   const tracker = new LabelTracker<PageBlock>();
   const root = doc.body ?? doc.documentElement;
+  let inOneTree = true;
   const walker = new PageWalker(
     root,
     (block) => {
@@ -55,7 +61,13 @@ export async function buildPageReport(
         labels.set(b, l),
       );
     },
-    { enterFrames: true, wholeLeafBlocks: true },
+    {
+      enterFrames: true,
+      wholeLeafBlocks: true,
+      onOtherTree: () => {
+        inOneTree = false;
+      },
+    },
   );
   while (!walker.step(sliceDeadline())) await checkpoint(signal);
   let offset = 0;
@@ -80,5 +92,5 @@ export async function buildPageReport(
     // Blocks are separated by one '\n' in the visible text.
     offset += block.text.length + 1;
   }
-  return { report, figureItems, mentionItems };
+  return { report, figureItems, mentionItems, inOneTree };
 }

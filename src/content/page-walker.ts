@@ -56,6 +56,12 @@ export interface WalkOptions {
   wholeLeafBlocks?: boolean;
   /** Cut long inline runs into pieces, say where each block starts; or walk one run region. */
   runs?: RunOptions;
+  /**
+   * Told when the walk goes into a tree of its own (an open shadow root, a same-origin frame's
+   * document): a MutationObserver on the page's document does not see changes there
+   * (report-cache.ts).
+   */
+  onOtherTree?: () => void;
 }
 
 /**
@@ -173,6 +179,7 @@ export class PageWalker {
   private readonly enterFrames: boolean;
   private readonly wholeLeafBlocks: boolean;
   private readonly runs: RunCutter | null;
+  private readonly onOtherTree: (() => void) | undefined;
 
   constructor(
     root: Node,
@@ -182,6 +189,7 @@ export class PageWalker {
     this.enterFrames = options.enterFrames ?? false;
     this.wholeLeafBlocks = options.wholeLeafBlocks ?? false;
     this.runs = options.runs ? new RunCutter(options.runs) : null;
+    this.onOtherTree = options.onOtherTree;
     const rootOwner =
       root.nodeType === ELEMENT ? (root as Element) : (root.parentElement ?? (root as Element));
     this.owners.push(nearestBlock(rootOwner));
@@ -243,6 +251,7 @@ export class PageWalker {
       if (this.enterFrames && (tag === 'iframe' || tag === 'frame')) {
         const body = sameOriginBody(el as HTMLIFrameElement);
         if (body && !isHiddenByAttributes(tag, (n) => el.getAttribute(n))) {
+          this.onOtherTree?.();
           this.boundary();
           this.owners.push(body);
           this.split.push(false);
@@ -337,7 +346,10 @@ export class PageWalker {
     if (node.nodeType === ELEMENT) {
       const el = node as Element;
       const shadow = el.shadowRoot;
-      if (shadow) return this.push(shadow.firstChild, null, block);
+      if (shadow) {
+        this.onOtherTree?.();
+        return this.push(shadow.firstChild, null, block);
+      }
       if (tag === 'slot') {
         const assigned = (el as HTMLSlotElement).assignedNodes();
         if (assigned.length > 0) return this.push(null, assigned, block);

@@ -580,6 +580,12 @@ export function defineExtensionSuite(launch: () => Promise<ExtensionBrowser>): v
       expect((await reportOf(tabId)).figures.filter((f) => f.verdict === 'supported')).toHaveLength(
         101,
       );
+      // The content script keeps its report while the page is unchanged (report-cache.ts): an
+      // attribute that hides a paragraph is a change too.
+      await page.evaluate(() => document.querySelector('.appended')?.setAttribute('hidden', ''));
+      expect((await reportOf(tabId)).figures.filter((f) => f.verdict === 'supported')).toHaveLength(
+        99,
+      );
       await page.close();
     });
 
