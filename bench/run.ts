@@ -686,7 +686,9 @@ async function main(): Promise<void> {
     };
     if (POPUP_ONLY) {
       const result = await measurePopup();
-      log(`popup first render: ${result.ms} ms (${result.runs.join(', ')})`);
+      log(
+        `popup first render: ${result.ms} ms, first open ${result.first_ms} ms (${result.runs.join(', ')})`,
+      );
       for (const p of result.phases) log(`  popup phases: ${JSON.stringify(p)}`);
       return;
     }
@@ -783,7 +785,10 @@ async function main(): Promise<void> {
         notes.push(`popup: ${String(error)}`);
         return null;
       });
-      log(`popup first render: ${popup?.ms ?? 'n/a'} ms (${popup?.runs.join(', ') ?? ''})`);
+      log(
+        `popup first render: ${popup?.ms ?? 'n/a'} ms, first open ${popup?.first_ms ?? 'n/a'} ms ` +
+          `(${popup?.runs.join(', ') ?? ''})`,
+      );
     }
     if (
       !has('factmark/export') ||
@@ -1075,7 +1080,7 @@ function storeGoals(
     goals.push({
       goal: 'popup first render < 150 ms (10,000 facts, 10,000 annotations stored)',
       met: popup.ms !== null && popup.ms < 150,
-      value: `${popup.ms ?? '?'} ms (runs ${popup.runs.join(', ')})`,
+      value: `${popup.ms ?? '?'} ms (first open ${popup.first_ms ?? '?'} ms; runs ${popup.runs.join(', ')})`,
     });
   }
   if (exchange) {

@@ -59,12 +59,16 @@ export async function loadPage(
   if (!report) return { status: 'unavailable' };
   mark('report');
 
+  // The facts are asked for first: the figures wait for them, while the annotations section is
+  // drawn after the figures anyway.
+  const ids = [...new Set(report.figures.flatMap((f) => f.facts))];
+  const factsAnswer = ids.length > 0 ? api.getFacts(ids) : null;
+  factsAnswer?.catch(() => undefined);
   const annotationsRequest = loadPageAnnotations(api, report.url, report.annotations);
   const ready = { status: 'ready', tabId, report, annotationsRequest } as const;
-  const ids = [...new Set(report.figures.flatMap((f) => f.facts))];
-  if (ids.length === 0) return { ...ready, facts: new Map(), factsError: null };
+  if (factsAnswer === null) return { ...ready, facts: new Map(), factsError: null };
   try {
-    const answer = await api.getFacts(ids);
+    const answer = await factsAnswer;
     if (!answer.ok) throw new Error(answer.error);
     const facts = new Map(answer.facts.map((f) => [f.id, f]));
     mark('facts');
