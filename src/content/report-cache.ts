@@ -14,6 +14,10 @@
  * - the URL (pushState changes no node), the facts and the watched names: compared when asked.
  *
  * Our own UI host (ui-root.ts) is in the document; its records are not the page's.
+ *
+ * One change makes no record anywhere: a shadow root attached later to an element whose light
+ * children the walk read (a custom element defined after the report). The report keeps the light
+ * text, which a slot usually still shows, until the page's next change of any kind.
  */
 import type { FactIndex } from '../core/compare';
 import type { Lexicon } from '../core/entities';
