@@ -136,8 +136,9 @@ export interface PopupResult {
   runs: number[];
   /**
    * Per run, when the popup got where (ms from its navigation start): its HTML in (`html`), its
-   * HTML parsed (`dom`: domInteractive), its code started (`start`), the tab known, the report in, the facts in (the marks of
-   * src/popup/load-page.ts), the first figures drawn (`figures`).
+   * HTML parsed (`dom`: domInteractive), its code started (`start`: main.tsx), the tab known, the
+   * report in, the facts in (the marks of src/popup/load-page.ts), the first figures drawn
+   * (`figures`).
    */
   phases: Record<string, number>[];
   seed_facts_ms: number;

@@ -1,8 +1,8 @@
 /**
  * The page's report (page-report.ts), kept while nothing it was made from changes: a popup opened
- * again on the same page is answered without a second walk. A walk of 1,000 paragraphs is 20–50 ms
- * of the content script's work (three slices), about a third of the popup's first render on the
- * benchmark (bench/README.md, "popup phases").
+ * again on the same page is answered without a second walk. At 1,000 paragraphs a report is 10–22
+ * ms of the content script's work, and took 20–60 ms of the popup's first render on the benchmark,
+ * sharing 2 cores with the popup's load (bench/README.md, "popup_first_render_ms").
  *
  * What a report is made from, and how each change is seen:
  * - the page's nodes, text and attributes (visibility is read from attributes, never from computed

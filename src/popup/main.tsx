@@ -7,16 +7,11 @@
 import { render } from 'preact';
 import { App } from './App';
 import { popupBrowserApi } from './browser-api';
-import { askReport } from './early-report';
 import { loadPage } from './load-page';
 import './popup.css';
 
 // When the popup's code starts (read by the benchmark with load-page.ts's marks: bench/store.ts).
 performance.mark('factmark:start');
 const root = document.getElementById('app');
-if (root) {
-  render(
-    <App api={popupBrowserApi} page={loadPage(popupBrowserApi, askReport(popupBrowserApi))} />,
-    root,
-  );
-}
+// loadPage asks the tab for its report at once (early-report.ts), before the first render.
+if (root) render(<App api={popupBrowserApi} page={loadPage(popupBrowserApi)} />, root);
