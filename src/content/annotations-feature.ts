@@ -52,6 +52,11 @@ export class AnnotationsFeature {
   private signal: AbortSignal | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
+  /**
+   * The loading or placing under way, if any: a report asked meanwhile waits for it, or it would
+   * list the page's annotations as missing, or as not found on the page, while they are placed.
+   */
+  private busy: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: AnnotationDeps) {
     this.editor = new AnnotationEditor(deps.shadow, deps.api);
@@ -110,7 +115,11 @@ export class AnnotationsFeature {
   }
 
   /** Load this page's annotations again (after an edit in the popup or the Library) and place them. */
-  async reload(): Promise<void> {
+  reload(): Promise<void> {
+    return this.track(this.load());
+  }
+
+  private async load(): Promise<void> {
     // Typed by the contract, and still checked: the receiver checks what it is sent, whoever
     // the sender (and `answer` is undefined when no background listens).
     const answer = await this.deps.api.request({ type: 'factmark/annotations', url: this.url });
@@ -122,8 +131,18 @@ export class AnnotationsFeature {
     await this.anchorAll();
   }
 
-  /** For the report: every annotation of the page, placed or not. */
-  state(): ReportAnnotation[] {
+  /** For the report: every annotation of the page, placed or not, once the placing under way ends. */
+  async settledState(): Promise<ReportAnnotation[]> {
+    // A placing may start while we wait for another (a re-anchoring after the page changed).
+    for (let waited: Promise<void> | null = null; waited !== this.busy;) {
+      waited = this.busy;
+      await waited;
+    }
+    return this.state();
+  }
+
+  /** Every annotation of the page, placed or not, as things stand. */
+  private state(): ReportAnnotation[] {
     return this.list.map((a) => ({
       id: a.id,
       quote: a.quote.exact,
@@ -235,10 +254,16 @@ export class AnnotationsFeature {
       safely(() => {
         this.timer = undefined;
         const needed = this.list.some((a) => !this.isPlaced(a.id));
-        if (needed) this.anchorAll().catch(() => undefined);
+        if (needed) this.track(this.anchorAll()).catch(() => undefined);
       }),
       REANCHOR_DELAY_MS,
     );
+  }
+
+  /** `work`, as the work under way that settledState waits for (its failure is the caller's). */
+  private track(work: Promise<void>): Promise<void> {
+    this.busy = work.catch(() => undefined);
+    return work;
   }
 
   private async anchorAll(): Promise<void> {

@@ -238,7 +238,10 @@ export class ContentApp {
         this.lastReport = await this.reports.get(inputs, () =>
           buildPageReport(this.doc, inputs.facts, this.life.signal, inputs.lexicon),
         );
-        return { ...this.lastReport.report, annotations: this.annotations?.state() ?? [] };
+        return {
+          ...this.lastReport.report,
+          annotations: (await this.annotations?.settledState()) ?? [],
+        };
       }
       case 'factmark/reveal': {
         const items =

@@ -249,9 +249,12 @@ export class PageWalker {
       const el = node as Element;
       const tag = el.localName;
       if (this.enterFrames && (tag === 'iframe' || tag === 'frame')) {
-        const body = sameOriginBody(el as HTMLIFrameElement);
+        const frameDoc = sameOriginDocument(el as HTMLIFrameElement);
+        // A same-origin frame still loading has no body yet, or a blank one: what it will show
+        // is outside the page's document all the same.
+        if (frameDoc) this.onOtherTree?.();
+        const body = frameDoc?.body;
         if (body && !isHiddenByAttributes(tag, (n) => el.getAttribute(n))) {
-          this.onOtherTree?.();
           this.boundary();
           this.owners.push(body);
           this.split.push(false);
@@ -391,10 +394,10 @@ export function isWalkable(el: Element, tag: string): boolean {
   return !isHiddenByAttributes(tag, get) && !isEditableHost(get);
 }
 
-function sameOriginBody(frame: HTMLIFrameElement): HTMLElement | null {
+function sameOriginDocument(frame: HTMLIFrameElement): Document | null {
   try {
     // contentDocument is null for a cross-origin frame (and may throw in some engines).
-    return frame.contentDocument?.body ?? null;
+    return frame.contentDocument;
   } catch {
     return null;
   }

@@ -9,8 +9,9 @@
  *   style: page-walker.ts), its title and its `lang`: a MutationObserver on the whole document,
  *   attributes included. It is connected only while a report is held or being made, and
  *   disconnects at its first record: a page that changes all the time pays for one record.
- * - trees the document's observer does not see (an open shadow root, a same-origin frame, whose
- *   document can also be navigated without a record in ours): such a report is not kept.
+ * - trees the document's observer does not see (an open shadow root, a same-origin frame, loaded
+ *   or still loading, whose document can also be navigated without a record in ours): such a
+ *   report is not kept.
  * - the URL (pushState changes no node), the facts and the watched names: compared when asked.
  *
  * Our own UI host (ui-root.ts) is in the document; its records are not the page's.

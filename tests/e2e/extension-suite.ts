@@ -1057,23 +1057,29 @@ export function defineExtensionSuite(launch: () => Promise<ExtensionBrowser>): v
   describe('annotations', () => {
     type Listed = { id: string; quote: string; anchored: boolean }[];
 
-    /** The report's annotations once the content script has placed (or given up on) them. */
-    async function annotationsOf(tabId: number, count: number): Promise<Listed> {
+    /**
+     * The report's annotations once the content script has placed (or given up on) them. With
+     * `placedAll`, until all are placed: a frame that loads after the page's annotations were
+     * placed has its passages placed on a later pass (annotations-feature.ts, REANCHOR_DELAY_MS).
+     */
+    async function annotationsOf(tabId: number, count: number, placedAll = false): Promise<Listed> {
       const probe = await browser.openExtensionPage('src/options/index.html');
       try {
         return await waitFor(
           probe,
-          async ([id, n]) => {
+          async ([id, n, all]) => {
             const g = globalThis as unknown as { browser?: ExtApi; chrome?: ExtApi };
             type ExtApi = { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } };
             const api = (g.browser ?? g.chrome) as ExtApi;
             const r = (await api.tabs.sendMessage(id, { type: 'factmark/report' })) as {
               annotations?: Listed;
             };
-            return r.annotations && r.annotations.length === n ? r.annotations : null;
+            const listed = r.annotations;
+            if (!listed || listed.length !== n) return null;
+            return !all || listed.every((a) => a.anchored) ? listed : null;
           },
-          [tabId, count] as [number, number],
-          `${count} annotation(s) in the report`,
+          [tabId, count, placedAll] as [number, number, boolean],
+          `${count} annotation(s) in the report${placedAll ? ', all placed' : ''}`,
         );
       } finally {
         await probe.close();
@@ -1445,7 +1451,7 @@ export function defineExtensionSuite(launch: () => Promise<ExtensionBrowser>): v
         await first.page.close();
 
         const again = await openWithReport('/frame-outer.html');
-        expect(await annotationsOf(again.tabId, 1)).toMatchObject([
+        expect(await annotationsOf(again.tabId, 1, true)).toMatchObject([
           { quote: passage, anchored: true },
         ]);
         await waitFor(

@@ -137,6 +137,24 @@ describe('ReportCache', () => {
     expect(made).toBe(2);
   });
 
+  it('never keeps a report made while a same-origin frame is still loading', async () => {
+    // A frame between its navigation and its parse has a document and no body yet: what it will
+    // show loads with no record in the page's own document.
+    const frameDoc = document.implementation.createHTMLDocument('loading');
+    frameDoc.documentElement.replaceChildren(frameDoc.createElement('head'));
+    const frame = document.createElement('iframe');
+    // A same-origin frame's document, as `contentDocument` answers (happy-dom loads no frame).
+    Object.defineProperty(frame, 'contentDocument', { value: frameDoc });
+    document.body.append(frame);
+    expect(frameDoc.body).toBeNull();
+    await ask();
+    frameDoc.documentElement.append(frameDoc.createElement('body'));
+    (frameDoc.body as HTMLElement).innerHTML = '<p>EXIM approved $2 billion.</p>';
+    const after = await ask();
+    expect(made).toBe(2);
+    expect(after.report.figures.map((f) => f.text)).toContain('$2 billion');
+  });
+
   it('stops holding after clear()', async () => {
     await ask();
     cache.clear();
