@@ -1,6 +1,10 @@
 /** Styles of our shadow-root UI. Inside the shadow root they neither see the page's CSS nor leak out. */
 export const UI_CSS = `
 :host { all: initial; }
+/* The host is a popover in the top layer (ui-root.ts). Its backdrop, which a page's CSS may
+   style for its own dialogs, is never drawn: an !important rule of the host's shadow tree wins
+   over the page's, !important or not. */
+:host::backdrop { display: none !important; }
 .card {
   position: fixed; max-width: 360px; min-width: 220px; box-sizing: border-box;
   padding: 10px 12px; border-radius: 8px; pointer-events: auto;

@@ -451,6 +451,14 @@ export function defineExtensionSuite(launch: () => Promise<ExtensionBrowser>): v
             ).length,
         ),
       ).toBe(1);
+      // In the top layer (ui-root.ts): half the page's rendering of a host among its elements.
+      expect(
+        await page.evaluate(() =>
+          [...document.documentElement.children]
+            .find((e) => e !== document.head && e !== document.body)
+            ?.matches(':popover-open'),
+        ),
+      ).toBe(true);
       await page.close();
     });
 
@@ -843,6 +851,36 @@ export function defineExtensionSuite(launch: () => Promise<ExtensionBrowser>): v
         shadowRoot: null,
         internals: 'NotSupportedError',
         customTags: [],
+      });
+      await page.close();
+    });
+
+    it('1b. the page’s styles for its own popovers and backdrops neither move the host nor dim the page', async () => {
+      const { page } = await openWithReport(HOSTILE);
+      await waitForHost(page);
+      const seen = await page.evaluate(() => {
+        const host = [...document.documentElement.children].find(
+          (e) => e !== document.head && e !== document.body,
+        ) as HTMLElement;
+        const style = getComputedStyle(host);
+        return {
+          open: host.matches(':popover-open'),
+          box: [style.position, style.top, style.right, style.width, style.height],
+          border: style.borderTopWidth,
+          backdrop: getComputedStyle(host, '::backdrop').display,
+          // The overview strip, at the right edge, is ours; the page's middle is the page's.
+          edge: document.elementFromPoint(innerWidth - 4, 10) === host,
+          middle: document.elementFromPoint(innerWidth / 2, 10) === host,
+        };
+      });
+      await page.screenshot(artifact(`${browser.name}-hostile-ui.png`));
+      expect(seen).toEqual({
+        open: true,
+        box: ['fixed', '0px', '0px', '0px', '0px'],
+        border: '0px',
+        backdrop: 'none',
+        edge: true,
+        middle: false,
       });
       await page.close();
     });
