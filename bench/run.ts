@@ -951,7 +951,15 @@ async function storyCase(
       const floors: number[] = [];
       for (let r = 0; r < storyRuns(size); r++) {
         floors.push((await floorRun(bench, n)).ms);
-        runs.push((await factmarkPass(bench, n)).run);
+        const run = (await factmarkPass(bench, n)).run;
+        runs.push(run);
+        if (n > 1_000) {
+          log(
+            `story ${n} run ${r + 1}/${storyRuns(size)}: floor ${round(floors.at(-1) ?? 0)} ms, ` +
+              `Factmark ${round(run.passMs)} ms (work ${round(run.passWorkMs)}, walk ${round(run.walkMs)}, ` +
+              `${run.slices} slices, longest ${round(run.longestSliceMs)})`,
+          );
+        }
       }
       const plain = pageResults.find((p) => p.paragraphs === n);
       const ms = median(runs.map((p) => p.passMs));
