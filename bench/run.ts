@@ -21,7 +21,13 @@ import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type CDPSession,
+  type Page,
+} from 'playwright-core';
 import type { ContentStats } from '../src/shared/messages';
 import { bundleSizes } from './bundle';
 import { exportImport, popupFirstRender, type ExportImportResult, type PopupResult } from './store';
@@ -379,6 +385,7 @@ async function factmarkPass(
   keepOpen = false,
 ): Promise<{ run: FactmarkRun; page: Page }> {
   const page = await bench.ext.newPage();
+  const heapCdp = HEAP_SAMPLE ? await startHeapSampling(page) : null;
   const t0 = Date.now();
   await page.goto(bench.origin + pagePath(n), { waitUntil: 'load', timeout: 180_000 });
   const loadMs = Date.now() - t0;
@@ -389,6 +396,7 @@ async function factmarkPass(
   });
   if (!found) throw new Error(`Factmark's pass did not finish on the ${n}-paragraph page`);
   await sleep(SETTLE_MS);
+  if (heapCdp) await logHeapSample(heapCdp, n);
   const b = await page.evaluate(() => (window as unknown as BenchGlobals).__bench);
   const s = found.stats;
   const w = windowOf(b, s.passStartMs ?? b.loadAt ?? 0, s.completeMs ?? s.passMs ?? 0);
@@ -417,6 +425,54 @@ async function factmarkPass(
       tasks: w.tasks,
     },
   };
+}
+
+// BENCH_HEAP_SAMPLE=1: a diagnostic, not a measure (sampling slows the pass). Every Factmark pass
+// logs what was allocated from its page's load to its completion, in all and by the content
+// script, and the content script's 30 functions that allocated most (minified names, with their
+// line and column in dist/chrome/src/content/index.js). Objects collected meanwhile count: what
+// makes the garbage collector run is allocation, not what survives.
+const HEAP_SAMPLE = process.env.BENCH_HEAP_SAMPLE === '1';
+
+interface SamplingNode {
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  selfSize: number;
+  children: SamplingNode[];
+}
+
+async function startHeapSampling(page: Page): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.startSampling', {
+    // One sample per 16 KB allocated on average: about 20,000 on the 50,000-paragraph page.
+    samplingInterval: 16_384,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  return cdp;
+}
+
+async function logHeapSample(cdp: CDPSession, n: number): Promise<void> {
+  const { profile } = await cdp.send('HeapProfiler.stopSampling');
+  const byFunction = new Map<string, number>();
+  let total = 0;
+  let ours = 0;
+  const walk = (node: SamplingNode) => {
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+    total += node.selfSize;
+    if (url.startsWith('chrome-extension:')) {
+      ours += node.selfSize;
+      const name = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}:${columnNumber + 1}`;
+      byFunction.set(name, (byFunction.get(name) ?? 0) + node.selfSize);
+    }
+    for (const child of node.children) walk(child);
+  };
+  walk(profile.head as SamplingNode);
+  const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+  log(`heap ${n}: ${mb(total)} MB allocated, ${mb(ours)} MB by the content script`);
+  const top = [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 30);
+  for (const [name, bytes] of top) log(`  ${mb(bytes)} MB ${name}`);
+  await cdp.detach();
 }
 
 /** A page in the extension's context after its pass, and its tab id, kept open. */
