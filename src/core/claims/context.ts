@@ -172,6 +172,24 @@ function tokensIn(
   return tokens;
 }
 
+/**
+ * The sentence's tokens (memoized per block) that start in [from, to), or with `ending`, that end
+ * in (from, to]: a window beside a figure read from them, not tokenized again. A word the
+ * window's far edge cuts is read whole, as the sentence has it.
+ */
+function tokensNear(
+  block: BlockView,
+  starts: ReadonlySet<number>,
+  sentence: Span,
+  from: number,
+  to: number,
+  ending = false,
+): Token[] {
+  return tokensIn(block, starts, sentence.start, sentence.end).filter((t) =>
+    ending ? t.end > from && t.end <= to : t.start >= from && t.start < to,
+  );
+}
+
 function thingsIn(block: BlockView, start: number, end: number): Set<string> {
   const memo = block.memo;
   const key = `${start}:${end}`;
@@ -384,7 +402,7 @@ export function figureContext(
   ) {
     terms.set(RATE, { weight: 1, surface: 'a year' });
   }
-  const head = headAfter(text, figure, sentence, block.mentions, starts);
+  const head = headAfter(block, figure, sentence, starts);
   if (head && !insideCurrency(figures, head)) put(head, HEAD_WEIGHT);
   for (const t of copulaSubject(block, starts, sentence, figure)) put(t, SUBJECT_OF_COPULA);
   if (
@@ -440,7 +458,7 @@ export function figureContext(
     },
     subjects,
     hood,
-    near: objectNames(text, figures, i, sentence, block.mentions, starts),
+    near: objectNames(block, i, sentence, starts),
     modifiers: countModifiers(text, figure, block, starts),
     ...(antecedent !== -1 ? { restated: antecedent } : {}),
   };
@@ -448,17 +466,16 @@ export function figureContext(
 
 /** See OBJECT_REACH: the names (not watched entities) a figure is of, in or at. */
 function objectNames(
-  text: string,
-  figures: readonly Figure[],
+  block: BlockView,
   i: number,
   sentence: Span,
-  mentions: BlockView['mentions'],
   starts: ReadonlySet<number>,
 ): string[] {
+  const { text, figures } = block;
   const figure = figures[i] as Figure;
   const out: string[] = [];
   const end = Math.min(sentence.end, figure.end + OBJECT_REACH);
-  const after = tokenize(text, figure.end, end, mentions, starts);
+  const after = tokensNear(block, starts, sentence, figure.end, end);
   for (const t of after) {
     if (!OBJECT_AFTER.test(text.slice(figure.end, t.start))) continue;
     if (/[,;:.()]/.test(text.slice(figure.end, t.start))) break;
@@ -468,7 +485,7 @@ function objectNames(
     break;
   }
   const start = Math.max(sentence.start, figure.start - OBJECT_REACH);
-  const before = tokenize(text, start, figure.start, mentions, starts);
+  const before = tokensNear(block, starts, sentence, start, figure.start, true);
   for (let i = before.length - 1; i >= 0; i--) {
     const t = before[i] as Token;
     const gap = text.slice(t.end, figure.start);
@@ -622,14 +639,14 @@ const NUMBER_NOUNS: ReadonlySet<string> = new Set(
 
 /** The figure's head word (see HEAD_WEIGHT), or null. */
 function headAfter(
-  text: string,
+  block: BlockView,
   figure: Figure,
   sentence: Span,
-  mentions: BlockView['mentions'],
   starts: ReadonlySet<number>,
 ): Token | null {
+  const { text } = block;
   const end = Math.min(sentence.end, figure.end + HEAD_REACH);
-  const first = tokenize(text, figure.end, end, mentions, starts)[0];
+  const first = tokensNear(block, starts, sentence, figure.end, end)[0];
   if (!first || !HEAD_GAP.test(text.slice(figure.end, first.start))) return null;
   return first;
 }
