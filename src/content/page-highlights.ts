@@ -73,8 +73,9 @@ const STRIP_REDRAW_MS = 500;
 // Blocks handled between two looks at the clock in the pass's later phases: a look costs about
 // as much as handing a block to the observer, and 32 blocks' attribution takes well under 1 ms.
 const ITEMS_PER_CLOCK_CHECK = 32;
-// Blocks painted at the pass's end, at most: a screen of short paragraphs or table rows holds
-// about 30–40; more means blocks stacked on one another (zero heights), left to the observer.
+// Blocks painted at the pass's end, at most: three screens of short paragraphs or table rows
+// hold about 100–120; more means blocks stacked on one another (zero heights), left to the
+// observer.
 const MAX_PAINTED_AT_PASS_END = 300;
 // The longest the rest of the per-figure work waits for the blocks near the viewport to be
 // painted: a rendering page answers within a frame or two (16–33 ms); a tab in the background
@@ -345,22 +346,27 @@ export class PageHighlights {
   }
 
   /**
-   * Paint now the blocks in the viewport, found by a binary search over their positions: the pass
-   * ends with what the reader sees painted, rather than a frame later at the observer's first
-   * answer. The screens above and below (the observer's margin) are painted at that answer,
-   * before a reader can scroll there; painting them here too made this paint 7 instead of 5.5 ms
-   * of a 26 ms pass over 1,000 paragraphs (Chromium 156, three runs each, bench/README.md). Our
-   * pass changed nothing in the page's layout, so these reads cost a few milliseconds unless the
-   * page itself left its layout dirty — which its next frame would then redo anyway. The observer
-   * watches every block not painted, so any the search misses (a page out of normal flow) is
-   * painted at its answer.
+   * Paint now the blocks in the viewport and in the screen above and below it (the observer's
+   * margin), found by a binary search over their positions: the pass ends with what the reader
+   * sees painted, rather than a frame later at the observer's first answer. The margins are
+   * painted here too, not at that answer, because a change to the page's highlights has Chromium
+   * repaint the whole page: on the bench's 50,000-paragraph page every such frame took 75–180 ms
+   * of rendering, and painting the margins at the observer's answer made a second one 150–300 ms
+   * after the first (Chromium 156, long-animation-frame entries, six loads each; gone in all six
+   * with the margins painted here). The paint itself did not grow measurably (5.9 and 5.7 ms at
+   * 1,000 paragraphs, 4.1 and 3.7 ms at 10,000, paired runs; an earlier measure gave 5.5 → 7 ms).
+   * Our pass changed nothing in the page's layout, so these reads cost a few milliseconds unless
+   * the page itself left its layout dirty — which its next frame would then redo anyway. The
+   * observer watches every block not painted, so any the search misses (a page out of normal
+   * flow) is painted at its answer.
    */
   private paintNearViewport(): void {
     const view = this.deps.doc.defaultView;
     if (!view || !this.visibility || this.pending.size === 0) return;
     const screen = view.innerHeight;
     const keys = [...this.pending.keys()];
-    const near = nearViewport(keys, rectOf, 0, screen, MAX_PAINTED_AT_PASS_END);
+    // The observer's rootMargin (100% above and below): what its first answer would paint.
+    const near = nearViewport(keys, rectOf, -screen, 2 * screen, MAX_PAINTED_AT_PASS_END);
     for (const key of near) {
       // A paragraph is painted whole: its owner needs no watching. An owner of several pieces
       // stays watched for those not near (they are painted when it answers).

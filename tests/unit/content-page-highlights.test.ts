@@ -333,6 +333,55 @@ describe('watching the blocks of a long page', () => {
   });
 });
 
+describe('the paint at the pass end', () => {
+  it('paints the viewport and a screen above and below it, and leaves the rest to the observer', async () => {
+    // One repaint of the page for all three screens: painting the margins at the observer's
+    // answer made a second full-page rendering frame on long pages.
+    const view = document.defaultView as Window & typeof globalThis;
+    class SilentObserver {
+      observe(): void {}
+      unobserve(): void {}
+      disconnect(): void {}
+    }
+    Object.defineProperty(view, 'IntersectionObserver', {
+      configurable: true,
+      value: SilentObserver,
+    });
+    const screen = view.innerHeight;
+    const LINE = screen / 10; // ten paragraphs a screen
+    // The page is scrolled to its fourth screen: paragraph i is at (i - 30) lines from the top.
+    const rect = vi
+      .spyOn(HTMLElement.prototype, 'getBoundingClientRect')
+      .mockImplementation(function (this: HTMLElement) {
+        const i = Number(this.dataset.i ?? -1000);
+        const top = (i - 30 + 0.05) * LINE;
+        return { top, bottom: top + LINE * 0.9 } as DOMRect;
+      });
+    try {
+      const html = Array.from(
+        { length: 80 },
+        (_, i) => `<p data-i="${i}">Barrick said so, paragraph ${i}.</p>`,
+      );
+      const { highlighter } = await start(html.join(''));
+      const painted = new Set(
+        [...highlighter.ranges.keys()].map((r) =>
+          Number((r.startContainer.parentElement as HTMLElement).dataset.i),
+        ),
+      );
+      // The screen above (20–29), the viewport (30–39) and the screen below (40–49).
+      expect([...painted].sort((a, b) => a - b)).toEqual(
+        Array.from({ length: 30 }, (_, k) => 20 + k),
+      );
+    } finally {
+      rect.mockRestore();
+      Object.defineProperty(view, 'IntersectionObserver', {
+        configurable: true,
+        value: InViewObserver,
+      });
+    }
+  });
+});
+
 describe('a table that states its unit once', () => {
   it('has the amounts of its cells painted, as the CLI reads them', async () => {
     // The cells hold numbers alone, which no look at a row finds: the caption's unit makes them
