@@ -2,6 +2,8 @@
  * A CPU profile of Factmark's first pass on one generated page (a tool for finding where the
  * pass's time goes; not part of `npm run bench`): `npx tsx bench/profile.ts 10000 [out.cpuprofile]`
  * after `npm run build`. Prints self time per function of the content script, heaviest first.
+ * `PROFILE_STORY=1`: with the story case's 50 watched names and 2,000 facts (bench/story.ts) set
+ * up first, from the options page, as `npm run bench` does.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -11,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { newsPage } from './generate';
+import { setUpStory } from './story';
 // The e2e tests' Chromium and flags (Debian's build; no sandbox, GPU or background network).
 import { CHROMIUM, CHROMIUM_FLAGS } from '../tests/e2e/chromium';
 
@@ -18,6 +21,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist', 'chrome');
 const n = Number(process.argv[2] ?? 10_000);
 const out = process.argv[3];
+const STORY = process.env.PROFILE_STORY === '1';
 
 interface ProfileNode {
   id: number;
@@ -51,6 +55,16 @@ async function main(): Promise<void> {
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${port}/warm`);
     await page.waitForTimeout(1500);
+    if (STORY) {
+      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+      const control = await context.newPage();
+      await control.goto(`chrome-extension://${new URL(worker.url()).host}/src/options/index.html`);
+      const { setup } = await setUpStory(control);
+      console.log(`story: ${setup.names} names, ${setup.facts} facts`);
+      // The warm-up page again, so that the profiled page's content script is not the first.
+      await page.goto(`http://127.0.0.1:${port}/warm2`);
+      await page.waitForTimeout(1500);
+    }
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
