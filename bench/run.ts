@@ -101,9 +101,9 @@ const EXPORT_ANNOTATIONS = QUICK ? 20_000 : 100_000;
 const LIBRARY_ANNOTATIONS = QUICK ? 20_000 : 1_000_000;
 /**
  * The story case (bench/story.ts): as many runs per page size as the plain pass (21, 5, 3), for
- * the same reason. It had 3 at 10,000 paragraphs: there, one build's passes took 81–137 ms and
- * the floor 62–145 ms from run to run (2026-12-03), and a median of 3 put the same build at 1.23x
- * and 1.64x the floor in two runs of one day.
+ * the same reason. It had 3 at 10,000 paragraphs: there, one build's (f2fedb2) passes took
+ * 81–137 ms and the floor 62–145 ms from run to run (2026-12-03), and its median of 3 was 1.14x
+ * the floor in one run, 1.22x and 1.46x for the first and the last three of another.
  */
 const storyRuns = (size: { paragraphs: number; runs: number }) =>
   QUICK && size.paragraphs > 1_000 ? 1 : size.runs;
