@@ -74,8 +74,8 @@ const STRIP_REDRAW_MS = 500;
 // as much as handing a block to the observer, and 32 blocks' attribution takes well under 1 ms.
 const ITEMS_PER_CLOCK_CHECK = 32;
 // Blocks painted at the pass's end, at most: three screens of short paragraphs or table rows
-// hold about 100–120; more means blocks stacked on one another (zero heights), left to the
-// observer.
+// (a long page's, LONG_PAGE_BLOCKS) hold about 100–120; more means blocks stacked on one
+// another (zero heights), left to the observer.
 const MAX_PAINTED_AT_PASS_END = 300;
 // The longest the rest of the per-figure work waits for the blocks near the viewport to be
 // painted: a rendering page answers within a frame or two (16–33 ms); a tab in the background
@@ -86,6 +86,13 @@ const FIRST_PAINT_WAIT_MS = 200;
 // 50,000-paragraph page (Chromium 156, about 8 µs each with our callback); 1,500 keep that task
 // near 15 ms, and the 25,000 blocks of such a page are all watched within some 17 frames.
 export const WATCHED_PER_FRAME = 1_500;
+// Blocks of a page above which the screens around the viewport are painted at the pass's end
+// (paintNearViewport). A change to the page's highlights repaints the whole page: 75–180 ms of
+// rendering for the 51,000 blocks of the bench's 50,000-paragraph page (1.5–3.5 µs a block),
+// under 40 ms at 10,000 (Chromium 156). From about 20,000 blocks such a frame nears 50 ms, and
+// the second one that painting the margins at the observer's answer makes is worth the 2 ms
+// they add to the first paint (bench, 1,000 paragraphs: 5.1–5.9 → 6.7–8.4 ms).
+export const LONG_PAGE_BLOCKS = 20_000;
 // The longest a watching slice waits for a frame: a tab in the background renders none (and its
 // observer computes nothing), so the watching goes on at this pace there.
 const FRAME_WAIT_MS = 50;
@@ -346,27 +353,26 @@ export class PageHighlights {
   }
 
   /**
-   * Paint now the blocks in the viewport and in the screen above and below it (the observer's
-   * margin), found by a binary search over their positions: the pass ends with what the reader
-   * sees painted, rather than a frame later at the observer's first answer. The margins are
-   * painted here too, not at that answer, because a change to the page's highlights has Chromium
-   * repaint the whole page: on the bench's 50,000-paragraph page every such frame took 75–180 ms
-   * of rendering, and painting the margins at the observer's answer made a second one 150–300 ms
-   * after the first (Chromium 156, long-animation-frame entries, six loads each; gone in all six
-   * with the margins painted here). The paint itself did not grow measurably (5.9 and 5.7 ms at
-   * 1,000 paragraphs, 4.1 and 3.7 ms at 10,000, paired runs; an earlier measure gave 5.5 → 7 ms).
-   * Our pass changed nothing in the page's layout, so these reads cost a few milliseconds unless
-   * the page itself left its layout dirty — which its next frame would then redo anyway. The
-   * observer watches every block not painted, so any the search misses (a page out of normal
-   * flow) is painted at its answer.
+   * Paint now the blocks in the viewport, found by a binary search over their positions: the pass
+   * ends with what the reader sees painted, rather than a frame later at the observer's first
+   * answer. The screens above and below (the observer's margin) are painted at that answer,
+   * before a reader can scroll there, except on a long page (LONG_PAGE_BLOCKS), where they are
+   * painted here too: a change to the page's highlights has Chromium repaint the whole page, and
+   * on the bench's 50,000-paragraph page the observer's answer made a second frame of 75–180 ms
+   * of rendering 150–300 ms after the first (long-animation-frame entries, six loads; gone in all
+   * six with the margins painted here). Our pass changed nothing in the page's layout, so these
+   * reads cost a few milliseconds unless the page itself left its layout dirty — which its next
+   * frame would then redo anyway. The observer watches every block not painted, so any the search
+   * misses (a page out of normal flow) is painted at its answer.
    */
   private paintNearViewport(): void {
     const view = this.deps.doc.defaultView;
     if (!view || !this.visibility || this.pending.size === 0) return;
     const screen = view.innerHeight;
     const keys = [...this.pending.keys()];
-    // The observer's rootMargin (100% above and below): what its first answer would paint.
-    const near = nearViewport(keys, rectOf, -screen, 2 * screen, MAX_PAINTED_AT_PASS_END);
+    // On a long page, the observer's rootMargin too (100% above and below).
+    const margin = this.stats.blocks > LONG_PAGE_BLOCKS ? screen : 0;
+    const near = nearViewport(keys, rectOf, -margin, screen + margin, MAX_PAINTED_AT_PASS_END);
     for (const key of near) {
       // A paragraph is painted whole: its owner needs no watching. An owner of several pieces
       // stays watched for those not near (they are painted when it answers).

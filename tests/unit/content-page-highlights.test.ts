@@ -12,7 +12,11 @@ import { Highlighter, type HighlightCategory } from '../../src/content/highlight
 import { HoverCard } from '../../src/content/hover-card';
 import { RUN_HARD_CHARS, RUN_SOFT_CHARS } from '../../src/content/inline-runs';
 import { OverviewStrip } from '../../src/content/overview-strip';
-import { PageHighlights, WATCHED_PER_FRAME } from '../../src/content/page-highlights';
+import {
+  PageHighlights,
+  WATCHED_PER_FRAME,
+  LONG_PAGE_BLOCKS,
+} from '../../src/content/page-highlights';
 import { createUiRoot } from '../../src/content/ui-root';
 import { BUNDLED_FACT_BASE } from '../../src/shared/fact-base';
 
@@ -334,9 +338,11 @@ describe('watching the blocks of a long page', () => {
 });
 
 describe('the paint at the pass end', () => {
-  it('paints the viewport and a screen above and below it, and leaves the rest to the observer', async () => {
-    // One repaint of the page for all three screens: painting the margins at the observer's
-    // answer made a second full-page rendering frame on long pages.
+  /**
+   * The paragraphs painted when the pass ends, with the page scrolled to its fourth screen (ten
+   * paragraphs a screen, 80 naming Barrick) and `filler` paragraphs naming nothing after them.
+   */
+  async function paintedAtPassEnd(filler: number): Promise<number[]> {
     const view = document.defaultView as Window & typeof globalThis;
     class SilentObserver {
       observe(): void {}
@@ -347,31 +353,26 @@ describe('the paint at the pass end', () => {
       configurable: true,
       value: SilentObserver,
     });
-    const screen = view.innerHeight;
-    const LINE = screen / 10; // ten paragraphs a screen
-    // The page is scrolled to its fourth screen: paragraph i is at (i - 30) lines from the top.
+    const line = view.innerHeight / 10;
     const rect = vi
       .spyOn(HTMLElement.prototype, 'getBoundingClientRect')
       .mockImplementation(function (this: HTMLElement) {
-        const i = Number(this.dataset.i ?? -1000);
-        const top = (i - 30 + 0.05) * LINE;
-        return { top, bottom: top + LINE * 0.9 } as DOMRect;
+        const top = (Number(this.dataset.i ?? 1_000_000) - 30 + 0.05) * line;
+        return { top, bottom: top + line * 0.9 } as DOMRect;
       });
     try {
-      const html = Array.from(
+      const named = Array.from(
         { length: 80 },
         (_, i) => `<p data-i="${i}">Barrick said so, paragraph ${i}.</p>`,
       );
-      const { highlighter } = await start(html.join(''));
+      const rest = '<p>Nothing here.</p>'.repeat(filler);
+      const { highlighter } = await start(named.join('') + rest);
       const painted = new Set(
         [...highlighter.ranges.keys()].map((r) =>
           Number((r.startContainer.parentElement as HTMLElement).dataset.i),
         ),
       );
-      // The screen above (20–29), the viewport (30–39) and the screen below (40–49).
-      expect([...painted].sort((a, b) => a - b)).toEqual(
-        Array.from({ length: 30 }, (_, k) => 20 + k),
-      );
+      return [...painted].sort((a, b) => a - b);
     } finally {
       rect.mockRestore();
       Object.defineProperty(view, 'IntersectionObserver', {
@@ -379,6 +380,18 @@ describe('the paint at the pass end', () => {
         value: InViewObserver,
       });
     }
+  }
+
+  it('paints the viewport, and leaves the screens around it to the observer', async () => {
+    expect(await paintedAtPassEnd(0)).toEqual(Array.from({ length: 10 }, (_, k) => 30 + k));
+  });
+
+  it("paints a long page's screen above and below the viewport with it", async () => {
+    // One repaint of the page for all three screens: painting the margins at the observer's
+    // answer made a second full-page rendering frame on long pages.
+    expect(await paintedAtPassEnd(LONG_PAGE_BLOCKS)).toEqual(
+      Array.from({ length: 30 }, (_, k) => 20 + k),
+    );
   });
 });
 
