@@ -99,14 +99,6 @@ const POPUP_RUNS = QUICK ? 1 : 9;
 const EXPORT_ANNOTATIONS = QUICK ? 20_000 : 100_000;
 /** The Library at scale (bench/library.ts): a million, as the trust-boundaries issue asks. */
 const LIBRARY_ANNOTATIONS = QUICK ? 20_000 : 1_000_000;
-/**
- * The story case (bench/story.ts): as many runs per page size as the plain pass (21, 5, 3), for
- * the same reason. It had 3 at 10,000 paragraphs: there, one build's (f2fedb2) passes took
- * 81–137 ms and the floor 62–145 ms from run to run (2026-12-03), and its median of 3 was 1.14x
- * the floor in one run, 1.22x and 1.46x for the first and the last three of another.
- */
-const storyRuns = (size: { paragraphs: number; runs: number }) =>
-  QUICK && size.paragraphs > 1_000 ? 1 : size.runs;
 const LONG_TASK_MS = 50;
 
 // ---- small helpers ------------------------------------------------------------------------
@@ -1005,13 +997,17 @@ async function storyCase(
       // The floor alternates with the story's passes, as with the plain pass's: a floor of runs
       // made minutes before (the plain pages') is of a machine in another state.
       const floors: number[] = [];
-      for (let r = 0; r < storyRuns(size); r++) {
+      // As many runs as the plain pass (21, 5, 3), for the same reason. It had 3 at 10,000
+      // paragraphs: there, one build's (f2fedb2) passes took 81–137 ms and the floor 62–145 ms
+      // from run to run (2026-12-03), and its median of 3 was 1.14x the floor in one run, 1.22x
+      // and 1.46x for the first and the last three of another.
+      for (let r = 0; r < size.runs; r++) {
         floors.push((await floorRun(bench, n)).ms);
         const run = (await factmarkPass(bench, n)).run;
         runs.push(run);
         if (n > 1_000) {
           log(
-            `story ${n} run ${r + 1}/${storyRuns(size)}: floor ${round(floors.at(-1) ?? 0)} ms, ` +
+            `story ${n} run ${r + 1}/${size.runs}: floor ${round(floors.at(-1) ?? 0)} ms, ` +
               `Factmark ${round(run.passMs)} ms (work ${round(run.passWorkMs)}, walk ${round(run.walkMs)}, ` +
               `${run.slices} slices, longest ${round(run.longestSliceMs)})`,
           );

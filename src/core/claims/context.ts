@@ -646,7 +646,10 @@ function headAfter(
 ): Token | null {
   const { text } = block;
   const end = Math.min(sentence.end, figure.end + HEAD_REACH);
-  const first = tokensNear(block, starts, sentence, figure.end, end)[0];
+  // The first token of the window: found, not the whole window filtered (a figure each).
+  const first = tokensIn(block, starts, sentence.start, sentence.end).find(
+    (t) => t.start >= figure.end && t.start < end,
+  );
   if (!first || !HEAD_GAP.test(text.slice(figure.end, first.start))) return null;
   return first;
 }
