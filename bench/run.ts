@@ -59,10 +59,15 @@ const SIZES: { paragraphs: number; runs: number }[] = QUICK
       // The 1,000-paragraph page takes 10–25 ms, where a scheduler's hiccup moves a run by half:
       // more runs, for a median that holds still. With 11, the ratio's median moved between 1.52
       // and 1.76 over four runs of one build in one hour (2026-12-02; the floor's alone between
-      // 12.4 and 15.3 ms).
-      { paragraphs: 1_000, runs: 21 },
+      // 12.4 and 15.3 ms). With 21, the story case's runs spread so (one build, 2026-12-03: the
+      // floor 8.2–22.4 ms, the pass 12.9–26.1 ms, each some 3.3 ms about its median) that its
+      // ratio moved between 1.28 and 1.56 from one bench run to the next; 41 halve the variance.
+      { paragraphs: 1_000, runs: 41 },
       { paragraphs: 10_000, runs: 5 },
-      { paragraphs: 50_000, runs: 3 },
+      // 3 at 50,000 left one slow run of three deciding: the story case's median was 1.54x the
+      // floor in a bench run where the machine was slower throughout (2026-12-03), 1.19x and 1.28x
+      // in the two others.
+      { paragraphs: 50_000, runs: 5 },
     ];
 // BENCH_SIZES=10000,50000: only these page sizes; BENCH_PAGES_ONLY=1: stop after the pages
 // (both for trying a change; a run with either writes no results file).
@@ -997,7 +1002,7 @@ async function storyCase(
       // The floor alternates with the story's passes, as with the plain pass's: a floor of runs
       // made minutes before (the plain pages') is of a machine in another state.
       const floors: number[] = [];
-      // As many runs as the plain pass (21, 5, 3), for the same reason. It had 3 at 10,000
+      // As many runs as the plain pass (41, 5, 5), for the same reason. It had 3 at 10,000
       // paragraphs: there, one build's (f2fedb2) passes took 81–137 ms and the floor 62–145 ms
       // from run to run (2026-12-03), and its median of 3 was 1.14x the floor in one run, 1.22x
       // and 1.46x for the first and the last three of another.
@@ -1005,13 +1010,11 @@ async function storyCase(
         floors.push((await floorRun(bench, n)).ms);
         const run = (await factmarkPass(bench, n)).run;
         runs.push(run);
-        if (n > 1_000) {
-          log(
-            `story ${n} run ${r + 1}/${size.runs}: floor ${round(floors.at(-1) ?? 0)} ms, ` +
-              `Factmark ${round(run.passMs)} ms (work ${round(run.passWorkMs)}, walk ${round(run.walkMs)}, ` +
-              `${run.slices} slices, longest ${round(run.longestSliceMs)})`,
-          );
-        }
+        log(
+          `story ${n} run ${r + 1}/${size.runs}: floor ${round(floors.at(-1) ?? 0)} ms, ` +
+            `Factmark ${round(run.passMs)} ms (work ${round(run.passWorkMs)}, walk ${round(run.walkMs)}, ` +
+            `${run.slices} slices, longest ${round(run.longestSliceMs)})`,
+        );
       }
       const plain = pageResults.find((p) => p.paragraphs === n);
       const ms = median(runs.map((p) => p.passMs));
