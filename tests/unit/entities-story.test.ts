@@ -139,6 +139,11 @@ describe('a lexicon in parts (the bundled names, one’s own)', () => {
       'Tai Hills and the SCDB agreed.',
       'Barrick Gold Mine workers and Reko Diq Hills residents met the SCDB; Barrick Gold said so.',
       'Reko Hills is not Reko Diq, and Tai Hills is neither.',
+      // A watched name's stem before a bundled name's, then the other way round: whichever part
+      // a text's first stem is of, every part it names is looked for.
+      'Tai Hills first, then Barrick Gold and the SCDB.',
+      'Taipei, not Tai Hills: Barrick Gold Mine and Reko Diq.',
+      'Ex-Im Bank, then Tai Hills.',
       'Nothing named here at all.',
     ]) {
       const found = lexicon.find(text).map((m) => `${m.entity}@${m.start}:${m.text}`);
