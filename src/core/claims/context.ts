@@ -186,8 +186,26 @@ function tokensNear(
   ending = false,
 ): Token[] {
   return tokensIn(block, starts, sentence.start, sentence.end).filter((t) =>
-    ending ? t.end > from && t.end <= to : t.start >= from && t.start < to,
+    inWindow(t, from, to, ending),
   );
+}
+
+/** The first of tokensNear's tokens (that start in the window), the rest not filtered. */
+function firstTokenNear(
+  block: BlockView,
+  starts: ReadonlySet<number>,
+  sentence: Span,
+  from: number,
+  to: number,
+): Token | undefined {
+  return tokensIn(block, starts, sentence.start, sentence.end).find((t) =>
+    inWindow(t, from, to, false),
+  );
+}
+
+/** A token that starts in [from, to), or with `ending`, that ends in (from, to]. */
+function inWindow(t: Token, from: number, to: number, ending: boolean): boolean {
+  return ending ? t.end > from && t.end <= to : t.start >= from && t.start < to;
 }
 
 function thingsIn(block: BlockView, start: number, end: number): Set<string> {
@@ -646,10 +664,7 @@ function headAfter(
 ): Token | null {
   const { text } = block;
   const end = Math.min(sentence.end, figure.end + HEAD_REACH);
-  // The first token of the window: found, not the whole window filtered (a figure each).
-  const first = tokensIn(block, starts, sentence.start, sentence.end).find(
-    (t) => t.start >= figure.end && t.start < end,
-  );
+  const first = firstTokenNear(block, starts, sentence, figure.end, end);
   if (!first || !HEAD_GAP.test(text.slice(figure.end, first.start))) return null;
   return first;
 }
