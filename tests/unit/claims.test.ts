@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { buildFactBase, describedFactsFromSeed } from '../../src/core/facts/build';
 import { lexiconOfNames } from '../../src/core/entities';
 import { indexFacts } from '../../src/core/compare';
+import { ClaimMatcher } from '../../src/core/claims/matcher';
+import { factTerms } from '../../src/core/claims/describe';
+import { fact } from './background-fixtures';
 import { analyzeText, buildReport } from '../../src/core/report/analyze';
 import type { ReportFigure } from '../../src/core/types';
 import { BUNDLED_FACT_BASE } from '../../src/shared/fact-base';
@@ -98,6 +101,43 @@ describe('one fact base, pages of different stories', () => {
         '$640 million',
       ),
     ).not.toBe('supported');
+  });
+});
+
+describe('the stories of claims', () => {
+  // Claims whose sources name the same entities share one set of them (StorySets in
+  // matcher.ts); a claim that a second source, naming more, states too gets a set of its own.
+  const terms = { approv: 1, loan: 0.8 };
+  const matcher = new ClaimMatcher(
+    [
+      fact('source:a:1', { attribute: 'loan', story: ['kestrel'], terms }),
+      fact('source:a:2', { attribute: 'cost', story: ['kestrel'], terms }),
+      fact('source:b:1', { attribute: 'loan', story: ['kestrel', 'pellam'], terms }),
+      fact('source:c:1', { attribute: 'jobs', story: ['kestrel', 'pellam'], terms }),
+      fact('source:c:2', { attribute: 'jobs', terms }),
+    ],
+    factTerms,
+  );
+  const storyOf = (id: string) => {
+    const story = matcher.claims.find((c) => c.id === id)?.story;
+    return story === null ? null : [...(story ?? [])].sort();
+  };
+
+  it('a claim’s story is what all its sources name, and no other claim’s grows with it', () => {
+    expect(storyOf('loan')).toEqual(['kestrel', 'pellam']);
+    expect(storyOf('cost')).toEqual(['kestrel']);
+    // A fact of unknown story (a user's) makes its claim's story unknown: any watched name.
+    expect(storyOf('jobs')).toBeNull();
+  });
+
+  it('lists each set of names once, however many claims have it', () => {
+    expect(matcher.stories().map((s) => [...s].sort())).toEqual([
+      ['kestrel', 'pellam'],
+      ['kestrel'],
+    ]);
+    // The list is the caller's: changing it changes nothing of the matcher's.
+    matcher.stories().pop();
+    expect(matcher.stories()).toHaveLength(2);
   });
 });
 

@@ -98,9 +98,12 @@ export interface Claim {
   kind: Fact['kind'];
   unit: string;
   facts: Fact[];
-  terms: Map<string, number>;
-  /** Entities the claim's sources name; null when unknown (a user's fact): any watched name. */
-  story: Set<string> | null;
+  terms: ReadonlyMap<string, number>;
+  /**
+   * Entities the claim's sources name; null when unknown (a user's fact): any watched name. Claims
+   * whose sources name the same entities may share one set: never changed once made.
+   */
+  story: ReadonlySet<string> | null;
   /** What the claim is about, in its first source's words. */
   about: string;
   /** The terms of the named things its facts are about ("Manara Minerals"), not watched entities. */
@@ -129,7 +132,9 @@ export class ClaimMatcher {
   private readonly units = new Set<string>();
   private readonly countClasses = new Set<string>();
   /** Each claim's facts as weighted terms, with their mass: a page is compared with each. */
-  private readonly versions = new Map<Claim, { terms: Map<string, number>; mass: number }[]>();
+  private readonly versions = new Map<Claim, readonly Version[]>();
+  /** Each claim's facts' terms, in the order of its facts (versionsOf). */
+  private readonly factTerms = new Map<Claim, ReadonlyMap<string, number>[]>();
   /** candidates(), by kind and the names of the page (see CANDIDATE_LISTS). */
   private readonly candidateLists = new Map<string, readonly Claim[]>();
   /**
@@ -137,10 +142,7 @@ export class ClaimMatcher {
    * claims whose story names it: a page's candidates are read from the entities it names, not
    * found by trying every claim of the fact base (candidates()).
    */
-  private readonly storyIndex = new Map<
-    Figure['kind'],
-    { storyless: number[]; byEntity: Map<string, number[]> }
-  >();
+  private readonly storyIndex = new Map<Figure['kind'], StoryIndex>();
   /**
    * The words of the names the sources write, watched names' included. A claim's terms have a
    * watched name as its entity ("@hdb"), not its words; a page that shortens the name ("the
@@ -148,11 +150,22 @@ export class ClaimMatcher {
    * story's thing, not another one.
    */
   private readonly sourceNames = new Set<string>();
+  /** stories(), made at its first call. */
+  private storyList: ReadonlySet<string>[] | null = null;
 
   constructor(facts: readonly Fact[], termsOf: FactTerms) {
     const byId = new Map<string, Claim>();
-    const factTermsList = new Map<Claim, Map<string, number>[]>();
+    // What the constructor makes per fact is kept small: with a journalist's own stories (2,000
+    // facts, bench/story.ts) the content script indexes them while the page waits for its first
+    // pass, and what it allocated there (a copy of every fact's terms, a set of the 25 names of
+    // every claim's source) the collector then paid for during the pass. A claim's terms are its
+    // one fact's until a second fact comes (then a union), and the claims whose sources name the
+    // same entities share one set of them (StorySets).
+    const storySets = new StorySets();
+    /** Claims whose `terms` is still their first fact's map, not a union of their own. */
+    const borrowed = new Set<Claim>();
     for (const fact of facts) {
+      const own = termsOf(fact);
       let claim = byId.get(fact.attribute);
       if (!claim) {
         claim = {
@@ -160,12 +173,22 @@ export class ClaimMatcher {
           kind: fact.kind,
           unit: fact.unit,
           facts: [],
-          terms: new Map(),
-          story: new Set(),
+          terms: own,
+          story: fact.story ? storySets.of(fact.story) : null,
           about: fact.about ?? fact.quote,
           subjectTerms: new Set(),
         };
         byId.set(fact.attribute, claim);
+        borrowed.add(claim);
+        this.factTerms.set(claim, [own]);
+      } else {
+        if (borrowed.delete(claim)) claim.terms = new Map(claim.terms);
+        const union = claim.terms as Map<string, number>;
+        for (const [t, w] of own) {
+          if ((union.get(t) ?? 0) < w) union.set(t, w);
+        }
+        this.factTerms.get(claim)?.push(own);
+        claim.story = storySets.union(claim.story, fact.story);
       }
       claim.facts.push(fact);
       for (const name of fact.names ?? namesIn(fact.quote)) this.sourceNames.add(name);
@@ -174,17 +197,12 @@ export class ClaimMatcher {
           claim.subjectTerms.add(t.term);
         }
       }
-      const own = new Map(termsOf(fact));
-      for (const [t, w] of own) {
-        if ((claim.terms.get(t) ?? 0) < w) claim.terms.set(t, w);
-      }
-      const list = factTermsList.get(claim);
-      if (list) list.push(own);
-      else factTermsList.set(claim, [own]);
-      if (fact.story && claim.story) for (const e of fact.story) claim.story.add(e);
-      else claim.story = null;
     }
     this.claims = [...byId.values()];
+    // By kind: the storyless claims' positions, and per story set those of its claims; an
+    // entity's list is then read from the sets that name it (a few dozen), not pushed to for
+    // every claim and every name of its story.
+    const bySet = new Map<Figure['kind'], Map<ReadonlySet<string>, number[]>>();
     this.claims.forEach((c, i) => {
       if (c.kind === 'count') this.countClasses.add(countClass(c.unit));
       else this.units.add(`${c.kind} ${c.unit}`);
@@ -192,33 +210,49 @@ export class ClaimMatcher {
       if (!index) this.storyIndex.set(c.kind, (index = { storyless: [], byEntity: new Map() }));
       if (c.story === null) index.storyless.push(i);
       else {
-        for (const e of c.story) {
-          const list = index.byEntity.get(e);
-          if (list) list.push(i);
-          else index.byEntity.set(e, [i]);
-        }
+        let sets = bySet.get(c.kind);
+        if (!sets) bySet.set(c.kind, (sets = new Map()));
+        const list = sets.get(c.story);
+        if (list) list.push(i);
+        else sets.set(c.story, [i]);
       }
     });
+    for (const [kind, sets] of bySet) {
+      const byEntity = (this.storyIndex.get(kind) as StoryIndex).byEntity;
+      for (const [story, positions] of sets) {
+        for (const e of story) {
+          const lists = byEntity.get(e);
+          if (lists) lists.push(positions);
+          else byEntity.set(e, [positions]);
+        }
+      }
+    }
     const df = new Map<string, number>();
     for (const c of this.claims) for (const t of c.terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
     const n = this.claims.length;
     for (const [t, d] of df) this.idf.set(t, Math.log(1 + n / d));
     this.maxIdf = Math.log(1 + Math.max(1, n));
-    const massOf = (terms: Map<string, number>): number => {
-      let m = 0;
-      for (const [t, w] of terms) m += w * (this.idf.get(t) ?? 0);
-      return m;
-    };
-    for (const c of this.claims) {
-      // A claim stated once is its fact; stated several times, each statement is a version, and so
-      // is their union (a page may combine one source's words with another's).
-      const own = factTermsList.get(c) ?? [];
-      const versions = own.length > 1 ? [...own, c.terms] : own;
-      this.versions.set(
-        c,
-        versions.map((terms) => ({ terms, mass: massOf(terms) })),
-      );
+  }
+
+  /**
+   * A claim's versions with their mass, made at its first scoring: a claim stated once is its
+   * fact; stated several times, each statement is a version, and so is their union (a page may
+   * combine one source's words with another's). Most claims of a large fact base are never
+   * scored on a given page (candidates()).
+   */
+  private versionsOf(claim: Claim): readonly Version[] {
+    let made = this.versions.get(claim);
+    if (made === undefined) {
+      const own = this.factTerms.get(claim) ?? [];
+      const versions = own.length > 1 ? [...own, claim.terms] : own;
+      made = versions.map((terms) => {
+        let mass = 0;
+        for (const [t, w] of terms) mass += w * (this.idf.get(t) ?? 0);
+        return { terms, mass };
+      });
+      this.versions.set(claim, made);
     }
+    return made;
   }
 
   /**
@@ -334,8 +368,7 @@ export class ClaimMatcher {
     if (!index) return [];
     const lists = [index.storyless];
     for (const e of entities) {
-      const list = index.byEntity.get(e);
-      if (list) lists.push(list);
+      for (const list of index.byEntity.get(e) ?? []) lists.push(list);
     }
     const positions = lists.length === 1 ? index.storyless : [...new Set(lists.flat())];
     if (lists.length > 1) positions.sort((a, b) => a - b);
@@ -380,7 +413,7 @@ export class ClaimMatcher {
       let strong = false;
       const exact = exactFactor(figure, claim);
       const evidenceWeight = exact > 1 ? EVIDENCE_WEIGHT * EXACT_EVIDENCE : EVIDENCE_WEIGHT;
-      for (const version of this.versions.get(claim) ?? []) {
+      for (const version of this.versionsOf(claim)) {
         // "25% each" is compared only with shares "each"; a total ("split between", "combined")
         // never with them; a single party's share ("the federal government's 25%") with either.
         if (context.terms.has(EACH) && !version.terms.has(EACH)) continue;
@@ -575,11 +608,19 @@ export class ClaimMatcher {
 
   /** The entity sets of the fact base's stories: what its claims' sources name. */
   stories(): ReadonlySet<string>[] {
-    const seen = new Map<string, ReadonlySet<string>>();
-    for (const c of this.claims) {
-      if (c.story && c.story.size > 0) seen.set([...c.story].sort().join(' '), c.story);
+    if (this.storyList === null) {
+      // Keyed by their names in order, once per set (claims share sets: StorySets).
+      const keys = new Map<ReadonlySet<string>, string>();
+      const seen = new Map<string, ReadonlySet<string>>();
+      for (const c of this.claims) {
+        if (!c.story || c.story.size === 0) continue;
+        let key = keys.get(c.story);
+        if (key === undefined) keys.set(c.story, (key = [...c.story].sort().join(' ')));
+        seen.set(key, c.story);
+      }
+      this.storyList = [...seen.values()];
     }
-    return [...seen.values()];
+    return [...this.storyList];
   }
 
   /** Does the figure's sentence (or the one before) name the thing the claim is about? */
@@ -624,6 +665,68 @@ export class ClaimMatcher {
     }
     return words.sort((a, b) => b.score - a.score).map((w) => w.surface);
   }
+}
+
+/** A claim's terms as one of its sources states them, with their weight (mass) under the idf. */
+interface Version {
+  terms: ReadonlyMap<string, number>;
+  mass: number;
+}
+
+/**
+ * By kind, the positions in `claims` of the claims with no story, and by entity the lists of
+ * positions of the claims whose story names it (one list per set of names: StorySets).
+ */
+interface StoryIndex {
+  storyless: number[];
+  byEntity: Map<string, number[][]>;
+}
+
+/**
+ * The sets of names claims' stories are, shared: the facts of one source name the same entities
+ * (a generated source of the bench names 25), and most claims have their story from one source.
+ * A fact's names are compared with the previous fact's before any key is made; a claim whose
+ * facts' sources name different entities gets a set of its own, their union.
+ */
+class StorySets {
+  private last: readonly string[] = [];
+  private lastSet: ReadonlySet<string> | null = null;
+  private readonly byKey = new Map<string, ReadonlySet<string>>();
+  /** Sets made by union(): a claim's own, which a later fact of it may grow. */
+  private readonly owned = new WeakSet<ReadonlySet<string>>();
+
+  of(names: readonly string[]): ReadonlySet<string> {
+    if (this.lastSet !== null && sameNames(names, this.last)) return this.lastSet;
+    const key = names.join('\u0000');
+    let set = this.byKey.get(key);
+    if (set === undefined) this.byKey.set(key, (set = new Set(names)));
+    this.last = names;
+    this.lastSet = set;
+    return set;
+  }
+
+  /** A claim's story once one more of its facts, naming `names` (absent: unknown), is counted. */
+  union(
+    story: ReadonlySet<string> | null,
+    names: readonly string[] | undefined,
+  ): ReadonlySet<string> | null {
+    if (story === null || names === undefined) return null;
+    if (names.every((e) => story.has(e))) return story;
+    if (this.owned.has(story)) {
+      for (const e of names) (story as Set<string>).add(e);
+      return story;
+    }
+    const own = new Set(story);
+    for (const e of names) own.add(e);
+    this.owned.add(own);
+    return own;
+  }
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export interface Scored {
