@@ -23,14 +23,9 @@ export function indexFacts(facts: Iterable<Fact>): FactIndex {
   // One order wherever the facts come from (the bundled JSON, IndexedDB's key order), so that a
   // verdict's fact ids — and the matcher's tie-breaks — read the same in the CLI and the extension.
   const sorted = [...facts].sort(factOrder);
-  const byClaim = new Map<string, Fact[]>();
-  for (const fact of sorted) {
-    const list = byClaim.get(fact.attribute);
-    if (list) list.push(fact);
-    else byClaim.set(fact.attribute, [fact]);
-  }
   const matcher = new ClaimMatcher(sorted, factTerms);
-  return { get: (claim) => byClaim.get(claim), matcher, size: byClaim.size };
+  // The matcher's claims hold their facts in this order already.
+  return { get: (claim) => matcher.factsOf(claim), matcher, size: matcher.claims.length };
 }
 
 /** Seed facts by file, then by offset in it (numerically); others by id. */

@@ -150,6 +150,7 @@ export class ClaimMatcher {
    * story's thing, not another one.
    */
   private readonly sourceNames = new Set<string>();
+  private readonly byId: ReadonlyMap<string, Claim>;
   /** stories(), made at its first call. */
   private storyList: ReadonlySet<string>[] | null = null;
 
@@ -199,6 +200,7 @@ export class ClaimMatcher {
       }
     }
     this.claims = [...byId.values()];
+    this.byId = byId;
     // By kind: the storyless claims' positions, and per story set those of its claims; an
     // entity's list is then read from the sets that name it (a few dozen), not pushed to for
     // every claim and every name of its story.
@@ -232,6 +234,11 @@ export class ClaimMatcher {
     const n = this.claims.length;
     for (const [t, d] of df) this.idf.set(t, Math.log(1 + n / d));
     this.maxIdf = Math.log(1 + Math.max(1, n));
+  }
+
+  /** The facts of the claim `id`, in the order they were given; undefined for no such claim. */
+  factsOf(id: string): readonly Fact[] | undefined {
+    return this.byId.get(id)?.facts;
   }
 
   /**
