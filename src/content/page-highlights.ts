@@ -31,7 +31,8 @@ import { changesOf } from './mutation-changes';
 import { inLightRun, regionAt } from './run-regions';
 import { report, safely } from './safe';
 import { ownerTops } from './strip-positions';
-import { nearViewport } from './viewport-blocks';
+import { WatchWindow } from './watch-window';
+import { firstReaching, nearViewport } from './viewport-blocks';
 import { Aborted, afterNextFrame, checkpoint, sliceDeadline, yieldToPage } from './schedule';
 import { isOurs } from './ui-root';
 
@@ -96,6 +97,10 @@ export const LONG_PAGE_BLOCKS = 20_000;
 // The longest a watching slice waits for a frame: a tab in the background renders none (and its
 // observer computes nothing), so the watching goes on at this pace there.
 const FRAME_WAIT_MS = 50;
+// How often, at most, a scroll has the watch window looked at (a binary search: some 16 layout
+// reads); a reader scrolling at a screen a frame crosses some 100 blocks in this time, a tenth of
+// the WATCH_SPAN between the viewport and the window's edge.
+const WINDOW_CHECK_MS = 100;
 // Pointer moves are handled at most once per frame.
 const HOVER_THROTTLE_MS = 16;
 
@@ -116,6 +121,9 @@ export class PageHighlights {
    * more highlights nobody is looking at.
    */
   private visibility: IntersectionObserver | null = null;
+  /** On a long page, the blocks watched (watch-window.ts); null on others. */
+  private watchWindow: WatchWindow | null = null;
+  private windowTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly paintedOwners = new Set<Element>();
   /**
    * Blocks the first pass found something in, by unit, whose items (attribution, comparison)
@@ -307,16 +315,19 @@ export class PageHighlights {
     // above needs no watching. The observer computes a new target's first answer in the next
     // rendering update, all of them in one task: at most WATCHED_PER_FRAME are handed to it
     // before the page renders a frame.
+    // On a long page, only the blocks near the viewport's in document order (watch-window.ts).
+    const toWatch =
+      this.stats.blocks > LONG_PAGE_BLOCKS ? this.watchNear(toObserve, view, signal) : toObserve;
     let watched = 0;
     this.stats.observeWorkMs = await this.runSliced(
       [
         (stop) => {
           let handed = 0;
-          while (watched < toObserve.length) {
-            const owner = toObserve[watched++] as Element;
+          while (watched < toWatch.length) {
+            const owner = toWatch[watched++] as Element;
             if (!this.paintedOwners.has(owner) && this.unitsByOwner.has(owner)) {
               this.visibility?.observe(owner);
-              if (++handed === WATCHED_PER_FRAME) return watched === toObserve.length;
+              if (++handed === WATCHED_PER_FRAME) return watched === toWatch.length;
             }
             if (watched % ITEMS_PER_CLOCK_CHECK === 0 && stop()) return false;
           }
@@ -350,6 +361,58 @@ export class PageHighlights {
     );
     this.stats.completeMs = performance.now() - this.passStart;
     this.scheduleStrip();
+  }
+
+  /**
+   * Start the watch window over `owners` (a long page's blocks to watch, in document order) at the
+   * viewport, and move it as the page scrolls; returns the blocks to watch now.
+   */
+  private watchNear(
+    owners: readonly Element[],
+    view: Window | null,
+    signal: AbortSignal,
+  ): Element[] {
+    if (!view || !this.visibility) return [...owners];
+    const watching = new WatchWindow(
+      owners,
+      (owner) => this.visibility?.unobserve(owner),
+      (owner) => !this.paintedOwners.has(owner) && this.unitsByOwner.has(owner),
+    );
+    this.watchWindow = watching;
+    view.addEventListener('scroll', () => this.scheduleWindowMove(), { passive: true, signal });
+    return watching.moveTo(firstReaching(owners, rectOf, 0));
+  }
+
+  /**
+   * After a scroll, at most every WINDOW_CHECK_MS: move the watch window if the viewport has left
+   * its middle. The blocks it takes in are watched WATCHED_PER_FRAME at a time, a frame apart.
+   */
+  private scheduleWindowMove(): void {
+    if (this.windowTimer !== undefined || this.watchWindow === null) return;
+    this.windowTimer = setTimeout(
+      safely(() => {
+        this.windowTimer = undefined;
+        const watching = this.watchWindow;
+        const view = this.deps.doc.defaultView;
+        if (!watching || !view) return;
+        const at = firstReaching(watching.owners, rectOf, 0);
+        if (!watching.shouldMove(at)) return;
+        const added = watching.moveTo(at);
+        const handOut = (from: number): void => {
+          if (watching !== this.watchWindow) return;
+          for (const owner of added.slice(from, from + WATCHED_PER_FRAME)) {
+            this.visibility?.observe(owner);
+          }
+          if (from + WATCHED_PER_FRAME < added.length) {
+            void afterNextFrame(view, FRAME_WAIT_MS).then(
+              safely(() => handOut(from + WATCHED_PER_FRAME)),
+            );
+          }
+        };
+        handOut(0);
+      }),
+      WINDOW_CHECK_MS,
+    );
   }
 
   /**
@@ -785,6 +848,9 @@ export class PageHighlights {
 
   private teardown(): void {
     if (this.stripTimer !== undefined) clearTimeout(this.stripTimer);
+    if (this.windowTimer !== undefined) clearTimeout(this.windowTimer);
+    this.windowTimer = undefined;
+    this.watchWindow = null;
     this.stripDrawing++;
     this.visibility?.disconnect();
     // A paint slice still to come finds nothing to paint.

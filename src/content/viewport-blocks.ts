@@ -22,14 +22,7 @@ export function nearViewport<T>(
   to: number,
   max: number,
 ): T[] {
-  // First element whose bottom reaches `from`.
-  let lo = 0;
-  let hi = elements.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (rectOf(elements[mid] as T).bottom < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstReaching(elements, rectOf, from);
   const near: T[] = [];
   for (let i = lo; i < elements.length && near.length < max; i++) {
     const el = elements[i] as T;
@@ -38,4 +31,20 @@ export function nearViewport<T>(
     if (rect.bottom >= from) near.push(el);
   }
   return near;
+}
+
+/** The index of the first element of `elements` (in document order) whose bottom reaches `from`. */
+export function firstReaching<T>(
+  elements: readonly T[],
+  rectOf: (el: T) => VerticalRect,
+  from: number,
+): number {
+  let lo = 0;
+  let hi = elements.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rectOf(elements[mid] as T).bottom < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

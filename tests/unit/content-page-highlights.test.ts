@@ -18,6 +18,7 @@ import {
   LONG_PAGE_BLOCKS,
 } from '../../src/content/page-highlights';
 import { createUiRoot } from '../../src/content/ui-root';
+import { WATCH_SPAN } from '../../src/content/watch-window';
 import { BUNDLED_FACT_BASE } from '../../src/shared/fact-base';
 
 /** Characters given to the recognizers since the last reset. */
@@ -392,6 +393,78 @@ describe('the paint at the pass end', () => {
     expect(await paintedAtPassEnd(LONG_PAGE_BLOCKS)).toEqual(
       Array.from({ length: 30 }, (_, k) => 20 + k),
     );
+  });
+});
+
+describe("a long page's watching", () => {
+  it('watches the blocks near the viewport, and moves with the reader', async () => {
+    // 3,000 paragraphs naming Barrick, ten a screen, then filler up to a long page: the observer
+    // is given those within WATCH_SPAN of the viewport's (watch-window.ts), not all; scrolled to
+    // the 2,500th, it watches those around it and no longer the first ones.
+    const view = document.defaultView as Window & typeof globalThis;
+    const observed = new Set<Element>();
+    class RecordingObserver {
+      observe(target: Element): void {
+        observed.add(target);
+      }
+      unobserve(target: Element): void {
+        observed.delete(target);
+      }
+      disconnect(): void {
+        observed.clear();
+      }
+    }
+    Object.defineProperty(view, 'IntersectionObserver', {
+      configurable: true,
+      value: RecordingObserver,
+    });
+    const line = view.innerHeight / 10;
+    let scrolledTo = 30;
+    const rect = vi
+      .spyOn(HTMLElement.prototype, 'getBoundingClientRect')
+      .mockImplementation(function (this: HTMLElement) {
+        const top = (Number(this.dataset.i ?? 1_000_000) - scrolledTo + 0.05) * line;
+        return { top, bottom: top + line * 0.9 } as DOMRect;
+      });
+    try {
+      const named = Array.from(
+        { length: 3_000 },
+        (_, i) => `<p data-i="${i}">Barrick said so, paragraph ${i}.</p>`,
+      );
+      await start(named.join('') + '<p>Nothing here.</p>'.repeat(LONG_PAGE_BLOCKS));
+      const watched = () =>
+        [...observed].map((e) => Number((e as HTMLElement).dataset.i)).sort((a, b) => a - b);
+      // Watched from the start while the first paint has painted the three screens around it.
+      for (let turn = 0; turn < 200 && observed.size === 0; turn++) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      // The viewport's paragraph is the 30th: the window runs to WATCH_SPAN after it; the three
+      // screens painted at the pass's end (the 20th to the 49th) are not watched.
+      expect(watched().length).toBe(30 + WATCH_SPAN - 30);
+      expect([watched()[0], watched()[19], watched()[20], watched().at(-1)]).toEqual([
+        0,
+        19,
+        50,
+        30 + WATCH_SPAN - 1,
+      ]);
+      scrolledTo = 2_500;
+      view.dispatchEvent(new Event('scroll'));
+      const target = document.querySelector('[data-i="2500"]') as Element;
+      for (let turn = 0; turn < 100 && !observed.has(target); turn++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect([watched()[0], watched().at(-1), watched().length]).toEqual([
+        2_500 - WATCH_SPAN,
+        2_999,
+        3_000 - (2_500 - WATCH_SPAN),
+      ]);
+    } finally {
+      rect.mockRestore();
+      Object.defineProperty(view, 'IntersectionObserver', {
+        configurable: true,
+        value: InViewObserver,
+      });
+    }
   });
 });
 
