@@ -325,7 +325,7 @@ export class PageHighlights {
           let handed = 0;
           while (watched < toWatch.length) {
             const owner = toWatch[watched++] as Element;
-            if (!this.paintedOwners.has(owner) && this.unitsByOwner.has(owner)) {
+            if (this.needsWatching(owner)) {
               this.visibility?.observe(owner);
               if (++handed === WATCHED_PER_FRAME) return watched === toWatch.length;
             }
@@ -363,6 +363,11 @@ export class PageHighlights {
     this.scheduleStrip();
   }
 
+  /** Does this block still need the observer: not painted yet, and holding findings? */
+  private needsWatching(owner: Element): boolean {
+    return !this.paintedOwners.has(owner) && this.unitsByOwner.has(owner);
+  }
+
   /**
    * Start the watch window over `owners` (a long page's blocks to watch, in document order) at the
    * viewport, and move it as the page scrolls; returns the blocks to watch now.
@@ -376,7 +381,7 @@ export class PageHighlights {
     const watching = new WatchWindow(
       owners,
       (owner) => this.visibility?.unobserve(owner),
-      (owner) => !this.paintedOwners.has(owner) && this.unitsByOwner.has(owner),
+      (owner) => this.needsWatching(owner),
     );
     this.watchWindow = watching;
     view.addEventListener('scroll', () => this.scheduleWindowMove(), { passive: true, signal });

@@ -30,11 +30,6 @@ export class WatchWindow {
     private readonly wanted: (owner: Element) => boolean,
   ) {}
 
-  /** The range of `owners` now watched, [from, to). */
-  get range(): [number, number] {
-    return [this.from, this.to];
-  }
-
   /** Is the block at `at` far enough from the window's middle for the window to move? */
   shouldMove(at: number): boolean {
     if (this.from === this.to) return true;

@@ -163,8 +163,6 @@ export class ClaimMatcher {
     // one fact's until a second fact comes (then a union), and the claims whose sources name the
     // same entities share one set of them (StorySets).
     const storySets = new StorySets();
-    /** Claims whose `terms` is still their first fact's map, not a union of their own. */
-    const borrowed = new Set<Claim>();
     for (const fact of facts) {
       const own = termsOf(fact);
       let claim = byId.get(fact.attribute);
@@ -180,15 +178,16 @@ export class ClaimMatcher {
           subjectTerms: new Set(),
         };
         byId.set(fact.attribute, claim);
-        borrowed.add(claim);
         this.factTerms.set(claim, [own]);
       } else {
-        if (borrowed.delete(claim)) claim.terms = new Map(claim.terms);
+        const stated = this.factTerms.get(claim) as ReadonlyMap<string, number>[];
+        // Until now the claim's terms were its one fact's map: its union is a map of its own.
+        if (stated.length === 1) claim.terms = new Map(claim.terms);
         const union = claim.terms as Map<string, number>;
         for (const [t, w] of own) {
           if ((union.get(t) ?? 0) < w) union.set(t, w);
         }
-        this.factTerms.get(claim)?.push(own);
+        stated.push(own);
         claim.story = storySets.union(claim.story, fact.story);
       }
       claim.facts.push(fact);
